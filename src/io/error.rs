@@ -1,0 +1,96 @@
+//! Errors of reading and writing design files.
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+use crate::model::Problem;
+
+/// Everything that can go wrong reading or writing a design file.
+#[derive(Debug, Error)]
+pub enum IoError {
+    /// The file could not be read.
+    #[error("{path}: cannot read the file: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The file is larger than a design file can reasonably be.
+    #[error("{path}: the file is {size} bytes; design files are limited to {limit} bytes")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The file is not UTF-8 text.
+    #[error("{path}:{line}:{col}: the file is not UTF-8 text")]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the first bad byte.
+        line: usize,
+        /// 1-based column of the first bad byte.
+        col: usize,
+    },
+    /// The RON text does not parse, or does not match the design format.
+    #[error("{path}:{line}:{col}: {message}")]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        col: usize,
+        /// What the parser expected or found.
+        message: String,
+    },
+    /// The file was written by a newer version of eksplain.
+    #[error(
+        "{path}: the file has format version {found}, but this eksplain reads versions up to {supported}; update eksplain to open it"
+    )]
+    NewerVersion {
+        /// The file.
+        path: PathBuf,
+        /// The version in the file.
+        found: u32,
+        /// The newest version this build reads.
+        supported: u32,
+    },
+    /// The design breaks structural rules.
+    #[error("{path}: the design is invalid:\n{}", format_problems(problems))]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// The errors (and any warnings) found.
+        problems: Vec<Problem>,
+    },
+    /// The file could not be written; the old file, if any, is untouched.
+    #[error("{path}: cannot save: {source}; the previous file was left unchanged")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The design could not be turned into RON text.
+    #[error("{path}: cannot write the design as RON: {message}")]
+    Serialize {
+        /// The file.
+        path: PathBuf,
+        /// The serializer's message.
+        message: String,
+    },
+}
+
+fn format_problems(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("  {p}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,10 @@
+//! Design files: RON reading and writing, presets. No UI.
+#![warn(missing_docs)]
+
+pub mod error;
+pub mod presets;
+pub mod ron_file;
+
+pub use error::IoError;
+pub use presets::{DEFAULT_PRESET, PRESETS, Preset};
+pub use ron_file::{load, parse_design, save, to_ron_string};

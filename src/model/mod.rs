@@ -1,0 +1,16 @@
+//! The design document: pure data, serde, and its structural rules. No UI, no I/O.
+#![warn(missing_docs)]
+
+pub mod component;
+pub mod design;
+pub mod geom;
+pub mod net;
+pub mod validate;
+
+pub use component::{
+    Client, Component, ComponentKind, Connection, ConnectionKind, EksEni, KindName, Nat,
+    NatConnectivity, Nlb, Node, NodeGroup, Note, OnPrem, Route, Subnet, Vpc,
+};
+pub use design::{Cluster, Design, DesignIndex, EndpointMode, FORMAT_VERSION};
+pub use geom::{Point, Rect, Size};
+pub use validate::{Problem, Severity, validate};

@@ -1,0 +1,728 @@
+//! Structural rules of a design: ids, containment, references, addresses.
+//!
+//! These are the rules every design must satisfy to be edited and analysed. The path engine
+//! adds its own configuration checks (endpoint flags, cluster subnets) on top.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use ipnet::Ipv4Net;
+use serde::Serialize;
+
+use super::component::{Component, ComponentKind, ConnectionKind, KindName, LOCAL_TARGET, Route};
+use super::design::{Design, DesignIndex};
+use super::net::{parse_cidr_any, parse_cidr_v4, parse_ip_v4};
+
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The design breaks a rule; it cannot be analysed reliably.
+    Error,
+    /// Allowed, but probably not what was meant.
+    Warning,
+}
+
+/// One rule violation, naming the component and field where possible.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// A stable machine-readable code, e.g. `E_BAD_CIDR`.
+    pub code: &'static str,
+    /// The component concerned, if any.
+    pub component: Option<String>,
+    /// The field concerned (`cidr`, `routes[1].target`, `cluster.public_access_cidrs[0]`), if any.
+    pub field: Option<String>,
+    /// What is wrong, in one sentence.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{sev} {}", self.code)?;
+        match (&self.component, &self.field) {
+            (Some(c), Some(field)) => write!(f, " in component `{c}`, field `{field}`")?,
+            (Some(c), None) => write!(f, " in component `{c}`")?,
+            (None, Some(field)) => write!(f, " in field `{field}`")?,
+            (None, None) => {}
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+struct Report {
+    problems: Vec<Problem>,
+}
+
+impl Report {
+    fn push(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        component: Option<&str>,
+        field: Option<String>,
+        message: String,
+    ) {
+        self.problems.push(Problem {
+            severity,
+            code,
+            component: component.map(str::to_owned),
+            field,
+            message,
+        });
+    }
+
+    fn error(&mut self, code: &'static str, c: &str, field: impl Into<String>, message: String) {
+        self.push(Severity::Error, code, Some(c), Some(field.into()), message);
+    }
+
+    fn warn(&mut self, code: &'static str, c: &str, field: Option<String>, message: String) {
+        self.push(Severity::Warning, code, Some(c), field, message);
+    }
+}
+
+/// Checks that an id is usable: non-empty, readable characters, not reserved.
+pub fn check_id(id: &str) -> Result<(), String> {
+    if id.is_empty() {
+        return Err("the id is empty".to_owned());
+    }
+    if id.len() > 64 {
+        return Err(format!("the id \"{id}\" is longer than 64 characters"));
+    }
+    if id == LOCAL_TARGET {
+        return Err("\"local\" is reserved for the local route target".to_owned());
+    }
+    if !id
+        .chars()
+        .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '-' | '_' | '.'))
+    {
+        return Err(format!(
+            "the id \"{id}\" may only use letters, digits, '-', '_' and '.'"
+        ));
+    }
+    Ok(())
+}
+
+/// Checks every structural rule and returns all problems found, errors first, in document order.
+pub fn validate(design: &Design) -> Vec<Problem> {
+    let mut r = Report {
+        problems: Vec::new(),
+    };
+    let index = DesignIndex::new(design);
+
+    check_ids(design, &mut r);
+    for c in &design.components {
+        check_geometry(c, &mut r);
+        check_parent(c, &index, &mut r);
+        check_props(c, &index, &mut r);
+    }
+    check_cycles(design, &index, &mut r);
+    check_subnet_overlaps(design, &index, &mut r);
+    check_connections(design, &index, &mut r);
+    check_cluster(design, &index, &mut r);
+
+    // Stable order: errors first, otherwise document order.
+    r.problems.sort_by_key(|p| p.severity);
+    r.problems
+}
+
+/// True when the problems include at least one error.
+pub fn has_errors(problems: &[Problem]) -> bool {
+    problems.iter().any(|p| p.severity == Severity::Error)
+}
+
+fn check_ids(design: &Design, r: &mut Report) {
+    let mut seen: HashSet<&str> = HashSet::new();
+    for c in &design.components {
+        if let Err(msg) = check_id(&c.id) {
+            r.error("E_BAD_ID", &c.id, "id", msg);
+        }
+        if !seen.insert(c.id.as_str()) {
+            r.error(
+                "E_DUPLICATE_ID",
+                &c.id,
+                "id",
+                format!("the id \"{}\" is used by more than one component", c.id),
+            );
+        }
+    }
+}
+
+fn check_geometry(c: &Component, r: &mut Report) {
+    let values = [c.pos.x, c.pos.y, c.size.w, c.size.h];
+    if values.iter().any(|v| !v.is_finite() || v.abs() > 1.0e7) {
+        r.error(
+            "E_BAD_GEOMETRY",
+            &c.id,
+            "pos/size",
+            "position and size must be finite numbers within ±10,000,000".to_owned(),
+        );
+    } else if c.size.w <= 0.0 || c.size.h <= 0.0 {
+        r.error(
+            "E_BAD_GEOMETRY",
+            &c.id,
+            "size",
+            format!("the size {}×{} must be positive", c.size.w, c.size.h),
+        );
+    }
+}
+
+fn check_parent(c: &Component, index: &DesignIndex<'_>, r: &mut Report) {
+    let kind = c.kind.name();
+    let parent = match &c.parent {
+        None => None,
+        Some(pid) => {
+            let Some(p) = index.get(pid) else {
+                r.error(
+                    "E_UNKNOWN_PARENT",
+                    &c.id,
+                    "parent",
+                    format!("the parent \"{pid}\" does not exist"),
+                );
+                return;
+            };
+            Some(p)
+        }
+    };
+    let parent_kind = parent.map(|p| p.kind.name());
+    if !kind.allowed_parents().contains(&parent_kind) {
+        let here = match parent {
+            Some(p) => format!("it sits in {} \"{}\"", p.kind.name().human(), p.id),
+            None => "it sits at the top level".to_owned(),
+        };
+        r.error(
+            "E_BAD_PLACEMENT",
+            &c.id,
+            "parent",
+            format!("{}, but {here}", kind.placement_hint()),
+        );
+        return;
+    }
+    if let Some(p) = parent
+        && p.id != c.id
+        && !p.rect().contains_rect(&c.rect())
+    {
+        r.warn(
+            "W_OUTSIDE_PARENT",
+            &c.id,
+            Some("pos".to_owned()),
+            format!("the box is drawn partly outside its parent \"{}\"", p.id),
+        );
+    }
+}
+
+fn check_cycles(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
+    for c in &design.components {
+        let mut cur = c;
+        let mut steps = 0;
+        while let Some(p) = index.parent(cur) {
+            steps += 1;
+            if p.id == c.id || steps > design.components.len() {
+                r.error(
+                    "E_CONTAINMENT_CYCLE",
+                    &c.id,
+                    "parent",
+                    "the component is (indirectly) its own parent".to_owned(),
+                );
+                break;
+            }
+            cur = p;
+        }
+    }
+}
+
+fn cidr_field(r: &mut Report, c: &str, field: String, text: &str) -> Option<Ipv4Net> {
+    match parse_cidr_v4(text) {
+        Ok(n) => Some(n),
+        Err(msg) => {
+            r.error("E_BAD_CIDR", c, field, msg);
+            None
+        }
+    }
+}
+
+fn ip_field(r: &mut Report, c: &str, field: &str, text: &str) -> Option<std::net::Ipv4Addr> {
+    match parse_ip_v4(text) {
+        Ok(ip) => Some(ip),
+        Err(msg) => {
+            r.error("E_BAD_IP", c, field, msg);
+            None
+        }
+    }
+}
+
+/// The parsed CIDR of the subnet that holds `c`, if it parses.
+fn enclosing_subnet_cidr(c: &Component, index: &DesignIndex<'_>) -> Option<(String, Ipv4Net)> {
+    let subnet = index.parent(c)?;
+    match &subnet.kind {
+        ComponentKind::Subnet(s) => parse_cidr_v4(&s.cidr).ok().map(|n| (subnet.id.clone(), n)),
+        _ => None,
+    }
+}
+
+fn check_ip_in_subnet(
+    c: &Component,
+    index: &DesignIndex<'_>,
+    r: &mut Report,
+    field: &str,
+    ip: std::net::Ipv4Addr,
+) {
+    if let Some((sid, net)) = enclosing_subnet_cidr(c, index)
+        && !net.contains(&ip)
+    {
+        r.error(
+            "E_IP_OUTSIDE_SUBNET",
+            &c.id,
+            field,
+            format!("{ip} is not inside subnet \"{sid}\" ({net})"),
+        );
+    }
+}
+
+fn required_ip(c: &Component, index: &DesignIndex<'_>, r: &mut Report, field: &str, text: &str) {
+    if text.trim().is_empty() {
+        r.error(
+            "E_MISSING_IP",
+            &c.id,
+            field,
+            format!("a {} needs a private IP", c.kind.name().human()),
+        );
+    } else if let Some(ip) = ip_field(r, &c.id, field, text) {
+        check_ip_in_subnet(c, index, r, field, ip);
+    }
+}
+
+fn check_routes(
+    c: &Component,
+    routes: &[Route],
+    allowed: &[KindName],
+    index: &DesignIndex<'_>,
+    r: &mut Report,
+) {
+    let mut destinations: HashMap<Ipv4Net, usize> = HashMap::new();
+    for (i, route) in routes.iter().enumerate() {
+        if let Some(net) = cidr_field(
+            r,
+            &c.id,
+            format!("routes[{i}].destination"),
+            &route.destination,
+        ) && let Some(first) = destinations.insert(net, i)
+        {
+            r.error(
+                "E_DUPLICATE_ROUTE",
+                &c.id,
+                format!("routes[{i}].destination"),
+                format!("{net} is already routed by routes[{first}]"),
+            );
+        }
+        let field = format!("routes[{i}].target");
+        if route.target == LOCAL_TARGET {
+            if c.kind.name() != KindName::Subnet {
+                r.error(
+                    "E_BAD_ROUTE_TARGET",
+                    &c.id,
+                    field,
+                    "only subnet route tables have a local target".to_owned(),
+                );
+            }
+            continue;
+        }
+        let Some(target) = index.get(&route.target) else {
+            r.error(
+                "E_UNKNOWN_ROUTE_TARGET",
+                &c.id,
+                field,
+                format!("the route target \"{}\" does not exist", route.target),
+            );
+            continue;
+        };
+        let tk = target.kind.name();
+        if !allowed.contains(&tk) {
+            let names: Vec<&str> = allowed.iter().map(|k| k.as_str()).collect();
+            r.error(
+                "E_BAD_ROUTE_TARGET",
+                &c.id,
+                field,
+                format!(
+                    "\"{}\" is a {}; a route target must be local or one of {}",
+                    target.id,
+                    tk.as_str(),
+                    names.join(", ")
+                ),
+            );
+            continue;
+        }
+        // Gateways that live in a VPC must be in the same VPC as the subnet routing to them.
+        if matches!(tk, KindName::Igw | KindName::Nat) {
+            let own = index.ancestor_of_kind(c, KindName::Vpc).map(|v| &v.id);
+            let theirs = index.ancestor_of_kind(target, KindName::Vpc).map(|v| &v.id);
+            if own != theirs {
+                r.error(
+                    "E_BAD_ROUTE_TARGET",
+                    &c.id,
+                    field,
+                    format!("{} \"{}\" is in another VPC", tk.human(), target.id),
+                );
+            }
+        }
+    }
+}
+
+fn check_props(c: &Component, index: &DesignIndex<'_>, r: &mut Report) {
+    match &c.kind {
+        ComponentKind::Vpc(v) => {
+            if v.cidr_blocks.is_empty() {
+                r.error(
+                    "E_BAD_CIDR",
+                    &c.id,
+                    "cidr_blocks",
+                    "a VPC needs at least one CIDR block".to_owned(),
+                );
+            }
+            for (i, b) in v.cidr_blocks.iter().enumerate() {
+                cidr_field(r, &c.id, format!("cidr_blocks[{i}]"), b);
+            }
+            for (i, b) in v.recent_cidr_blocks.iter().enumerate() {
+                if cidr_field(r, &c.id, format!("recent_cidr_blocks[{i}]"), b).is_some()
+                    && !v.cidr_blocks.contains(b)
+                {
+                    r.error(
+                        "E_BAD_CIDR",
+                        &c.id,
+                        format!("recent_cidr_blocks[{i}]"),
+                        format!("{b} is not one of the VPC's cidr_blocks"),
+                    );
+                }
+            }
+        }
+        ComponentKind::Subnet(s) => {
+            if let Some(net) = cidr_field(r, &c.id, "cidr".to_owned(), &s.cidr)
+                && let Some(vpc) = index.parent(c)
+                && let ComponentKind::Vpc(v) = &vpc.kind
+            {
+                let inside = v
+                    .cidr_blocks
+                    .iter()
+                    .filter_map(|b| parse_cidr_v4(b).ok())
+                    .any(|b| b.contains(&net));
+                if !inside && !v.cidr_blocks.is_empty() {
+                    r.error(
+                        "E_SUBNET_OUTSIDE_VPC_CIDR",
+                        &c.id,
+                        "cidr",
+                        format!(
+                            "{net} is not inside any CIDR block of VPC \"{}\" ({})",
+                            vpc.id,
+                            v.cidr_blocks.join(", ")
+                        ),
+                    );
+                }
+            }
+            if s.az.trim().is_empty() {
+                r.warn(
+                    "W_NO_AZ",
+                    &c.id,
+                    Some("az".to_owned()),
+                    "the subnet has no availability zone".to_owned(),
+                );
+            }
+            check_routes(
+                c,
+                &s.routes,
+                &[
+                    KindName::Igw,
+                    KindName::Nat,
+                    KindName::Tgw,
+                    KindName::Vpn,
+                    KindName::Peering,
+                ],
+                index,
+                r,
+            );
+        }
+        ComponentKind::Nlb(n) => {
+            for (i, ip) in n.public_ips.iter().enumerate() {
+                ip_field(r, &c.id, &format!("public_ips[{i}]"), ip);
+            }
+        }
+        ComponentKind::EksEni(e) => required_ip(c, index, r, "private_ip", &e.private_ip),
+        ComponentKind::Nat(n) => {
+            if let Some(eip) = &n.elastic_ip {
+                ip_field(r, &c.id, "elastic_ip", eip);
+            }
+        }
+        ComponentKind::Node(n) => {
+            required_ip(c, index, r, "private_ip", &n.private_ip);
+            if let Some(ip) = &n.public_ip {
+                ip_field(r, &c.id, "public_ip", ip);
+            }
+        }
+        ComponentKind::Client(cl) => {
+            if let Some(ip) = &cl.private_ip
+                && let Some(addr) = ip_field(r, &c.id, "private_ip", ip)
+            {
+                check_ip_in_subnet(c, index, r, "private_ip", addr);
+            }
+            if let Some(ip) = &cl.public_ip {
+                ip_field(r, &c.id, "public_ip", ip);
+            }
+            let parent_kind = index.parent(c).map(|p| p.kind.name());
+            if parent_kind.is_some() && cl.private_ip.is_none() {
+                r.error(
+                    "E_MISSING_IP",
+                    &c.id,
+                    "private_ip",
+                    "a client inside a network needs a private IP".to_owned(),
+                );
+            }
+        }
+        ComponentKind::OnPrem(o) => {
+            for (i, b) in o.cidrs.iter().enumerate() {
+                cidr_field(r, &c.id, format!("cidrs[{i}]"), b);
+            }
+            if let Some(ip) = &o.internet_egress_ip {
+                ip_field(r, &c.id, "internet_egress_ip", ip);
+            }
+            check_routes(c, &o.routes, &[KindName::Vpn, KindName::Tgw], index, r);
+        }
+        ComponentKind::ControlPlane
+        | ComponentKind::ApiServer
+        | ComponentKind::Igw
+        | ComponentKind::Vpn
+        | ComponentKind::Tgw
+        | ComponentKind::Peering
+        | ComponentKind::Phz
+        | ComponentKind::Note(_) => {}
+    }
+}
+
+fn check_subnet_overlaps(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
+    // Subnets of one VPC must not overlap.
+    let mut by_vpc: HashMap<&str, Vec<(&str, Ipv4Net)>> = HashMap::new();
+    for c in &design.components {
+        if let ComponentKind::Subnet(s) = &c.kind
+            && let Ok(net) = parse_cidr_v4(&s.cidr)
+            && let Some(vpc) = index.parent(c)
+        {
+            let list = by_vpc.entry(vpc.id.as_str()).or_default();
+            if let Some((other, _)) = list
+                .iter()
+                .find(|(_, o)| o.contains(&net) || net.contains(o))
+            {
+                r.error(
+                    "E_SUBNET_OVERLAP",
+                    &c.id,
+                    "cidr",
+                    format!("{net} overlaps subnet \"{other}\""),
+                );
+            }
+            list.push((c.id.as_str(), net));
+        }
+    }
+}
+
+fn check_connections(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
+    for (i, conn) in design.connections.iter().enumerate() {
+        let field = format!("connections[{i}]");
+        let ends: Vec<Option<&Component>> = [&conn.from, &conn.to]
+            .iter()
+            .map(|id| index.get(id))
+            .collect();
+        let mut missing = false;
+        for (id, end) in [&conn.from, &conn.to].iter().zip(&ends) {
+            if end.is_none() {
+                missing = true;
+                r.push(
+                    Severity::Error,
+                    "E_UNKNOWN_CONNECTION_END",
+                    None,
+                    Some(field.clone()),
+                    format!("the connection end \"{id}\" does not exist"),
+                );
+            }
+        }
+        if missing || conn.kind != ConnectionKind::Attachment {
+            continue;
+        }
+        let (Some(Some(a)), Some(Some(b))) = (ends.first(), ends.get(1)) else {
+            continue;
+        };
+        let connector =
+            |k: KindName| matches!(k, KindName::Vpn | KindName::Tgw | KindName::Peering);
+        let network = |k: KindName| matches!(k, KindName::Vpc | KindName::OnPrem);
+        let (ka, kb) = (a.kind.name(), b.kind.name());
+        let ok =
+            (connector(ka) && (network(kb) || connector(kb))) || (connector(kb) && network(ka));
+        if !ok {
+            r.push(
+                Severity::Error,
+                "E_BAD_ATTACHMENT",
+                Some(&a.id),
+                Some(field),
+                format!(
+                    "an attachment joins a VPN, transit gateway or peering to a network; \"{}\" is a {} and \"{}\" a {}",
+                    a.id,
+                    ka.human(),
+                    b.id,
+                    kb.human()
+                ),
+            );
+        }
+    }
+}
+
+fn check_cluster(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
+    let cluster = &design.cluster;
+    for (i, text) in cluster.public_access_cidrs.iter().enumerate() {
+        if let Err(msg) = parse_cidr_any(text) {
+            r.push(
+                Severity::Error,
+                "E_BAD_CIDR",
+                None,
+                Some(format!("cluster.public_access_cidrs[{i}]")),
+                msg,
+            );
+        }
+    }
+    for (i, sid) in cluster.subnet_ids.iter().enumerate() {
+        let field = Some(format!("cluster.subnet_ids[{i}]"));
+        match index.get(sid) {
+            None => r.push(
+                Severity::Error,
+                "E_UNKNOWN_SUBNET",
+                None,
+                field,
+                format!("the cluster subnet \"{sid}\" does not exist"),
+            ),
+            Some(c) if c.kind.name() != KindName::Subnet => r.push(
+                Severity::Error,
+                "E_UNKNOWN_SUBNET",
+                None,
+                field,
+                format!("\"{sid}\" is a {}, not a subnet", c.kind.name().human()),
+            ),
+            Some(_) => {}
+        }
+    }
+    // EKS-owned ENIs live in cluster subnets, all in one VPC.
+    let mut vpcs: Vec<&str> = Vec::new();
+    for eni in design.of_kind(KindName::EksEni) {
+        if let Some(subnet) = index.parent(eni)
+            && !cluster.subnet_ids.is_empty()
+            && !cluster.subnet_ids.contains(&subnet.id)
+        {
+            r.error(
+                "E_ENI_OUTSIDE_CLUSTER_SUBNETS",
+                &eni.id,
+                "parent",
+                format!(
+                    "subnet \"{}\" is not in cluster.subnet_ids; EKS only places its ENIs in cluster subnets",
+                    subnet.id
+                ),
+            );
+        }
+        if let Some(vpc) = index.ancestor_of_kind(eni, KindName::Vpc)
+            && !vpcs.contains(&vpc.id.as_str())
+        {
+            vpcs.push(vpc.id.as_str());
+        }
+    }
+    if vpcs.len() > 1 {
+        r.push(
+            Severity::Error,
+            "E_ENIS_IN_SEVERAL_VPCS",
+            None,
+            Some("parent".to_owned()),
+            format!(
+                "EKS-owned ENIs sit in several VPCs ({}); a cluster has one VPC",
+                vpcs.join(", ")
+            ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::component::{Subnet, Vpc};
+    use crate::model::geom::{Point, Size};
+
+    fn comp(id: &str, parent: Option<&str>, kind: ComponentKind) -> Component {
+        Component {
+            id: id.to_owned(),
+            label: String::new(),
+            parent: parent.map(str::to_owned),
+            pos: Point::new(10.0, 10.0),
+            size: Size::new(10.0, 10.0),
+            kind,
+        }
+    }
+
+    fn codes(d: &Design) -> Vec<&'static str> {
+        validate(d).into_iter().map(|p| p.code).collect()
+    }
+
+    #[test]
+    fn subnet_outside_vpc_is_refused() {
+        let mut d = Design::default();
+        d.components.push(comp(
+            "subnet-a",
+            None,
+            ComponentKind::Subnet(Subnet {
+                cidr: "10.0.1.0/24".into(),
+                az: "a".into(),
+                ..Subnet::default()
+            }),
+        ));
+        let problems = validate(&d);
+        let p = problems
+            .iter()
+            .find(|p| p.code == "E_BAD_PLACEMENT")
+            .unwrap();
+        assert_eq!(p.component.as_deref(), Some("subnet-a"));
+        assert!(p.message.contains("a subnet goes in VPC"), "{}", p.message);
+    }
+
+    #[test]
+    fn duplicate_ids_and_cycles_are_found() {
+        let mut d = Design::default();
+        d.components
+            .push(comp("v", Some("w"), ComponentKind::Vpc(Vpc::default())));
+        d.components
+            .push(comp("w", Some("v"), ComponentKind::Vpc(Vpc::default())));
+        d.components
+            .push(comp("w", None, ComponentKind::Vpc(Vpc::default())));
+        let c = codes(&d);
+        assert!(c.contains(&"E_DUPLICATE_ID"));
+        assert!(c.contains(&"E_CONTAINMENT_CYCLE"));
+    }
+
+    #[test]
+    fn bad_cidr_names_field() {
+        let mut d = Design::default();
+        d.components.push(comp(
+            "vpc",
+            None,
+            ComponentKind::Vpc(Vpc {
+                cidr_blocks: vec!["10.0.0.0/99".into()],
+                ..Vpc::default()
+            }),
+        ));
+        let p = validate(&d);
+        assert_eq!(p[0].code, "E_BAD_CIDR");
+        assert_eq!(p[0].field.as_deref(), Some("cidr_blocks[0]"));
+    }
+
+    #[test]
+    fn ids_are_checked() {
+        assert!(check_id("node-a").is_ok());
+        assert!(check_id("local").is_err());
+        assert!(check_id("").is_err());
+        assert!(check_id("a b").is_err());
+    }
+}
