@@ -4,6 +4,9 @@
 //! Layers: [`model`] (the design document), [`io`] (RON files and presets) and the UI
 //! (`ui`, `app`). `model` and `io` never depend on egui, eframe or rfd.
 
+pub mod app;
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod render;
+pub mod ui;

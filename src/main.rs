@@ -1,10 +1,45 @@
+//! The eksplain binary: the window, or a CLI subcommand.
+
 use clap::Parser as _;
+use eksplain::app::EksplainApp;
 use eksplain::cli::{self, Cli};
 
 fn main() -> std::process::ExitCode {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let args = Cli::parse();
     if let Some(command) = &args.command {
         return cli::run(command);
     }
-    std::process::ExitCode::SUCCESS
+    if let Some(name) = &args.preset
+        && eksplain::io::Preset::by_name(name).is_none()
+    {
+        eprintln!("unknown preset \"{name}\"; use public, public-private or private");
+        return std::process::ExitCode::from(2);
+    }
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("eksplain")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([480.0, 320.0]),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "eksplain",
+        options,
+        Box::new(move |_cc| {
+            let app = match (&args.file, &args.preset) {
+                (Some(path), _) => EksplainApp::with_file(path),
+                (None, Some(name)) => EksplainApp::with_preset(name),
+                (None, None) => EksplainApp::with_preset(eksplain::io::DEFAULT_PRESET),
+            };
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("cannot open the window: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
 }

@@ -66,6 +66,10 @@ impl EndpointMode {
     }
 
     /// The mode of two flags, or `None` for the invalid both-off state.
+    #[expect(
+        clippy::fn_params_excessive_bools,
+        reason = "mirrors the two EKS API flags"
+    )]
     pub const fn from_flags(public: bool, private: bool) -> Option<Self> {
         match (public, private) {
             (true, false) => Some(EndpointMode::Public),
@@ -227,7 +231,8 @@ impl Design {
     pub fn fresh_id(&self, kind: KindName) -> String {
         let ids: std::collections::HashSet<&str> =
             self.components.iter().map(|c| c.id.as_str()).collect();
-        (1..)
+        // At most len+1 candidates can be tried before one is free.
+        (1..=self.components.len() + 1)
             .map(|n| format!("{}-{n}", kind.as_str().replace('_', "-")))
             .find(|id| !ids.contains(id.as_str()))
             .unwrap_or_default()

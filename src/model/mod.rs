@@ -3,6 +3,7 @@
 
 pub mod component;
 pub mod design;
+pub mod generate;
 pub mod geom;
 pub mod net;
 pub mod validate;

@@ -1,0 +1,10 @@
+//! Design to drawing primitives. One renderer for the screen and every export. No UI.
+#![warn(missing_docs)]
+
+pub mod palette;
+pub mod primitive;
+pub mod scene;
+
+pub use palette::{Palette, Theme};
+pub use primitive::{Anchor, Primitive, Rgba, Stroke};
+pub use scene::{Scene, build_scene};

@@ -1,0 +1,597 @@
+//! Turns a design into drawing primitives, one list per component plus the connections.
+
+use super::palette::Palette;
+use super::primitive::{Anchor, Primitive, Rgba, Stroke};
+use crate::model::{
+    Component, ComponentKind, ConnectionKind, Design, DesignIndex, KindName, Point, Rect, Size,
+    net::parse_cidr_v4,
+};
+
+/// Height of a container's header band, in canvas units.
+pub const HEADER_HEIGHT: f32 = 30.0;
+/// Main label size.
+pub const LABEL_SIZE: f32 = 13.0;
+/// Secondary text size.
+pub const DETAIL_SIZE: f32 = 11.0;
+
+/// The drawing of one component.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ComponentDrawing {
+    /// The component's id.
+    pub id: String,
+    /// Its kind.
+    pub kind: KindName,
+    /// Its rectangle.
+    pub rect: Rect,
+    /// What to draw, in canvas units.
+    pub primitives: Vec<Primitive>,
+}
+
+/// A whole design as primitives.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scene {
+    /// Components in drawing order: containers first (outermost first), then leaves.
+    pub components: Vec<ComponentDrawing>,
+    /// Connection lines, drawn above the components.
+    pub connections: Vec<Primitive>,
+    /// The rectangle holding everything.
+    pub bounds: Option<Rect>,
+}
+
+/// True when a subnet's route table sends `0.0.0.0/0`-style traffic to an internet gateway.
+pub fn subnet_is_public(c: &Component, index: &DesignIndex<'_>) -> bool {
+    let ComponentKind::Subnet(s) = &c.kind else {
+        return false;
+    };
+    s.routes.iter().any(|r| {
+        index
+            .get(&r.target)
+            .is_some_and(|t| t.kind.name() == KindName::Igw)
+    })
+}
+
+/// The nesting depth of a component (0 at the top level), bounded against cycles.
+pub fn depth(c: &Component, index: &DesignIndex<'_>) -> usize {
+    let mut d = 0;
+    let mut cur = index.parent(c);
+    while let Some(p) = cur {
+        d += 1;
+        if d > index.design().components.len() {
+            break;
+        }
+        cur = index.parent(p);
+    }
+    d
+}
+
+/// Drawing order: containers by depth, then everything else, each in document order.
+pub fn drawing_order<'a>(design: &'a Design, index: &DesignIndex<'a>) -> Vec<&'a Component> {
+    let mut order: Vec<(usize, usize, &Component)> = design
+        .components
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let rank = if c.kind.name().is_container() {
+                depth(c, index)
+            } else {
+                usize::MAX / 2
+            };
+            (rank, i, c)
+        })
+        .collect();
+    order.sort_by_key(|&(rank, i, _)| (rank, i));
+    order.into_iter().map(|(_, _, c)| c).collect()
+}
+
+/// Builds the scene of a design.
+pub fn build_scene(design: &Design, palette: &Palette) -> Scene {
+    let index = DesignIndex::new(design);
+    let mut scene = Scene::default();
+    for c in drawing_order(design, &index) {
+        let rect = c.rect();
+        scene.bounds = Some(scene.bounds.map_or(rect, |b| b.union(&rect)));
+        scene.components.push(ComponentDrawing {
+            id: c.id.clone(),
+            kind: c.kind.name(),
+            rect,
+            primitives: component_primitives(c, &index, palette),
+        });
+    }
+    for conn in &design.connections {
+        let (Some(a), Some(b)) = (index.get(&conn.from), index.get(&conn.to)) else {
+            continue;
+        };
+        let (from, to) = connection_ends(&a.rect(), &b.rect());
+        let (color, dashed, width) = match conn.kind {
+            ConnectionKind::Attachment => (palette.attachment, false, 2.5),
+            ConnectionKind::Line => (palette.connection, true, 1.5),
+        };
+        scene.connections.push(Primitive::Line {
+            points: vec![from, to],
+            stroke: Stroke::new(width, color),
+            dashed,
+            arrow: false,
+        });
+        if !conn.label.is_empty() {
+            let mid = Point::new(
+                f32::midpoint(from.x, to.x),
+                f32::midpoint(from.y, to.y) - 9.0,
+            );
+            scene.connections.push(Primitive::Text {
+                pos: mid,
+                anchor: Anchor::Center,
+                text: conn.label.clone(),
+                size: DETAIL_SIZE,
+                color: palette.text_muted,
+                bold: false,
+            });
+        }
+    }
+    scene
+}
+
+/// Where a line from rectangle `a` towards rectangle `b` leaves `a`: the point on `a`'s border
+/// on the segment between the centres.
+pub fn border_point(a: &Rect, toward: Point) -> Point {
+    let c = a.center();
+    let (dx, dy) = (toward.x - c.x, toward.y - c.y);
+    if dx.abs() < f32::EPSILON && dy.abs() < f32::EPSILON {
+        return c;
+    }
+    let hw = a.size.w / 2.0;
+    let hh = a.size.h / 2.0;
+    let tx = if dx.abs() > f32::EPSILON {
+        hw / dx.abs()
+    } else {
+        f32::INFINITY
+    };
+    let ty = if dy.abs() > f32::EPSILON {
+        hh / dy.abs()
+    } else {
+        f32::INFINITY
+    };
+    let t = tx.min(ty).min(1.0);
+    Point::new(c.x + dx * t, c.y + dy * t)
+}
+
+/// The two end points of a straight line joining two rectangles at their borders.
+pub fn connection_ends(a: &Rect, b: &Rect) -> (Point, Point) {
+    (border_point(a, b.center()), border_point(b, a.center()))
+}
+
+/// The secondary line of text under a component's label.
+pub fn detail_text(c: &Component, index: &DesignIndex<'_>) -> String {
+    match &c.kind {
+        ComponentKind::Vpc(v) => v.cidr_blocks.join(", "),
+        ComponentKind::Subnet(s) => {
+            let kind = if subnet_is_public(c, index) {
+                "public"
+            } else {
+                "private"
+            };
+            let mut parts = vec![s.cidr.clone()];
+            if !s.az.is_empty() {
+                parts.push(s.az.clone());
+            }
+            parts.push(kind.to_owned());
+            parts.join(" · ")
+        }
+        ComponentKind::Nlb(n) => n.public_ips.join(", "),
+        ComponentKind::EksEni(e) => e.private_ip.clone(),
+        ComponentKind::Nat(n) => match (&n.elastic_ip, n.connectivity) {
+            (_, crate::model::NatConnectivity::Private) => "private NAT".to_owned(),
+            (Some(eip), _) => format!("EIP {eip}"),
+            (None, _) => "no elastic IP".to_owned(),
+        },
+        ComponentKind::Node(n) => match &n.public_ip {
+            Some(p) => format!("{} · {p}", n.private_ip),
+            None => n.private_ip.clone(),
+        },
+        ComponentKind::Client(cl) => match (&cl.private_ip, &cl.public_ip) {
+            (Some(a), Some(b)) => format!("{a} · {b}"),
+            (Some(a), None) | (None, Some(a)) => a.clone(),
+            (None, None) => String::new(),
+        },
+        ComponentKind::OnPrem(o) => o.cidrs.join(", "),
+        ComponentKind::ControlPlane => "control plane".to_owned(),
+        ComponentKind::Phz => "Route 53".to_owned(),
+        ComponentKind::ApiServer
+        | ComponentKind::Igw
+        | ComponentKind::Vpn
+        | ComponentKind::Tgw
+        | ComponentKind::Peering
+        | ComponentKind::Note(_) => String::new(),
+    }
+}
+
+/// The primitives of one component, in canvas units.
+pub fn component_primitives(
+    c: &Component,
+    index: &DesignIndex<'_>,
+    palette: &Palette,
+) -> Vec<Primitive> {
+    let kind = c.kind.name();
+    let rect = c.rect();
+    let accent = palette.accent(kind);
+    let mut out = Vec::new();
+    if let ComponentKind::Note(note) = &c.kind {
+        out.push(Primitive::Rect {
+            rect,
+            corner: 2.0,
+            fill: Some(palette.note_fill),
+            stroke: Some(Stroke::new(1.0, accent)),
+            dashed: false,
+        });
+        let text = if note.text.is_empty() {
+            c.display_label()
+        } else {
+            &note.text
+        };
+        for (i, line) in text.lines().enumerate() {
+            out.push(Primitive::Text {
+                pos: Point::new(rect.min.x + 8.0, rect.min.y + 8.0 + i as f32 * 15.0),
+                anchor: Anchor::LeftTop,
+                text: line.to_owned(),
+                size: DETAIL_SIZE + 1.0,
+                color: palette.text,
+                bold: false,
+            });
+        }
+        return out;
+    }
+    if kind.is_container() {
+        let public = subnet_is_public(c, index);
+        out.push(Primitive::Rect {
+            rect,
+            corner: 8.0,
+            fill: Some(palette.container_fill(kind, public)),
+            stroke: Some(Stroke::new(2.0, accent)),
+            dashed: kind == KindName::Subnet,
+        });
+        let icon_center = Point::new(rect.min.x + 18.0, rect.min.y + HEADER_HEIGHT / 2.0);
+        out.extend(icon(kind, icon_center, 18.0, accent));
+        let label_x = rect.min.x + 34.0;
+        out.push(Primitive::Text {
+            pos: Point::new(label_x, rect.min.y + HEADER_HEIGHT / 2.0),
+            anchor: Anchor::LeftCenter,
+            text: c.display_label().to_owned(),
+            size: LABEL_SIZE,
+            color: palette.text,
+            bold: true,
+        });
+        let detail = detail_text(c, index);
+        if !detail.is_empty() {
+            out.push(Primitive::Text {
+                pos: Point::new(rect.max().x - 10.0, rect.min.y + HEADER_HEIGHT / 2.0),
+                anchor: Anchor::RightCenter,
+                text: detail,
+                size: DETAIL_SIZE,
+                color: palette.text_muted,
+                bold: false,
+            });
+        }
+        return out;
+    }
+    // A leaf: a card with the kind's icon on the left and two lines of text.
+    out.push(Primitive::Rect {
+        rect,
+        corner: 6.0,
+        fill: Some(palette.box_fill),
+        stroke: Some(Stroke::new(1.5, palette.box_stroke)),
+        dashed: false,
+    });
+    out.push(Primitive::Rect {
+        rect: Rect::new(rect.min, Size::new(5.0, rect.size.h)),
+        corner: 2.0,
+        fill: Some(accent),
+        stroke: None,
+        dashed: false,
+    });
+    let icon_size = (rect.size.h - 16.0).clamp(10.0, 30.0);
+    let icon_center = Point::new(rect.min.x + 12.0 + icon_size / 2.0, rect.center().y);
+    out.extend(icon(kind, icon_center, icon_size, accent));
+    let text_x = rect.min.x + 20.0 + icon_size;
+    let detail = detail_text(c, index);
+    let cy = rect.center().y;
+    let label_y = if detail.is_empty() { cy } else { cy - 8.0 };
+    out.push(Primitive::Text {
+        pos: Point::new(text_x, label_y),
+        anchor: Anchor::LeftCenter,
+        text: c.display_label().to_owned(),
+        size: LABEL_SIZE,
+        color: palette.text,
+        bold: true,
+    });
+    if !detail.is_empty() {
+        out.push(Primitive::Text {
+            pos: Point::new(text_x, cy + 9.0),
+            anchor: Anchor::LeftCenter,
+            text: detail,
+            size: DETAIL_SIZE,
+            color: palette.text_muted,
+            bold: false,
+        });
+    }
+    out
+}
+
+fn p(c: Point, dx: f32, dy: f32) -> Point {
+    Point::new(c.x + dx, c.y + dy)
+}
+
+fn line(points: Vec<Point>, width: f32, color: Rgba) -> Primitive {
+    Primitive::Line {
+        points,
+        stroke: Stroke::new(width, color),
+        dashed: false,
+        arrow: false,
+    }
+}
+
+fn outline_rect(min: Point, w: f32, h: f32, width: f32, color: Rgba, corner: f32) -> Primitive {
+    Primitive::Rect {
+        rect: Rect::new(min, Size::new(w, h)),
+        corner,
+        fill: None,
+        stroke: Some(Stroke::new(width, color)),
+        dashed: false,
+    }
+}
+
+fn circle(center: Point, radius: f32, width: f32, color: Rgba, filled: bool) -> Primitive {
+    Primitive::Circle {
+        center,
+        radius,
+        fill: filled.then_some(color),
+        stroke: (!filled).then_some(Stroke::new(width, color)),
+    }
+}
+
+/// The kind's icon, drawn with lines and circles inside a square of side `s` around `c`.
+pub fn icon(kind: KindName, c: Point, s: f32, color: Rgba) -> Vec<Primitive> {
+    let h = s / 2.0;
+    let w = (s / 14.0).max(1.2);
+    match kind {
+        // A cloud: three bumps over a flat base.
+        KindName::Vpc | KindName::ControlPlane => vec![
+            circle(p(c, -h * 0.45, h * 0.1), h * 0.42, w, color, false),
+            circle(p(c, h * 0.1, -h * 0.2), h * 0.55, w, color, false),
+            circle(p(c, h * 0.55, h * 0.15), h * 0.38, w, color, false),
+            line(
+                vec![p(c, -h * 0.9, h * 0.55), p(c, h * 0.95, h * 0.55)],
+                w,
+                color,
+            ),
+        ],
+        // A padlock-free subnet mark: a grid of four cells.
+        KindName::Subnet => vec![
+            outline_rect(p(c, -h * 0.8, -h * 0.8), h * 1.6, h * 1.6, w, color, 2.0),
+            line(vec![p(c, 0.0, -h * 0.8), p(c, 0.0, h * 0.8)], w, color),
+            line(vec![p(c, -h * 0.8, 0.0), p(c, h * 0.8, 0.0)], w, color),
+        ],
+        // A building with windows.
+        KindName::OnPrem => vec![
+            outline_rect(p(c, -h * 0.6, -h * 0.85), h * 1.2, h * 1.7, w, color, 1.0),
+            line(
+                vec![p(c, -h * 0.25, -h * 0.45), p(c, h * 0.25, -h * 0.45)],
+                w,
+                color,
+            ),
+            line(vec![p(c, -h * 0.25, 0.0), p(c, h * 0.25, 0.0)], w, color),
+            line(
+                vec![p(c, -h * 0.25, h * 0.45), p(c, h * 0.25, h * 0.45)],
+                w,
+                color,
+            ),
+        ],
+        // A server: three stacked units with status dots.
+        KindName::ApiServer => (0..3)
+            .flat_map(|i| {
+                let top = -h * 0.9 + i as f32 * h * 0.62;
+                vec![
+                    outline_rect(p(c, -h * 0.85, top), h * 1.7, h * 0.5, w, color, 1.5),
+                    circle(p(c, h * 0.55, top + h * 0.25), h * 0.09, w, color, true),
+                ]
+            })
+            .collect(),
+        // A load balancer: one line fanning out to three.
+        KindName::Nlb => vec![
+            circle(p(c, -h * 0.6, 0.0), h * 0.22, w, color, true),
+            line(
+                vec![p(c, -h * 0.6, 0.0), p(c, h * 0.7, -h * 0.65)],
+                w,
+                color,
+            ),
+            line(vec![p(c, -h * 0.6, 0.0), p(c, h * 0.7, 0.0)], w, color),
+            line(vec![p(c, -h * 0.6, 0.0), p(c, h * 0.7, h * 0.65)], w, color),
+            circle(p(c, h * 0.75, -h * 0.65), h * 0.15, w, color, true),
+            circle(p(c, h * 0.75, 0.0), h * 0.15, w, color, true),
+            circle(p(c, h * 0.75, h * 0.65), h * 0.15, w, color, true),
+        ],
+        // A network card: a square with a port and pins.
+        KindName::EksEni => vec![
+            outline_rect(p(c, -h * 0.75, -h * 0.55), h * 1.5, h * 1.1, w, color, 2.0),
+            outline_rect(p(c, -h * 0.3, -h * 0.25), h * 0.6, h * 0.5, w, color, 1.0),
+            line(
+                vec![p(c, -h * 0.45, h * 0.55), p(c, -h * 0.45, h * 0.9)],
+                w,
+                color,
+            ),
+            line(vec![p(c, 0.0, h * 0.55), p(c, 0.0, h * 0.9)], w, color),
+            line(
+                vec![p(c, h * 0.45, h * 0.55), p(c, h * 0.45, h * 0.9)],
+                w,
+                color,
+            ),
+        ],
+        // A globe.
+        KindName::Igw => vec![
+            circle(c, h * 0.85, w, color, false),
+            line(vec![p(c, -h * 0.85, 0.0), p(c, h * 0.85, 0.0)], w, color),
+            line(vec![p(c, 0.0, -h * 0.85), p(c, 0.0, h * 0.85)], w, color),
+            Primitive::Polygon {
+                points: (0..=16)
+                    .map(|i| {
+                        let a = i as f32 / 16.0 * std::f32::consts::TAU;
+                        p(c, a.cos() * h * 0.38, a.sin() * h * 0.85)
+                    })
+                    .collect(),
+                fill: None,
+                stroke: Some(Stroke::new(w, color)),
+            },
+        ],
+        // Two opposed arrows: translation.
+        KindName::Nat => vec![
+            line(
+                vec![p(c, -h * 0.8, -h * 0.3), p(c, h * 0.8, -h * 0.3)],
+                w,
+                color,
+            ),
+            line(
+                vec![
+                    p(c, h * 0.4, -h * 0.65),
+                    p(c, h * 0.8, -h * 0.3),
+                    p(c, h * 0.4, h * 0.05),
+                ],
+                w,
+                color,
+            ),
+            line(
+                vec![p(c, h * 0.8, h * 0.4), p(c, -h * 0.8, h * 0.4)],
+                w,
+                color,
+            ),
+            line(
+                vec![
+                    p(c, -h * 0.4, h * 0.05),
+                    p(c, -h * 0.8, h * 0.4),
+                    p(c, -h * 0.4, h * 0.75),
+                ],
+                w,
+                color,
+            ),
+        ],
+        // A chip with pins: a compute instance.
+        KindName::Node => {
+            let mut v = vec![
+                outline_rect(p(c, -h * 0.6, -h * 0.6), h * 1.2, h * 1.2, w, color, 2.0),
+                outline_rect(p(c, -h * 0.25, -h * 0.25), h * 0.5, h * 0.5, w, color, 0.0),
+            ];
+            for t in [-0.3, 0.0, 0.3] {
+                v.push(line(
+                    vec![p(c, h * t, -h * 0.6), p(c, h * t, -h * 0.9)],
+                    w,
+                    color,
+                ));
+                v.push(line(
+                    vec![p(c, h * t, h * 0.6), p(c, h * t, h * 0.9)],
+                    w,
+                    color,
+                ));
+                v.push(line(
+                    vec![p(c, -h * 0.6, h * t), p(c, -h * 0.9, h * t)],
+                    w,
+                    color,
+                ));
+                v.push(line(
+                    vec![p(c, h * 0.6, h * t), p(c, h * 0.9, h * t)],
+                    w,
+                    color,
+                ));
+            }
+            v
+        }
+        // A laptop: screen and base.
+        KindName::Client => vec![
+            outline_rect(p(c, -h * 0.65, -h * 0.7), h * 1.3, h * 0.95, w, color, 1.5),
+            Primitive::Polygon {
+                points: vec![
+                    p(c, -h * 0.65, h * 0.35),
+                    p(c, h * 0.65, h * 0.35),
+                    p(c, h * 0.95, h * 0.7),
+                    p(c, -h * 0.95, h * 0.7),
+                ],
+                fill: Some(color),
+                stroke: None,
+            },
+        ],
+        // A padlock.
+        KindName::Vpn => vec![
+            outline_rect(p(c, -h * 0.65, -h * 0.1), h * 1.3, h * 0.95, w, color, 2.0),
+            Primitive::Polygon {
+                points: (0..=8)
+                    .map(|i| {
+                        let a = std::f32::consts::PI + i as f32 / 8.0 * std::f32::consts::PI;
+                        p(c, a.cos() * h * 0.4, -h * 0.1 + a.sin() * h * 0.6)
+                    })
+                    .collect(),
+                fill: None,
+                stroke: Some(Stroke::new(w, color)),
+            },
+        ],
+        // A hub with spokes.
+        KindName::Tgw => {
+            let mut v = vec![circle(c, h * 0.28, w, color, true)];
+            for i in 0..6 {
+                let a = i as f32 / 6.0 * std::f32::consts::TAU;
+                let end = p(c, a.cos() * h * 0.85, a.sin() * h * 0.85);
+                v.push(line(vec![c, end], w, color));
+                v.push(circle(end, h * 0.13, w, color, true));
+            }
+            v
+        }
+        // Two linked rings.
+        KindName::Peering => vec![
+            circle(p(c, -h * 0.35, 0.0), h * 0.5, w, color, false),
+            circle(p(c, h * 0.35, 0.0), h * 0.5, w, color, false),
+        ],
+        // A shield with "53".
+        KindName::Phz => vec![
+            Primitive::Polygon {
+                points: vec![
+                    p(c, -h * 0.8, -h * 0.8),
+                    p(c, h * 0.8, -h * 0.8),
+                    p(c, h * 0.8, h * 0.1),
+                    p(c, 0.0, h * 0.9),
+                    p(c, -h * 0.8, h * 0.1),
+                ],
+                fill: None,
+                stroke: Some(Stroke::new(w, color)),
+            },
+            Primitive::Text {
+                pos: p(c, 0.0, -h * 0.12),
+                anchor: Anchor::Center,
+                text: "53".to_owned(),
+                size: s * 0.45,
+                color,
+                bold: true,
+            },
+        ],
+        KindName::Note => vec![],
+    }
+}
+
+/// True when the point is inside the part of a component that takes clicks: the whole box
+/// for leaves, the header band and border for containers (so children stay clickable).
+pub fn hit_area_contains(kind: KindName, rect: &Rect, pos: Point) -> bool {
+    if !rect.contains(pos) {
+        return false;
+    }
+    if !kind.is_container() {
+        return true;
+    }
+    let border = 6.0;
+    let max = rect.max();
+    pos.y <= rect.min.y + HEADER_HEIGHT
+        || pos.x <= rect.min.x + border
+        || pos.x >= max.x - border
+        || pos.y >= max.y - border
+}
+
+/// The parsed CIDR of a subnet, if it parses.
+pub fn subnet_net(c: &Component) -> Option<ipnet::Ipv4Net> {
+    match &c.kind {
+        ComponentKind::Subnet(s) => parse_cidr_v4(&s.cidr).ok(),
+        _ => None,
+    }
+}

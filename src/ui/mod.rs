@@ -1,0 +1,6 @@
+//! The egui user interface. Only this module and `app` use egui, eframe and rfd.
+
+pub mod canvas;
+pub mod command;
+pub mod paint;
+pub mod theme;

@@ -1,0 +1,89 @@
+//! `eksplain validate` and `eksplain fmt` as a user runs them.
+#![allow(clippy::unwrap_used, clippy::allow_attributes, reason = "tests and benches fail loudly")]
+
+use std::process::Command;
+
+fn eksplain(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_eksplain"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn preset_path(name: &str) -> String {
+    format!("{}/presets/{name}.ron", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn validate_passes_the_presets() {
+    let files: Vec<String> = ["public", "public-private", "private"]
+        .iter()
+        .map(|n| preset_path(n))
+        .collect();
+    let args: Vec<&str> = std::iter::once("validate")
+        .chain(files.iter().map(String::as_str))
+        .collect();
+    let (code, stdout, stderr) = eksplain(&args);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout.matches(": ok").count(), 3);
+}
+
+#[test]
+fn validate_rejects_bad_files_and_names_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = preset_path("public");
+    let text = std::fs::read_to_string(&good).unwrap();
+    let cases = [
+        (
+            "truncated.ron",
+            text[..text.len() / 3].to_owned(),
+            "truncated.ron:",
+        ),
+        (
+            "kind.ron",
+            text.replacen("kind: igw", "kind: wormhole", 1),
+            "wormhole",
+        ),
+        (
+            "dup.ron",
+            text.replacen("id: \"node-b\"", "id: \"node-a\"", 1),
+            "E_DUPLICATE_ID",
+        ),
+        (
+            "cidr.ron",
+            text.replacen("10.0.0.0/16\"", "10.0.0/16\"", 1),
+            "E_BAD_CIDR",
+        ),
+    ];
+    for (name, body, needle) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, body).unwrap();
+        let (code, _, stderr) = eksplain(&["validate", path.to_str().unwrap(), &good]);
+        assert_eq!(code, 2, "{name}: {stderr}");
+        assert!(
+            stderr.contains(name) && stderr.contains(needle),
+            "{name}: {stderr}"
+        );
+    }
+    let (code, _, stderr) = eksplain(&["validate", "/no/such/file.ron"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("/no/such/file.ron"), "{stderr}");
+}
+
+#[test]
+fn fmt_check_reports_non_canonical_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.ron");
+    let text = std::fs::read_to_string(preset_path("private")).unwrap();
+    std::fs::write(&path, format!("// hand edited\n{text}")).unwrap();
+    let p = path.to_str().unwrap();
+    assert_eq!(eksplain(&["fmt", "--check", p]).0, 1);
+    assert_eq!(eksplain(&["fmt", p]).0, 0);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    assert_eq!(eksplain(&["fmt", "--check", p]).0, 0);
+}
