@@ -1,5 +1,9 @@
 //! Load + validate and save of a large generated design.
-#![allow(clippy::unwrap_used, clippy::allow_attributes, reason = "tests and benches fail loudly")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::allow_attributes,
+    reason = "tests and benches fail loudly"
+)]
 
 use std::hint::black_box;
 use std::path::Path;

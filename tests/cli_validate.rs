@@ -1,5 +1,9 @@
 //! `eksplain validate` and `eksplain fmt` as a user runs them.
-#![allow(clippy::unwrap_used, clippy::allow_attributes, reason = "tests and benches fail loudly")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::allow_attributes,
+    reason = "tests and benches fail loudly"
+)]
 
 use std::process::Command;
 

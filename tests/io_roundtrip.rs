@@ -1,5 +1,9 @@
 //! Design files: presets, round trips, atomic saves and clear errors for bad input.
-#![allow(clippy::unwrap_used, clippy::allow_attributes, reason = "tests and benches fail loudly")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::allow_attributes,
+    reason = "tests and benches fail loudly"
+)]
 
 use std::path::Path;
 

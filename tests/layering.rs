@@ -1,5 +1,9 @@
 //! `model`, `engine`, `render`, `io` and `cli` must not depend on the UI crates.
-#![allow(clippy::unwrap_used, clippy::allow_attributes, reason = "tests and benches fail loudly")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::allow_attributes,
+    reason = "tests and benches fail loudly"
+)]
 
 use std::path::Path;
 

@@ -1,5 +1,9 @@
 //! The window, driven through kittest without a display.
-#![allow(clippy::unwrap_used, clippy::allow_attributes, reason = "tests and benches fail loudly")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::allow_attributes,
+    reason = "tests and benches fail loudly"
+)]
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
