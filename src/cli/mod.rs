@@ -3,10 +3,50 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::engine::{self, report};
 use crate::io;
-use crate::model::Severity;
+use crate::model::{EndpointMode, Severity};
+
+/// `--mode` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ModeArg {
+    /// Public endpoint only.
+    Public,
+    /// Public and private endpoints.
+    PublicPrivate,
+    /// Private endpoint only.
+    Private,
+}
+
+impl From<ModeArg> for EndpointMode {
+    fn from(m: ModeArg) -> Self {
+        match m {
+            ModeArg::Public => EndpointMode::Public,
+            ModeArg::PublicPrivate => EndpointMode::PublicPrivate,
+            ModeArg::Private => EndpointMode::Private,
+        }
+    }
+}
+
+/// `--format` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Numbered steps per flow.
+    Text,
+    /// Machine-readable.
+    Json,
+}
+
+/// `--fail-on` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Exit 1 when any flow is blocked.
+    Unreachable,
+    /// Exit 1 when any reachable flow leaves private networks.
+    Exposed,
+}
 
 /// Command-line arguments.
 #[derive(Debug, Parser)]
@@ -35,6 +75,20 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Analyse the three flows of a design: DNS, hops, verdicts and exposure.
+    Check {
+        /// Design file (.ron).
+        file: PathBuf,
+        /// Analyse as if the cluster were in this mode (the file is not changed).
+        #[arg(long, value_enum)]
+        mode: Option<ModeArg>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: FormatArg,
+        /// Exit 1 when this condition holds (for CI gates).
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
+    },
     /// Rewrite design files in the canonical layout (what Save writes); with --check, only report.
     Fmt {
         /// Report files that are not canonical instead of rewriting them; exit 1 if any.
@@ -51,6 +105,12 @@ pub fn run(command: &Command) -> ExitCode {
     match command {
         Command::Validate { files } => validate(files),
         Command::Fmt { check, files } => fmt(files, *check),
+        Command::Check {
+            file,
+            mode,
+            format,
+            fail_on,
+        } => check(file, *mode, *format, *fail_on),
     }
 }
 
@@ -113,4 +173,47 @@ fn fmt(files: &[PathBuf], check: bool) -> ExitCode {
         }
     }
     status
+}
+
+fn check(
+    file: &PathBuf,
+    mode: Option<ModeArg>,
+    format: FormatArg,
+    fail_on: Option<FailOn>,
+) -> ExitCode {
+    let design = match io::load(file) {
+        Ok((design, _)) => design,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let analysis = engine::analyze(&design, mode.map(EndpointMode::from));
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    match format {
+        FormatArg::Text => print!("{}", report::to_text(&name, &analysis)),
+        FormatArg::Json => {
+            let value = report::to_json(&name, &analysis);
+            match serde_json::to_string_pretty(&value) {
+                Ok(text) => println!("{text}"),
+                Err(e) => {
+                    eprintln!("cannot write the JSON report: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    }
+    let failed = match fail_on {
+        None => false,
+        Some(FailOn::Unreachable) => analysis.flows.iter().any(|f| !f.reachable),
+        Some(FailOn::Exposed) => analysis.flows.iter().any(engine::FlowResult::exposed),
+    };
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

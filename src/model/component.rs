@@ -79,7 +79,8 @@ pub enum ComponentKind {
 }
 
 /// The name of each kind as written in design files and CLI output.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum KindName {
     /// `vpc`
     Vpc,
@@ -193,7 +194,9 @@ impl KindName {
         match self {
             KindName::Vpc | KindName::ControlPlane | KindName::OnPrem => &[None],
             KindName::Subnet | KindName::Igw => &[Some(KindName::Vpc)],
-            KindName::EksEni | KindName::Nat | KindName::Node => &[Some(KindName::Subnet)],
+            KindName::EksEni | KindName::Nat => &[Some(KindName::Subnet)],
+            // Hybrid nodes run on premises.
+            KindName::Node => &[Some(KindName::Subnet), Some(KindName::OnPrem)],
             KindName::ApiServer | KindName::Nlb => &[Some(KindName::ControlPlane)],
             KindName::Client => &[None, Some(KindName::Subnet), Some(KindName::OnPrem)],
             KindName::Vpn | KindName::Tgw | KindName::Peering => &[None],

@@ -9,8 +9,8 @@ pub mod net;
 pub mod validate;
 
 pub use component::{
-    Client, Component, ComponentKind, Connection, ConnectionKind, EksEni, KindName, Nat,
-    NatConnectivity, Nlb, Node, NodeGroup, Note, OnPrem, Route, Subnet, Vpc,
+    Client, Component, ComponentKind, Connection, ConnectionKind, EksEni, KindName, LOCAL_TARGET,
+    Nat, NatConnectivity, Nlb, Node, NodeGroup, Note, OnPrem, Route, Subnet, Vpc,
 };
 pub use design::{Cluster, Design, DesignIndex, EndpointMode, FORMAT_VERSION};
 pub use geom::{Point, Rect, Size};

@@ -458,6 +458,15 @@ fn check_props(c: &Component, index: &DesignIndex<'_>, r: &mut Report) {
         }
         ComponentKind::Node(n) => {
             required_ip(c, index, r, "private_ip", &n.private_ip);
+            if !n.hybrid && index.parent(c).map(|p| p.kind.name()) == Some(KindName::OnPrem) {
+                r.error(
+                    "E_BAD_PLACEMENT",
+                    &c.id,
+                    "hybrid",
+                    "a worker node in an on-premises network must be a hybrid node (hybrid: true)"
+                        .to_owned(),
+                );
+            }
             if let Some(ip) = &n.public_ip {
                 ip_field(r, &c.id, "public_ip", ip);
             }

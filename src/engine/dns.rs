@@ -1,0 +1,173 @@
+//! Which answer the endpoint name gets (domain.md §2.2).
+
+use super::{Block, Ctx, DnsAnswer, DnsVia, Finding, Level, Place, Trace, name};
+use crate::model::{Component, ComponentKind, KindName, Vpc};
+
+fn vpc_props(c: &Component) -> Option<&Vpc> {
+    match &c.kind {
+        ComponentKind::Vpc(v) => Some(v),
+        _ => None,
+    }
+}
+
+/// The addresses of an answer, for sentences.
+pub(super) fn answer_ips(ctx: &Ctx<'_>, answer: DnsAnswer) -> String {
+    let ips: Vec<String> = match answer {
+        DnsAnswer::NlbPublicIps => ctx
+            .nlb
+            .and_then(|n| match &n.kind {
+                ComponentKind::Nlb(nlb) => Some(nlb.public_ips.clone()),
+                _ => None,
+            })
+            .unwrap_or_default(),
+        DnsAnswer::EniPrivateIps => ctx
+            .enis
+            .iter()
+            .filter_map(|e| match &e.kind {
+                ComponentKind::EksEni(eni) => Some(eni.private_ip.clone()),
+                _ => None,
+            })
+            .collect(),
+    };
+    if ips.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", ips.join(", "))
+    }
+}
+
+/// Resolves the endpoint name for `src`, recording the DNS step and warnings.
+pub(super) fn resolve(
+    ctx: &Ctx<'_>,
+    src: &Component,
+    who: &str,
+    place: Place<'_>,
+    trace: &mut Trace,
+) -> Result<(DnsVia, DnsAnswer), Block> {
+    let cluster = &ctx.cluster;
+    let cv = ctx.cluster_vpc.and_then(vpc_props);
+    let missing: Vec<&str> = match cv {
+        Some(v) => [
+            (!v.dns_support, "DNS resolution"),
+            (!v.dns_hostnames, "DNS hostnames"),
+            (!v.amazon_provided_dns, "AmazonProvidedDNS"),
+        ]
+        .iter()
+        .filter(|(off, _)| *off)
+        .map(|(_, n)| *n)
+        .collect(),
+        None => vec!["a cluster VPC"],
+    };
+    let phz_ok = cluster.endpoint_private_access && missing.is_empty();
+    let is_node = src.kind.name() == KindName::Node;
+    let own_vpc = match place {
+        Place::Vpc { vpc, .. } => Some(vpc),
+        _ => None,
+    };
+    if is_node
+        && let Some(vpc) = own_vpc
+        && let Some(v) = vpc_props(vpc)
+    {
+        if !v.dns_support {
+            return Err(Block::new(
+                "NODE_REQUIRES_VPC_DNS",
+                Some(&vpc.id),
+                format!(
+                    "Nodes can't register: VPC {} has DNS resolution (enableDnsSupport) off, so {who} cannot resolve the cluster endpoint",
+                    vpc.id
+                ),
+            ));
+        }
+        if !v.dns_hostnames {
+            trace.warn(Finding::new(
+                Level::Warning,
+                "W_VPC_DNS_HOSTNAMES_OFF",
+                Some(&vpc.id),
+                format!(
+                    "VPC {} has DNS hostnames off: AWS lists it as required for nodes, and the private hosted zone is ignored",
+                    vpc.id
+                ),
+            ).with_fix(format!("turn on DNS hostnames in VPC {}", vpc.id)));
+        }
+    }
+    let in_cluster_vpc = own_vpc.is_some_and(|v| ctx.cluster_vpc.is_some_and(|c| c.id == v.id));
+    if let Some(vpc) = own_vpc
+        && let Some(v) = vpc_props(vpc)
+        && !v.dns_support
+        && v.amazon_provided_dns
+    {
+        return Err(Block::new(
+            "DNS_VPC_RESOLVER_DISABLED",
+            Some(&vpc.id),
+            format!(
+                "VPC {} has DNS resolution off, so {} cannot resolve the cluster endpoint",
+                vpc.id, src.id
+            ),
+        ));
+    }
+    let eni_ips = answer_ips(ctx, DnsAnswer::EniPrivateIps);
+    if in_cluster_vpc {
+        if phz_ok {
+            trace.step(
+                Some(src),
+                format!(
+                    "{who} asks the VPC resolver for the endpoint name; the private hosted zone answers with the EKS-owned ENI addresses{eni_ips}."
+                ),
+            );
+            return Ok((DnsVia::PrivateHostedZone, DnsAnswer::EniPrivateIps));
+        }
+        if cluster.endpoint_private_access {
+            trace.warn(
+                Finding::new(
+                    Level::Warning,
+                    "DNS_PHZ_NOT_APPLIED",
+                    ctx.cluster_vpc.map(|v| v.id.as_str()),
+                    format!(
+                        "The EKS private hosted zone is ignored because {} is off in the cluster VPC; {} uses the public DNS answer",
+                        missing.join(" and "),
+                        src.id
+                    ),
+                )
+                .with_fix("turn on DNS resolution and DNS hostnames and use AmazonProvidedDNS (or forward the cluster domain to it)"),
+            );
+        }
+    } else if phz_ok
+        && let ComponentKind::Client(cl) = &src.kind
+        && cl.dns_forwards_to_cluster_vpc
+    {
+        trace.step(
+            Some(src),
+            format!(
+                "{who} forwards the query to the cluster VPC's resolver (Route 53 Resolver inbound endpoint); the private hosted zone answers with the EKS-owned ENI addresses{eni_ips}."
+            ),
+        );
+        return Ok((DnsVia::Forwarded, DnsAnswer::EniPrivateIps));
+    }
+    if cluster.endpoint_public_access {
+        let nlb_ips = answer_ips(ctx, DnsAnswer::NlbPublicIps);
+        trace.step(
+            Some(src),
+            format!(
+                "{who} looks up the endpoint name; public DNS answers with the public NLB's addresses{nlb_ips}."
+            ),
+        );
+        return Ok((DnsVia::PublicDns, DnsAnswer::NlbPublicIps));
+    }
+    if !cluster.legacy_no_public_private_record {
+        trace.step(
+            Some(src),
+            format!(
+                "{who} looks up the endpoint name; public DNS answers with the EKS-owned ENIs' private addresses{eni_ips}, as it does for private-only clusters."
+            ),
+        );
+        return Ok((DnsVia::PublicDns, DnsAnswer::EniPrivateIps));
+    }
+    Err(Block::new(
+        "DNS_NO_PUBLIC_RECORD",
+        Some(&src.id),
+        format!(
+            "This private-only cluster has no public DNS record for its private IPs, so {} cannot resolve the endpoint; toggle public access on then off once, or update the cluster",
+            name(src)
+        ),
+    ))
+}

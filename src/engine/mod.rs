@@ -1,0 +1,715 @@
+//! The path engine: for every flow, whether it gets through, by which hops, and whether it
+//! crosses the internet (domain.md §2). Pure and deterministic: no UI, no I/O, no clock.
+#![warn(missing_docs)]
+
+pub mod codes;
+mod dns;
+mod path;
+pub mod report;
+
+use std::net::Ipv4Addr;
+
+use serde::Serialize;
+
+use crate::model::{
+    Cluster, Component, ComponentKind, ConnectionKind, Design, DesignIndex, EndpointMode, KindName,
+    net,
+};
+pub use codes::Basis;
+
+/// The three flows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FlowKind {
+    /// A kubectl user to the API server (TCP 443).
+    KubectlToApi,
+    /// The API server to a node's kubelet (TCP 10250).
+    ApiToKubelet,
+    /// A node's kubelet to the API server (TCP 443).
+    KubeletToApi,
+}
+
+impl FlowKind {
+    /// All flows, in display order.
+    pub const ALL: [FlowKind; 3] = [
+        FlowKind::KubectlToApi,
+        FlowKind::ApiToKubelet,
+        FlowKind::KubeletToApi,
+    ];
+
+    /// A human label.
+    pub const fn human(self) -> &'static str {
+        match self {
+            FlowKind::KubectlToApi => "kubectl → API",
+            FlowKind::ApiToKubelet => "API → kubelet",
+            FlowKind::KubeletToApi => "kubelet → API",
+        }
+    }
+
+    /// The JSON spelling.
+    pub const fn json_name(self) -> &'static str {
+        match self {
+            FlowKind::KubectlToApi => "kubectl_to_api",
+            FlowKind::ApiToKubelet => "api_to_kubelet",
+            FlowKind::KubeletToApi => "kubelet_to_api",
+        }
+    }
+}
+
+/// How exposed a reachable path is (domain.md §2.4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Exposure {
+    /// Stays in the customer VPC, the EKS-owned ENIs or private connected networks.
+    None,
+    /// Leaves an AWS VPC through an IGW or NAT to the public endpoint (stays on Amazon's network).
+    AwsPublic,
+    /// Comes from the internet or through corporate internet egress.
+    Internet,
+}
+
+impl Exposure {
+    /// The JSON spelling.
+    pub const fn json_name(self) -> &'static str {
+        match self {
+            Exposure::None => "none",
+            Exposure::AwsPublic => "aws_public",
+            Exposure::Internet => "internet",
+        }
+    }
+}
+
+/// Who answered the endpoint name lookup.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DnsVia {
+    /// Public DNS.
+    PublicDns,
+    /// The cluster VPC's private hosted zone, through the VPC resolver.
+    PrivateHostedZone,
+    /// The private hosted zone, through DNS forwarding to the cluster VPC's resolver.
+    Forwarded,
+}
+
+impl DnsVia {
+    /// The JSON spelling.
+    pub const fn json_name(self) -> &'static str {
+        match self {
+            DnsVia::PublicDns => "public_dns",
+            DnsVia::PrivateHostedZone => "private_hosted_zone",
+            DnsVia::Forwarded => "forwarded",
+        }
+    }
+}
+
+/// What the endpoint name resolved to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DnsAnswer {
+    /// The public NLB's public IPs.
+    NlbPublicIps,
+    /// The EKS-owned ENIs' private IPs.
+    EniPrivateIps,
+}
+
+/// Severity of a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// A configuration EKS rejects.
+    Error,
+    /// Works, but worth a look.
+    Warning,
+}
+
+/// A configuration error or warning.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Error or warning.
+    pub level: Level,
+    /// The code, e.g. `W_PUBLIC_OPEN`.
+    pub code: &'static str,
+    /// The component concerned, if any.
+    pub component: Option<String>,
+    /// One sentence.
+    pub message: String,
+    /// The smallest fix, when there is an obvious one.
+    pub fix: Option<String>,
+    /// Documented or inferred.
+    pub basis: Basis,
+}
+
+impl Finding {
+    fn new(level: Level, code: &'static str, component: Option<&str>, message: String) -> Self {
+        Self {
+            level,
+            code,
+            component: component.map(str::to_owned),
+            message: format!("{message}{}", codes::basis_note(code)),
+            fix: None,
+            basis: codes::basis(code),
+        }
+    }
+
+    fn with_fix(mut self, fix: impl Into<String>) -> Self {
+        self.fix = Some(fix.into());
+        self
+    }
+}
+
+/// One component a flow passes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Hop {
+    /// Component id.
+    pub id: String,
+    /// Component kind as spelled in design files.
+    pub kind: KindName,
+}
+
+/// One numbered step of a flow's explanation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Step {
+    /// The sentence.
+    pub text: String,
+    /// The component the step is about.
+    pub component: Option<String>,
+}
+
+/// The verdict on one flow.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FlowResult {
+    /// Which flow.
+    pub flow: FlowKind,
+    /// Source component id (client, node or API server).
+    pub source: String,
+    /// Target component id (API server or node); empty when the design has no API server.
+    pub target: String,
+    /// True when the traffic gets through.
+    pub reachable: bool,
+    /// Exposure of a reachable path.
+    pub exposure: Option<Exposure>,
+    /// Who answered the DNS lookup (flows to the API only).
+    pub dns: Option<DnsVia>,
+    /// What the DNS lookup returned.
+    pub dns_answer: Option<DnsAnswer>,
+    /// The explanation code of an unreachable flow.
+    pub code: Option<&'static str>,
+    /// The first blocking component.
+    pub blocked_at: Option<String>,
+    /// One sentence: why it works or why not.
+    pub reason: String,
+    /// Components passed, source to target.
+    pub hops: Vec<Hop>,
+    /// The numbered explanation.
+    pub steps: Vec<Step>,
+    /// Warnings about this flow.
+    pub warnings: Vec<Finding>,
+}
+
+impl FlowResult {
+    /// True when the path is reachable and leaves private networks.
+    pub fn exposed(&self) -> bool {
+        self.reachable && self.exposure.is_some_and(|e| e != Exposure::None)
+    }
+}
+
+/// The whole analysis of a design in one mode.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Analysis {
+    /// The mode analysed, or `None` when both endpoints are off.
+    pub mode: Option<EndpointMode>,
+    /// Flows: kubectl → API per client, then API → kubelet and kubelet → API per node.
+    pub flows: Vec<FlowResult>,
+    /// Configuration and path warnings, deduplicated, in order of discovery.
+    pub warnings: Vec<Finding>,
+    /// Configuration errors that EKS would reject.
+    pub errors: Vec<Finding>,
+}
+
+/// Why a path stops.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Block {
+    pub code: &'static str,
+    pub at: Option<String>,
+    pub reason: String,
+}
+
+impl Block {
+    pub(crate) fn new(code: &'static str, at: Option<&str>, reason: String) -> Self {
+        Self {
+            code,
+            at: at.map(str::to_owned),
+            reason: format!("{reason}{}", codes::basis_note(code)),
+        }
+    }
+}
+
+/// Where a source sits.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Place<'a> {
+    /// In a subnet of a VPC.
+    Vpc {
+        vpc: &'a Component,
+        subnet: &'a Component,
+        ip: Option<Ipv4Addr>,
+        public_ip: Option<Ipv4Addr>,
+    },
+    /// On the internet.
+    Internet { public_ip: Option<Ipv4Addr> },
+    /// In an on-premises network.
+    OnPrem {
+        net: &'a Component,
+        ip: Option<Ipv4Addr>,
+    },
+}
+
+/// Everything the flows share.
+pub(crate) struct Ctx<'a> {
+    pub ix: DesignIndex<'a>,
+    pub cluster: Cluster,
+    pub cluster_vpc: Option<&'a Component>,
+    pub enis: Vec<&'a Component>,
+    pub api: Option<&'a Component>,
+    pub nlb: Option<&'a Component>,
+    /// Attachment connections, as pairs of ids.
+    pub attachments: Vec<(&'a str, &'a str)>,
+}
+
+/// The trace of one flow being walked.
+#[derive(Default)]
+pub(crate) struct Trace {
+    pub hops: Vec<Hop>,
+    pub steps: Vec<Step>,
+    pub warnings: Vec<Finding>,
+}
+
+impl Trace {
+    pub(crate) fn hop(&mut self, c: &Component) {
+        if self.hops.last().is_some_and(|h| h.id == c.id) {
+            return;
+        }
+        self.hops.push(Hop {
+            id: c.id.clone(),
+            kind: c.kind.name(),
+        });
+    }
+
+    pub(crate) fn step(&mut self, component: Option<&Component>, text: String) {
+        self.steps.push(Step {
+            text,
+            component: component.map(|c| c.id.clone()),
+        });
+    }
+
+    pub(crate) fn warn(&mut self, f: Finding) {
+        if !self.warnings.contains(&f) {
+            self.warnings.push(f);
+        }
+    }
+}
+
+/// `kind id`, e.g. "NAT gateway nat", for sentences.
+pub(crate) fn name(c: &Component) -> String {
+    format!("{} {}", c.kind.name().human(), c.id)
+}
+
+/// Parses an optional address, ignoring bad text (validation reports it).
+pub(crate) fn ip(text: Option<&str>) -> Option<Ipv4Addr> {
+    text.and_then(|t| net::parse_ip_v4(t).ok())
+}
+
+impl<'a> Ctx<'a> {
+    fn new(design: &'a Design, cluster: Cluster) -> Self {
+        let ix = DesignIndex::new(design);
+        let enis: Vec<&Component> = design.of_kind(KindName::EksEni).collect();
+        let cluster_vpc = enis
+            .iter()
+            .find_map(|e| ix.ancestor_of_kind(e, KindName::Vpc))
+            .or_else(|| {
+                cluster
+                    .subnet_ids
+                    .iter()
+                    .filter_map(|s| ix.get(s))
+                    .find_map(|s| ix.ancestor_of_kind(s, KindName::Vpc))
+            })
+            .or_else(|| design.of_kind(KindName::Vpc).next());
+        let attachments = design
+            .connections
+            .iter()
+            .filter(|c| c.kind == ConnectionKind::Attachment)
+            .map(|c| (c.from.as_str(), c.to.as_str()))
+            .collect();
+        Self {
+            api: design.of_kind(KindName::ApiServer).next(),
+            nlb: design.of_kind(KindName::Nlb).next(),
+            ix,
+            cluster,
+            cluster_vpc,
+            enis,
+            attachments,
+        }
+    }
+
+    /// Where a client or node sits.
+    pub(crate) fn place(&self, c: &'a Component) -> Place<'a> {
+        let (own_ip, public_ip) = match &c.kind {
+            ComponentKind::Node(n) => (ip(Some(&n.private_ip)), ip(n.public_ip.as_deref())),
+            ComponentKind::Client(cl) => {
+                (ip(cl.private_ip.as_deref()), ip(cl.public_ip.as_deref()))
+            }
+            _ => (None, None),
+        };
+        match self.ix.parent(c) {
+            Some(p) if p.kind.name() == KindName::Subnet => match self.ix.parent(p) {
+                Some(vpc) => Place::Vpc {
+                    vpc,
+                    subnet: p,
+                    ip: own_ip,
+                    public_ip,
+                },
+                None => Place::Internet { public_ip },
+            },
+            Some(p) if p.kind.name() == KindName::OnPrem => Place::OnPrem { net: p, ip: own_ip },
+            _ => Place::Internet { public_ip },
+        }
+    }
+
+    /// The cluster subnets: `cluster.subnet_ids`, or the subnets holding EKS-owned ENIs.
+    pub(crate) fn cluster_subnets(&self) -> Vec<&'a Component> {
+        let mut out: Vec<&Component> = Vec::new();
+        if self.cluster.subnet_ids.is_empty() {
+            for e in &self.enis {
+                if let Some(s) = self.ix.parent(e)
+                    && !out.iter().any(|o| o.id == s.id)
+                {
+                    out.push(s);
+                }
+            }
+        } else {
+            for id in &self.cluster.subnet_ids {
+                if let Some(s) = self.ix.get(id)
+                    && !out.iter().any(|o| o.id == s.id)
+                {
+                    out.push(s);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Analyses every flow of a design, in the design's mode or in `mode_override`.
+pub fn analyze(design: &Design, mode_override: Option<EndpointMode>) -> Analysis {
+    let mut cluster = design.cluster.clone();
+    if let Some(mode) = mode_override {
+        cluster.set_mode(mode);
+    }
+    let ctx = Ctx::new(design, cluster);
+    let mut warnings: Vec<Finding> = Vec::new();
+    let errors = config_errors(&ctx);
+    config_warnings(&ctx, design, &mut warnings);
+    let mut flows = Vec::new();
+    let clients = design.of_kind(KindName::Client);
+    let nodes: Vec<&Component> = design.of_kind(KindName::Node).collect();
+    for client in clients {
+        flows.push(run_flow(&ctx, &errors, FlowKind::KubectlToApi, client));
+    }
+    for node in &nodes {
+        flows.push(run_flow(&ctx, &errors, FlowKind::ApiToKubelet, node));
+        flows.push(run_flow(&ctx, &errors, FlowKind::KubeletToApi, node));
+    }
+    for f in &flows {
+        for w in &f.warnings {
+            if !warnings.contains(w) {
+                warnings.push(w.clone());
+            }
+        }
+    }
+    Analysis {
+        mode: ctx.cluster.mode(),
+        flows,
+        warnings,
+        errors,
+    }
+}
+
+fn run_flow(ctx: &Ctx<'_>, errors: &[Finding], flow: FlowKind, c: &Component) -> FlowResult {
+    let mut trace = Trace::default();
+    let (source, target) = match flow {
+        FlowKind::ApiToKubelet => (
+            ctx.api.map(|a| a.id.clone()).unwrap_or_default(),
+            c.id.clone(),
+        ),
+        _ => (
+            c.id.clone(),
+            ctx.api.map(|a| a.id.clone()).unwrap_or_default(),
+        ),
+    };
+    let mut dns = None;
+    let outcome = if let Some(err) = errors.first() {
+        if flow == FlowKind::ApiToKubelet {
+            if let Some(api) = ctx.api {
+                trace.hop(api);
+            }
+        } else {
+            trace.hop(c);
+        }
+        trace.step(
+            None,
+            format!("EKS rejects this cluster configuration: {}", err.message),
+        );
+        Err(Block {
+            code: err.code,
+            at: err.component.clone(),
+            reason: err.message.clone(),
+        })
+    } else {
+        match flow {
+            FlowKind::ApiToKubelet => path::api_to_kubelet(ctx, c, &mut trace),
+            _ => path::to_api(ctx, c, flow, &mut trace, &mut dns),
+        }
+    };
+    let (via, answer) = dns.map_or((None, None), |(v, a)| (Some(v), Some(a)));
+    match outcome {
+        Ok((exposure, reason)) => FlowResult {
+            flow,
+            source,
+            target,
+            reachable: true,
+            exposure: Some(exposure),
+            dns: via,
+            dns_answer: answer,
+            code: None,
+            blocked_at: None,
+            reason,
+            hops: trace.hops,
+            steps: trace.steps,
+            warnings: trace.warnings,
+        },
+        Err(block) => FlowResult {
+            flow,
+            source,
+            target,
+            reachable: false,
+            exposure: None,
+            dns: via,
+            dns_answer: answer,
+            code: Some(block.code),
+            blocked_at: block.at,
+            reason: block.reason,
+            hops: trace.hops,
+            steps: trace.steps,
+            warnings: trace.warnings,
+        },
+    }
+}
+
+/// Networks reserved or private, which the public endpoint's allowlist may not contain.
+fn reserved(netw: &ipnet::Ipv4Net) -> bool {
+    const RESERVED: [&str; 8] = [
+        "10.0.0.0/8",
+        "172.16.0.0/12",
+        "192.168.0.0/16",
+        "127.0.0.0/8",
+        "169.254.0.0/16",
+        "100.64.0.0/10",
+        "224.0.0.0/4",
+        "240.0.0.0/4",
+    ];
+    RESERVED.iter().any(|r| {
+        r.parse::<ipnet::Ipv4Net>()
+            .is_ok_and(|r| r.contains(netw) || (netw.prefix_len() > 0 && netw.contains(&r)))
+    })
+}
+
+/// Rules EKS enforces on the cluster configuration (domain.md §2.1 V1–V3).
+fn config_errors(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let c = &ctx.cluster;
+    if c.mode().is_none() {
+        out.push(
+            Finding::new(
+                Level::Error,
+                "CFG_NO_ENDPOINT_ENABLED",
+                None,
+                "Both endpoints are disabled; EKS requires public or private access".to_owned(),
+            )
+            .with_fix("turn on private access (or public access)"),
+        );
+    }
+    if c.endpoint_public_access {
+        let mut bad: Vec<String> = Vec::new();
+        for text in &c.public_access_cidrs {
+            match net::parse_cidr_any(text) {
+                Ok(ipnet::IpNet::V6(_)) if c.ip_family == crate::model::design::IpFamily::Ipv4 => {
+                    bad.push(format!("{text} (IPv6 on an IPv4 cluster)"));
+                }
+                Ok(ipnet::IpNet::V4(n)) if reserved(&n) => {
+                    bad.push(format!("{text} (private or reserved range)"));
+                }
+                _ => {}
+            }
+        }
+        if c.public_access_cidrs.len() > 40 {
+            bad.push(format!(
+                "{} entries (at most 40)",
+                c.public_access_cidrs.len()
+            ));
+        }
+        if !bad.is_empty() {
+            out.push(Finding::new(
+                Level::Error,
+                "CFG_INVALID_PUBLIC_CIDRS",
+                None,
+                format!("publicAccessCidrs is invalid: {}", bad.join(", ")),
+            ));
+        }
+    }
+    let subnets = ctx.cluster_subnets();
+    let mut azs: Vec<&str> = subnets
+        .iter()
+        .filter_map(|s| match &s.kind {
+            ComponentKind::Subnet(sub) if !sub.az.is_empty() => Some(sub.az.as_str()),
+            _ => None,
+        })
+        .collect();
+    azs.sort_unstable();
+    azs.dedup();
+    if azs.len() < 2 {
+        out.push(
+            Finding::new(
+                Level::Error,
+                "CFG_CLUSTER_SUBNETS",
+                subnets.first().map(|s| s.id.as_str()),
+                format!(
+                    "The cluster subnets span {} availability zone(s); EKS needs subnets in at least two",
+                    azs.len()
+                ),
+            )
+            .with_fix("place EKS-owned ENIs in subnets of two availability zones"),
+        );
+    }
+    if ctx.api.is_none() {
+        out.push(Finding::new(
+            Level::Error,
+            "CFG_NO_API_SERVER",
+            None,
+            "The design has no API server component".to_owned(),
+        ));
+    }
+    out
+}
+
+fn config_warnings(ctx: &Ctx<'_>, design: &Design, out: &mut Vec<Finding>) {
+    let c = &ctx.cluster;
+    let default_list = c.public_access_cidrs.len() == 1
+        && c.public_access_cidrs
+            .first()
+            .is_some_and(|s| s == "0.0.0.0/0");
+    if !c.endpoint_public_access && !c.public_access_cidrs.is_empty() && !default_list {
+        out.push(Finding::new(
+            Level::Warning,
+            "W_CIDRS_IGNORED",
+            None,
+            "publicAccessCidrs is set but public access is off, so the list has no effect"
+                .to_owned(),
+        ));
+    }
+    if c.endpoint_public_access
+        && c.public_access_cidrs
+            .iter()
+            .any(|s| s.trim() == "0.0.0.0/0" || s.trim() == "::/0")
+    {
+        out.push(
+            Finding::new(
+                Level::Warning,
+                "W_PUBLIC_OPEN",
+                ctx.nlb.map(|n| n.id.as_str()),
+                "The public endpoint accepts connections from any address (0.0.0.0/0)".to_owned(),
+            )
+            .with_fix("limit publicAccessCidrs to your office and NAT addresses, or turn public access off"),
+        );
+    }
+    if c.endpoint_public_access && c.endpoint_private_access {
+        for node in design.of_kind(KindName::Node) {
+            if let ComponentKind::Node(n) = &node.kind
+                && n.hybrid
+            {
+                out.push(Finding::new(
+                    Level::Warning,
+                    "W_HYBRID_PUBPRIV",
+                    Some(&node.id),
+                    format!(
+                        "Hybrid node {} resolves the endpoint to the public IPs while both endpoints are on; AWS does not recommend this",
+                        node.id
+                    ),
+                ));
+            }
+        }
+    }
+    if c.endpoint_public_access && ctx.nlb.is_none() {
+        out.push(Finding::new(
+            Level::Warning,
+            "W_NO_NLB",
+            None,
+            "Public access is on but the design has no public NLB component; paths skip it"
+                .to_owned(),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::PRESETS;
+
+    fn flow<'a>(a: &'a Analysis, kind: FlowKind, src: &str) -> &'a FlowResult {
+        a.flows
+            .iter()
+            .find(|f| f.flow == kind && (f.source == src || f.target == src))
+            .unwrap()
+    }
+
+    fn kinds(f: &FlowResult) -> Vec<&'static str> {
+        f.hops.iter().map(|h| h.kind.as_str()).collect()
+    }
+
+    #[test]
+    fn the_public_private_preset_matches_the_story() {
+        let (d, _) = PRESETS[1].load().unwrap();
+        let a = analyze(&d, None);
+        assert!(a.errors.is_empty(), "{:?}", a.errors);
+        let k = flow(&a, FlowKind::KubeletToApi, "node-a");
+        assert!(k.reachable);
+        assert_eq!(k.exposure, Some(Exposure::None));
+        assert_eq!(k.dns, Some(DnsVia::PrivateHostedZone));
+        assert_eq!(kinds(k), ["node", "eks_eni", "api_server"]);
+        let u = flow(&a, FlowKind::KubectlToApi, "user");
+        assert_eq!(kinds(u), ["client", "nlb", "api_server"]);
+        assert_eq!(u.exposure, Some(Exposure::Internet));
+    }
+
+    #[test]
+    fn mode_override_changes_the_kubelet_path() {
+        let (d, _) = PRESETS[1].load().unwrap();
+        let a = analyze(&d, Some(EndpointMode::Public));
+        let k = flow(&a, FlowKind::KubeletToApi, "node-a");
+        assert_eq!(kinds(k), ["node", "nat", "igw", "nlb", "api_server"]);
+        assert_eq!(k.exposure, Some(Exposure::AwsPublic));
+        // The design itself is untouched.
+        assert!(d.cluster.endpoint_private_access);
+    }
+
+    #[test]
+    fn both_endpoints_off_blocks_everything() {
+        let (mut d, _) = PRESETS[1].load().unwrap();
+        d.cluster.endpoint_public_access = false;
+        d.cluster.endpoint_private_access = false;
+        let a = analyze(&d, None);
+        assert!(
+            a.flows
+                .iter()
+                .all(|f| !f.reachable && f.code == Some("CFG_NO_ENDPOINT_ENABLED"))
+        );
+    }
+}

@@ -1,0 +1,785 @@
+//! Hop-by-hop routing of the three flows (domain.md §2.3).
+
+use std::collections::VecDeque;
+use std::net::Ipv4Addr;
+
+use ipnet::Ipv4Net;
+
+use super::dns::{answer_ips, resolve};
+use super::{
+    Block, Ctx, DnsAnswer, DnsVia, Exposure, Finding, FlowKind, Level, Place, Trace, ip, name,
+};
+use crate::model::{Component, ComponentKind, KindName, LOCAL_TARGET, NatConnectivity, Route, net};
+
+/// Where a route lookup sends traffic.
+enum Next<'a> {
+    /// Stays in the VPC.
+    Local,
+    /// To a gateway or connector.
+    Target(&'a Component, Ipv4Net),
+    /// No route matches.
+    None,
+}
+
+/// The CIDR blocks of a VPC component.
+fn vpc_cidrs(vpc: &Component) -> Vec<Ipv4Net> {
+    match &vpc.kind {
+        ComponentKind::Vpc(v) => v
+            .cidr_blocks
+            .iter()
+            .filter_map(|b| net::parse_cidr_v4(b).ok())
+            .collect(),
+        ComponentKind::OnPrem(o) => o
+            .cidrs
+            .iter()
+            .filter_map(|b| net::parse_cidr_v4(b).ok())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Longest-prefix match. `dest = None` means "some public address": only default routes match.
+/// The implicit local route covers the VPC's CIDR blocks and cannot be overridden (inferred:
+/// more specific middlebox routes inside the VPC range are not modelled).
+fn lookup<'a>(
+    ctx: &Ctx<'a>,
+    routes: &'a [Route],
+    vpc: Option<&Component>,
+    dest: Option<Ipv4Addr>,
+) -> Next<'a> {
+    if let (Some(vpc), Some(d)) = (vpc, dest)
+        && vpc_cidrs(vpc).iter().any(|n| n.contains(&d))
+    {
+        return Next::Local;
+    }
+    let mut best: Option<(u8, &Route, Ipv4Net)> = None;
+    for r in routes {
+        let Ok(netw) = net::parse_cidr_v4(&r.destination) else {
+            continue;
+        };
+        let matches = match dest {
+            Some(d) => netw.contains(&d),
+            None => netw.prefix_len() == 0,
+        };
+        if matches && best.is_none_or(|(len, _, _)| netw.prefix_len() > len) {
+            best = Some((netw.prefix_len(), r, netw));
+        }
+    }
+    match best {
+        None => Next::None,
+        Some((_, r, _)) if r.target == LOCAL_TARGET => Next::Local,
+        Some((_, r, netw)) => ctx
+            .ix
+            .get(&r.target)
+            .map_or(Next::None, |t| Next::Target(t, netw)),
+    }
+}
+
+fn routes_of(c: &Component) -> &[Route] {
+    match &c.kind {
+        ComponentKind::Subnet(s) => &s.routes,
+        ComponentKind::OnPrem(o) => &o.routes,
+        _ => &[],
+    }
+}
+
+fn is_connector(c: &Component) -> bool {
+    matches!(
+        c.kind.name(),
+        KindName::Vpn | KindName::Tgw | KindName::Peering
+    )
+}
+
+fn attached(ctx: &Ctx<'_>, a: &str, b: &str) -> bool {
+    ctx.attachments
+        .iter()
+        .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
+}
+
+/// Follows attachments from `start` (attached to network `from`) to a network whose CIDRs
+/// contain `dest`. Returns the connectors passed and the network reached.
+fn traverse<'a>(
+    ctx: &Ctx<'a>,
+    from: &Component,
+    start: &'a Component,
+    dest: Ipv4Addr,
+) -> Result<(Vec<&'a Component>, &'a Component), String> {
+    if !attached(ctx, &from.id, &start.id) {
+        return Err(format!("{} is not attached to {}", name(start), from.id));
+    }
+    let mut queue: VecDeque<Vec<&'a Component>> = VecDeque::from([vec![start]]);
+    let mut seen: Vec<&str> = vec![start.id.as_str()];
+    while let Some(path) = queue.pop_front() {
+        let Some(last) = path.last() else { continue };
+        for &(x, y) in &ctx.attachments {
+            let other = if x == last.id {
+                y
+            } else if y == last.id {
+                x
+            } else {
+                continue;
+            };
+            let Some(next) = ctx.ix.get(other) else {
+                continue;
+            };
+            if next.id == from.id {
+                continue;
+            }
+            if matches!(next.kind.name(), KindName::Vpc | KindName::OnPrem) {
+                if vpc_cidrs(next).iter().any(|n| n.contains(&dest)) {
+                    return Ok((path.clone(), next));
+                }
+            } else if is_connector(next) && !seen.contains(&next.id.as_str()) {
+                seen.push(&next.id);
+                let mut longer = path.clone();
+                longer.push(next);
+                queue.push_back(longer);
+            }
+        }
+    }
+    Err(format!(
+        "no network attached through {} contains {dest}",
+        name(start)
+    ))
+}
+
+/// The ENI a source uses: one in its own subnet, else in its AZ, else the first.
+fn pick_eni<'a>(ctx: &Ctx<'a>, place: Place<'_>) -> Option<&'a Component> {
+    if let Place::Vpc { subnet, .. } = place {
+        let az = match &subnet.kind {
+            ComponentKind::Subnet(s) => s.az.as_str(),
+            _ => "",
+        };
+        let same_subnet = ctx
+            .enis
+            .iter()
+            .find(|e| e.parent.as_deref() == Some(subnet.id.as_str()));
+        let same_az = ctx.enis.iter().find(|e| {
+            ctx.ix.parent(e).is_some_and(|s| match &s.kind {
+                ComponentKind::Subnet(sub) => !az.is_empty() && sub.az == az,
+                _ => false,
+            })
+        });
+        if let Some(e) = same_subnet.or(same_az) {
+            return Some(e);
+        }
+    }
+    ctx.enis.first().copied()
+}
+
+fn eni_ip(eni: &Component) -> Option<Ipv4Addr> {
+    match &eni.kind {
+        ComponentKind::EksEni(e) => ip(Some(&e.private_ip)),
+        _ => None,
+    }
+}
+
+fn fmt_ip(a: Option<Ipv4Addr>) -> String {
+    a.map_or_else(|| "an unknown address".to_owned(), |a| a.to_string())
+}
+
+/// kubectl → API or kubelet → API: DNS, then the public or the private path.
+pub(super) fn to_api(
+    ctx: &Ctx<'_>,
+    src: &Component,
+    flow: FlowKind,
+    trace: &mut Trace,
+    dns: &mut Option<(DnsVia, DnsAnswer)>,
+) -> Result<(Exposure, String), Block> {
+    let who = match flow {
+        FlowKind::KubeletToApi => format!("kubelet on {}", src.id),
+        _ => format!("kubectl on {}", src.id),
+    };
+    trace.hop(src);
+    let place = ctx.place(src);
+    if src.kind.name() == KindName::Node {
+        node_warnings(ctx, src, place, trace);
+    }
+    let answer = resolve(ctx, src, &who, place, trace)?;
+    *dns = Some(answer);
+    let exposure = match answer.1 {
+        DnsAnswer::NlbPublicIps => public_path(ctx, src, place, trace)?,
+        DnsAnswer::EniPrivateIps => private_path(ctx, src, place, trace)?,
+    };
+    let Some(api) = ctx.api else {
+        return Err(Block::new(
+            "CFG_NO_API_SERVER",
+            None,
+            "The design has no API server component".to_owned(),
+        ));
+    };
+    trace.hop(api);
+    let via = match answer.1 {
+        DnsAnswer::NlbPublicIps => "the public NLB",
+        DnsAnswer::EniPrivateIps => "an EKS-owned ENI",
+    };
+    let reason = match exposure {
+        Exposure::None => format!(
+            "{who} reaches {} through {via}; nothing leaves private networks",
+            api.id
+        ),
+        Exposure::AwsPublic => format!(
+            "{who} reaches {} through {via}: the request leaves the VPC to public IPs but stays on Amazon's network",
+            api.id
+        ),
+        Exposure::Internet => format!("{who} reaches {} through {via} over the internet", api.id),
+    };
+    Ok((exposure, reason))
+}
+
+fn public_path(
+    ctx: &Ctx<'_>,
+    src: &Component,
+    place: Place<'_>,
+    trace: &mut Trace,
+) -> Result<Exposure, Block> {
+    let nlb_ip = ctx.nlb.and_then(|n| match &n.kind {
+        ComponentKind::Nlb(nlb) => ip(nlb.public_ips.first().map(String::as_str)),
+        _ => None,
+    });
+    let endpoint = nlb_ip.map_or_else(|| "the public endpoint".to_owned(), |a| a.to_string());
+    let (translated, exposure) = match place {
+        Place::Internet { public_ip } => {
+            trace.step(
+                Some(src),
+                format!(
+                    "{} sends the request over the internet from {} to {endpoint}.",
+                    src.id,
+                    fmt_ip(public_ip)
+                ),
+            );
+            (public_ip, Exposure::Internet)
+        }
+        Place::OnPrem { net: onprem, .. } => {
+            let egress = match &onprem.kind {
+                ComponentKind::OnPrem(o) => ip(o.internet_egress_ip.as_deref()),
+                _ => None,
+            };
+            let Some(egress) = egress else {
+                return Err(Block::new(
+                    "NO_ROUTE_TO_PUBLIC_ENDPOINT",
+                    Some(&src.id),
+                    format!(
+                        "{} has no route to the internet (on-premises network {} has no internet egress), so it cannot reach the public endpoint {endpoint}",
+                        src.id, onprem.id
+                    ),
+                ));
+            };
+            trace.step(
+                Some(src),
+                format!(
+                    "The request leaves on-premises network {} through the corporate internet egress {egress} and crosses the internet to {endpoint}.",
+                    onprem.id
+                ),
+            );
+            (Some(egress), Exposure::Internet)
+        }
+        Place::Vpc {
+            vpc,
+            subnet,
+            public_ip,
+            ..
+        } => {
+            let (t, e) =
+                vpc_to_internet(ctx, src, vpc, subnet, public_ip, nlb_ip, &endpoint, trace)?;
+            (t, e)
+        }
+    };
+    if let Some(nlb) = ctx.nlb {
+        trace.hop(nlb);
+    }
+    let at = ctx.nlb.map(|n| n.id.as_str());
+    let allow: Vec<Ipv4Net> = ctx
+        .cluster
+        .public_access_cidrs
+        .iter()
+        .filter_map(|c| net::parse_cidr_v4(c).ok())
+        .collect();
+    let allowed_by = match translated {
+        Some(a) => allow.iter().find(|n| n.contains(&a)).copied(),
+        None => allow.iter().find(|n| n.prefix_len() == 0).copied(),
+    };
+    let Some(rule) = allowed_by else {
+        let via = trace
+            .hops
+            .iter()
+            .rev()
+            .find(|h| matches!(h.kind, KindName::Nat | KindName::Igw))
+            .map_or_else(String::new, |h| format!(" (via {})", h.id));
+        return Err(Block::new(
+            "SOURCE_NOT_IN_PUBLIC_ACCESS_CIDRS",
+            at,
+            format!(
+                "The public endpoint only accepts {}; traffic from {} arrives from {}{via}",
+                ctx.cluster.public_access_cidrs.join(", "),
+                src.id,
+                fmt_ip(translated)
+            ),
+        ));
+    };
+    let api = ctx.api.map_or("an API server", |a| a.id.as_str());
+    trace.step(
+        ctx.nlb,
+        format!(
+            "The public NLB accepts the source {} (allowed by {rule} in the public access CIDRs) and forwards to {api}.",
+            fmt_ip(translated)
+        ),
+    );
+    Ok(exposure)
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one call site; the pieces are already unpacked"
+)]
+fn vpc_to_internet(
+    ctx: &Ctx<'_>,
+    src: &Component,
+    vpc: &Component,
+    subnet: &Component,
+    public_ip: Option<Ipv4Addr>,
+    nlb_ip: Option<Ipv4Addr>,
+    endpoint: &str,
+    trace: &mut Trace,
+) -> Result<(Option<Ipv4Addr>, Exposure), Block> {
+    match lookup(ctx, routes_of(subnet), Some(vpc), nlb_ip) {
+        Next::None | Next::Local => Err(Block::new(
+            "NO_ROUTE_TO_PUBLIC_ENDPOINT",
+            Some(&subnet.id),
+            format!(
+                "{} has no route to the internet (the route table of {} has no 0.0.0.0/0 to an IGW or NAT), so it cannot reach the public endpoint {endpoint}",
+                src.id, subnet.id
+            ),
+        )),
+        Next::Target(t, dest) if t.kind.name() == KindName::Igw => {
+            trace.hop(t);
+            let Some(pip) = public_ip else {
+                return Err(Block::new(
+                    "IGW_PATH_WITHOUT_PUBLIC_IP",
+                    Some(&t.id),
+                    format!(
+                        "{} routes to internet gateway {} but has no public IP; add one, or use a NAT gateway or the private endpoint",
+                        src.id, t.id
+                    ),
+                ));
+            };
+            trace.step(
+                Some(subnet),
+                format!(
+                    "The route table of {} sends {dest} to internet gateway {}; the request leaves the VPC from the public IP {pip} and goes to {endpoint} (it stays on Amazon's network).",
+                    subnet.id, t.id
+                ),
+            );
+            Ok((Some(pip), Exposure::AwsPublic))
+        }
+        Next::Target(nat, dest) if nat.kind.name() == KindName::Nat => {
+            trace.hop(nat);
+            trace.step(
+                Some(subnet),
+                format!(
+                    "The route table of {} sends {dest} to NAT gateway {}.",
+                    subnet.id, nat.id
+                ),
+            );
+            let ComponentKind::Nat(props) = &nat.kind else {
+                return Err(Block::new(
+                    "NAT_NO_INTERNET_PATH",
+                    Some(&nat.id),
+                    String::new(),
+                ));
+            };
+            if props.connectivity == NatConnectivity::Private {
+                return Err(Block::new(
+                    "NAT_NO_INTERNET_PATH",
+                    Some(&nat.id),
+                    format!(
+                        "NAT gateway {} is a private NAT gateway, which has no internet path",
+                        nat.id
+                    ),
+                ));
+            }
+            let nat_subnet = ctx.ix.parent(nat);
+            let nat_vpc = nat_subnet.and_then(|s| ctx.ix.parent(s));
+            let igw = match nat_subnet {
+                Some(s) => match lookup(ctx, routes_of(s), nat_vpc, nlb_ip) {
+                    Next::Target(t, _) if t.kind.name() == KindName::Igw => Some(t),
+                    _ => None,
+                },
+                None => None,
+            };
+            let Some(igw) = igw else {
+                return Err(Block::new(
+                    "NAT_NO_INTERNET_PATH",
+                    Some(&nat.id),
+                    format!(
+                        "NAT gateway {}'s subnet {} has no route to an internet gateway",
+                        nat.id,
+                        nat_subnet.map_or("?", |s| s.id.as_str())
+                    ),
+                ));
+            };
+            let Some(eip) = ip(props.elastic_ip.as_deref()) else {
+                return Err(Block::new(
+                    "NAT_NO_INTERNET_PATH",
+                    Some(&nat.id),
+                    format!("NAT gateway {} has no elastic IP", nat.id),
+                ));
+            };
+            trace.hop(igw);
+            trace.step(
+                Some(nat),
+                format!(
+                    "{} rewrites the source to its elastic IP {eip} and sends the request out through internet gateway {} to {endpoint} (it leaves the VPC but stays on Amazon's network).",
+                    nat.id, igw.id
+                ),
+            );
+            Ok((Some(eip), Exposure::AwsPublic))
+        }
+        Next::Target(t, _) => Err(Block::new(
+            "NO_ROUTE_TO_PUBLIC_ENDPOINT",
+            Some(&subnet.id),
+            format!(
+                "The route table of {} sends internet traffic to {}; egress through a connected network is not modelled, so {} cannot reach the public endpoint {endpoint}",
+                subnet.id,
+                name(t),
+                src.id
+            ),
+        )),
+    }
+}
+
+fn private_path(
+    ctx: &Ctx<'_>,
+    src: &Component,
+    place: Place<'_>,
+    trace: &mut Trace,
+) -> Result<Exposure, Block> {
+    let Some(eni) = pick_eni(ctx, place) else {
+        return Err(Block::new(
+            "NO_EKS_ENI",
+            Some(&src.id),
+            "The endpoint resolves to the EKS-owned ENIs, but the design has none".to_owned(),
+        ));
+    };
+    let dest = eni_ip(eni);
+    let dest_text = fmt_ip(dest);
+    let vpc_name = ctx.cluster_vpc.map_or("the cluster VPC", |v| v.id.as_str());
+    let Some(dest_ip) = dest else {
+        return Err(Block::new(
+            "NO_ROUTE_TO_PRIVATE_ENDPOINT",
+            Some(&eni.id),
+            format!("EKS-owned ENI {} has no valid private IP", eni.id),
+        ));
+    };
+    let no_route = |at: &str, why: String| {
+        Block::new(
+            "NO_ROUTE_TO_PRIVATE_ENDPOINT",
+            Some(at),
+            format!(
+                "The endpoint resolves to private IP {dest_text}, but {} has no route into VPC {vpc_name}: {why}",
+                src.id
+            ),
+        )
+    };
+    let (src_ip, src_net): (Option<Ipv4Addr>, &Component) = match place {
+        Place::Internet { .. } => {
+            return Err(no_route(
+                &src.id,
+                "it is on the internet with no VPN or Direct Connect into the VPC".to_owned(),
+            ));
+        }
+        Place::Vpc {
+            vpc, subnet, ip, ..
+        } if ctx.cluster_vpc.is_some_and(|c| c.id == vpc.id) => {
+            trace.hop(eni);
+            trace.step(
+                Some(subnet),
+                format!(
+                    "The local route of {} keeps the request inside VPC {}, to EKS-owned ENI {} ({dest_text}).",
+                    subnet.id, vpc.id, eni.id
+                ),
+            );
+            let _ = ip;
+            return finish_private(ctx, eni, trace);
+        }
+        Place::Vpc {
+            vpc, subnet, ip, ..
+        } => {
+            let Next::Target(t, _) = lookup(ctx, routes_of(subnet), Some(vpc), Some(dest_ip))
+            else {
+                return Err(no_route(
+                    &subnet.id,
+                    format!(
+                        "the route table of {} has no route to {dest_text}",
+                        subnet.id
+                    ),
+                ));
+            };
+            if !is_connector(t) {
+                return Err(no_route(
+                    &subnet.id,
+                    format!(
+                        "the route table of {} sends {dest_text} to {}",
+                        subnet.id,
+                        name(t)
+                    ),
+                ));
+            }
+            let (path, reached) =
+                traverse(ctx, vpc, t, dest_ip).map_err(|why| no_route(&subnet.id, why))?;
+            enter(ctx, src, subnet, &path, reached, eni, trace, &dest_text)?;
+            (ip, vpc)
+        }
+        Place::OnPrem { net: onprem, ip } => {
+            let Next::Target(t, _) = lookup(ctx, routes_of(onprem), None, Some(dest_ip)) else {
+                return Err(no_route(
+                    &src.id,
+                    format!(
+                        "on-premises network {} has no route to {dest_text}",
+                        onprem.id
+                    ),
+                ));
+            };
+            let (path, reached) =
+                traverse(ctx, onprem, t, dest_ip).map_err(|why| no_route(&src.id, why))?;
+            enter(ctx, src, onprem, &path, reached, eni, trace, &dest_text)?;
+            (ip, onprem)
+        }
+    };
+    // The return path: the ENI's subnet must route the source back through a connector.
+    let eni_subnet = ctx.ix.parent(eni);
+    let back_ok = match (eni_subnet, src_ip) {
+        (Some(s), Some(sip)) => match lookup(ctx, routes_of(s), ctx.cluster_vpc, Some(sip)) {
+            Next::Target(t, _) if is_connector(t) => ctx
+                .cluster_vpc
+                .and_then(|cv| traverse(ctx, cv, t, sip).ok())
+                .is_some_and(|(_, reached)| reached.id == src_net.id),
+            _ => false,
+        },
+        _ => false,
+    };
+    if !back_ok {
+        let subnet_id = eni_subnet.map_or(eni.id.as_str(), |s| s.id.as_str());
+        let src_cidr = vpc_cidrs(src_net)
+            .into_iter()
+            .find(|n| src_ip.is_some_and(|a| n.contains(&a)))
+            .map_or_else(|| fmt_ip(src_ip), |n| n.to_string());
+        return Err(Block::new(
+            "NO_RETURN_ROUTE",
+            Some(subnet_id),
+            format!(
+                "Cluster subnet {subnet_id}'s route table has no route back to {src_cidr} through a connection to {}",
+                src_net.id
+            ),
+        ));
+    }
+    if let Some(s) = eni_subnet {
+        trace.step(
+            Some(s),
+            format!(
+                "The route table of cluster subnet {} has a route back to {}, so replies return the same way.",
+                s.id,
+                fmt_ip(src_ip)
+            ),
+        );
+    }
+    finish_private(ctx, eni, trace)
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one helper shared by two callers"
+)]
+fn enter(
+    ctx: &Ctx<'_>,
+    src: &Component,
+    from: &Component,
+    path: &[&Component],
+    reached: &Component,
+    eni: &Component,
+    trace: &mut Trace,
+    dest_text: &str,
+) -> Result<(), Block> {
+    if ctx.cluster_vpc.is_none_or(|c| c.id != reached.id) {
+        return Err(Block::new(
+            "NO_ROUTE_TO_PRIVATE_ENDPOINT",
+            Some(&from.id),
+            format!(
+                "The route from {} to {dest_text} leads to {}, not the cluster VPC",
+                src.id, reached.id
+            ),
+        ));
+    }
+    for c in path {
+        trace.hop(c);
+    }
+    let names: Vec<String> = path.iter().map(|c| name(c)).collect();
+    trace.step(
+        Some(from),
+        format!(
+            "{} routes {dest_text} through {} into VPC {}, to EKS-owned ENI {} (private connection).",
+            from.id,
+            names.join(" and "),
+            reached.id,
+            eni.id
+        ),
+    );
+    trace.hop(eni);
+    Ok(())
+}
+
+fn finish_private(ctx: &Ctx<'_>, eni: &Component, trace: &mut Trace) -> Result<Exposure, Block> {
+    let api = ctx.api.map_or("an API server", |a| a.id.as_str());
+    trace.step(
+        Some(eni),
+        format!(
+            "EKS-owned ENI {} carries the request into the AWS-managed VPC, to {api}.",
+            eni.id
+        ),
+    );
+    Ok(Exposure::None)
+}
+
+/// Warnings about a node that do not change its verdicts (domain.md §2.3 item 7).
+fn node_warnings(ctx: &Ctx<'_>, node: &Component, place: Place<'_>, trace: &mut Trace) {
+    let Place::Vpc {
+        vpc,
+        subnet,
+        public_ip,
+        ..
+    } = place
+    else {
+        return;
+    };
+    let default_target = match lookup(ctx, routes_of(subnet), Some(vpc), None) {
+        Next::Target(t, _) => Some(t.kind.name()),
+        _ => None,
+    };
+    if public_ip.is_some() && default_target == Some(KindName::Igw) {
+        trace.warn(Finding::new(
+            Level::Warning,
+            "W_NODE_PUBLIC_IP",
+            Some(&node.id),
+            format!("Node {} has a public IP in a public subnet, so it is reachable from the internet", node.id),
+        ).with_fix("put nodes in private subnets, or remove their public IPs"));
+    }
+    let egress = match default_target {
+        Some(KindName::Nat) => true,
+        Some(KindName::Igw) => public_ip.is_some(),
+        _ => false,
+    };
+    let endpoints: &[String] = match &vpc.kind {
+        ComponentKind::Vpc(v) => &v.endpoints,
+        _ => &[],
+    };
+    let needed = ["ecr.api", "ecr.dkr", "s3", "ec2", "sts"];
+    let missing: Vec<&str> = needed
+        .iter()
+        .copied()
+        .filter(|n| !endpoints.iter().any(|e| e == n))
+        .collect();
+    if !egress && !missing.is_empty() {
+        trace.warn(Finding::new(
+            Level::Warning,
+            "W_NODE_NO_AWS_API_EGRESS",
+            Some(&node.id),
+            format!(
+                "Subnet {} has no NAT or internet egress and VPC {} lacks the {} endpoints, so node {} cannot bootstrap or pull images",
+                subnet.id,
+                vpc.id,
+                missing.join(", "),
+                node.id
+            ),
+        ).with_fix(format!("add a NAT gateway route or the {} VPC endpoints", missing.join(", "))));
+    }
+}
+
+/// API server → kubelet: through an EKS-owned ENI to the node (domain.md §2.3 item 6).
+pub(super) fn api_to_kubelet(
+    ctx: &Ctx<'_>,
+    node: &Component,
+    trace: &mut Trace,
+) -> Result<(Exposure, String), Block> {
+    let Some(api) = ctx.api else {
+        return Err(Block::new(
+            "CFG_NO_API_SERVER",
+            None,
+            "The design has no API server component".to_owned(),
+        ));
+    };
+    trace.hop(api);
+    let place = ctx.place(node);
+    let node_ip = match &node.kind {
+        ComponentKind::Node(n) => n.private_ip.clone(),
+        _ => String::new(),
+    };
+    let in_cluster_vpc =
+        matches!(place, Place::Vpc { vpc, .. } if ctx.cluster_vpc.is_some_and(|c| c.id == vpc.id));
+    if !in_cluster_vpc {
+        let hybrid = matches!(&node.kind, ComponentKind::Node(n) if n.hybrid);
+        let extra = if hybrid {
+            " (hybrid nodes need remote node networks, which eksplain does not model)"
+        } else {
+            ""
+        };
+        return Err(Block::new(
+            "NODE_OUTSIDE_CLUSTER_VPC",
+            Some(&node.id),
+            format!(
+                "Node {} is not in the cluster VPC; the EKS-owned ENIs can't reach it{extra}",
+                node.id
+            ),
+        ));
+    }
+    let Some(eni) = pick_eni(ctx, place) else {
+        return Err(Block::new(
+            "NO_EKS_ENI",
+            Some(&api.id),
+            "The API server reaches nodes through EKS-owned ENIs, but the design has none"
+                .to_owned(),
+        ));
+    };
+    trace.hop(eni);
+    trace.step(
+        Some(api),
+        format!(
+            "API server {} dials kubelet on {} ({node_ip}:10250) through EKS-owned ENI {} in the customer VPC.",
+            api.id, node.id, eni.id
+        ),
+    );
+    let eni_subnet = ctx.ix.parent(eni).map_or("its subnet", |s| s.id.as_str());
+    trace.step(
+        Some(eni),
+        format!(
+            "The local route of {eni_subnet} delivers the connection to {} inside the VPC; no NAT or internet gateway is involved.",
+            node.id
+        ),
+    );
+    // A node address from a recently associated CIDR may not be reconciled yet.
+    if let (Some(vpc), Some(addr)) = (ctx.cluster_vpc, ip(Some(&node_ip)))
+        && let ComponentKind::Vpc(v) = &vpc.kind
+        && let Some(young) = v
+            .recent_cidr_blocks
+            .iter()
+            .find(|b| net::parse_cidr_v4(b).is_ok_and(|n| n.contains(&addr)))
+    {
+        trace.warn(Finding::new(
+            Level::Warning,
+            "CIDR_NOT_YET_RECONCILED",
+            Some(&node.id),
+            format!(
+                "VPC CIDR {young} was associated less than about an hour ago; kubectl logs, exec and port-forward to {} may fail until EKS reconciles it",
+                node.id
+            ),
+        ));
+    }
+    trace.hop(node);
+    let _ = answer_ips;
+    Ok((
+        Exposure::None,
+        format!(
+            "API server {} reaches kubelet on {} through EKS-owned ENI {}; the traffic stays in the VPC",
+            api.id, node.id, eni.id
+        ),
+    ))
+}
