@@ -176,7 +176,7 @@ fn fmt(files: &[PathBuf], check: bool) -> ExitCode {
 }
 
 fn check(
-    file: &PathBuf,
+    file: &std::path::Path,
     mode: Option<ModeArg>,
     format: FormatArg,
     fail_on: Option<FailOn>,

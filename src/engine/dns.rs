@@ -11,28 +11,10 @@ fn vpc_props(c: &Component) -> Option<&Vpc> {
 }
 
 /// The addresses of an answer, for sentences.
-pub(super) fn answer_ips(ctx: &Ctx<'_>, answer: DnsAnswer) -> String {
-    let ips: Vec<String> = match answer {
-        DnsAnswer::NlbPublicIps => ctx
-            .nlb
-            .and_then(|n| match &n.kind {
-                ComponentKind::Nlb(nlb) => Some(nlb.public_ips.clone()),
-                _ => None,
-            })
-            .unwrap_or_default(),
-        DnsAnswer::EniPrivateIps => ctx
-            .enis
-            .iter()
-            .filter_map(|e| match &e.kind {
-                ComponentKind::EksEni(eni) => Some(eni.private_ip.clone()),
-                _ => None,
-            })
-            .collect(),
-    };
-    if ips.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", ips.join(", "))
+pub(super) fn answer_ips<'c>(ctx: &'c Ctx<'_>, answer: DnsAnswer) -> &'c str {
+    match answer {
+        DnsAnswer::NlbPublicIps => &ctx.nlb_ips_text,
+        DnsAnswer::EniPrivateIps => &ctx.eni_ips_text,
     }
 }
 
@@ -123,9 +105,8 @@ pub(super) fn resolve(
                     "DNS_PHZ_NOT_APPLIED",
                     ctx.cluster_vpc.map(|v| v.id.as_str()),
                     format!(
-                        "The EKS private hosted zone is ignored because {} is off in the cluster VPC; {} uses the public DNS answer",
+                        "The EKS private hosted zone is ignored because {} is off in the cluster VPC; hosts there get the public DNS answer",
                         missing.join(" and "),
-                        src.id
                     ),
                 )
                 .with_fix("turn on DNS resolution and DNS hostnames and use AmazonProvidedDNS (or forward the cluster domain to it)"),

@@ -140,12 +140,13 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(level: Level, code: &'static str, component: Option<&str>, message: String) -> Self {
+    fn new(level: Level, code: &'static str, component: Option<&str>, mut message: String) -> Self {
+        message.push_str(codes::basis_note(code));
         Self {
             level,
             code,
             component: component.map(str::to_owned),
-            message: format!("{message}{}", codes::basis_note(code)),
+            message,
             fix: None,
             basis: codes::basis(code),
         }
@@ -235,11 +236,12 @@ pub(crate) struct Block {
 }
 
 impl Block {
-    pub(crate) fn new(code: &'static str, at: Option<&str>, reason: String) -> Self {
+    pub(crate) fn new(code: &'static str, at: Option<&str>, mut reason: String) -> Self {
+        reason.push_str(codes::basis_note(code));
         Self {
             code,
             at: at.map(str::to_owned),
-            reason: format!("{reason}{}", codes::basis_note(code)),
+            reason,
         }
     }
 }
@@ -273,6 +275,14 @@ pub(crate) struct Ctx<'a> {
     pub nlb: Option<&'a Component>,
     /// Attachment connections, as pairs of ids.
     pub attachments: Vec<(&'a str, &'a str)>,
+    /// Parsed CIDR blocks of every VPC and on-premises network, by id.
+    pub nets: std::collections::HashMap<&'a str, Vec<ipnet::Ipv4Net>>,
+    /// Parsed routes of every subnet and on-premises network, by id.
+    pub routes: std::collections::HashMap<&'a str, Vec<(ipnet::Ipv4Net, &'a crate::model::Route)>>,
+    /// The NLB's addresses as text, for sentences.
+    pub nlb_ips_text: String,
+    /// The ENIs' addresses as text, for sentences.
+    pub eni_ips_text: String,
 }
 
 /// The trace of one flow being walked.
@@ -339,9 +349,63 @@ impl<'a> Ctx<'a> {
             .filter(|c| c.kind == ConnectionKind::Attachment)
             .map(|c| (c.from.as_str(), c.to.as_str()))
             .collect();
+        let mut nets = std::collections::HashMap::new();
+        let mut routes = std::collections::HashMap::new();
+        let parse_all = |list: &[String]| -> Vec<ipnet::Ipv4Net> {
+            list.iter()
+                .filter_map(|b| net::parse_cidr_v4(b).ok())
+                .collect()
+        };
+        let parse_routes = |list: &'a [crate::model::Route]| {
+            list.iter()
+                .filter_map(|r| net::parse_cidr_v4(&r.destination).ok().map(|n| (n, r)))
+                .collect::<Vec<_>>()
+        };
+        for c in &design.components {
+            match &c.kind {
+                ComponentKind::Vpc(v) => {
+                    nets.insert(c.id.as_str(), parse_all(&v.cidr_blocks));
+                }
+                ComponentKind::OnPrem(o) => {
+                    nets.insert(c.id.as_str(), parse_all(&o.cidrs));
+                    routes.insert(c.id.as_str(), parse_routes(&o.routes));
+                }
+                ComponentKind::Subnet(s) => {
+                    routes.insert(c.id.as_str(), parse_routes(&s.routes));
+                }
+                _ => {}
+            }
+        }
+        let nlb = design.of_kind(KindName::Nlb).next();
+        let join = |ips: Vec<String>| {
+            if ips.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", ips.join(", "))
+            }
+        };
+        let nlb_ips_text = join(
+            nlb.and_then(|n| match &n.kind {
+                ComponentKind::Nlb(x) => Some(x.public_ips.clone()),
+                _ => None,
+            })
+            .unwrap_or_default(),
+        );
+        let eni_ips_text = join(
+            enis.iter()
+                .filter_map(|e| match &e.kind {
+                    ComponentKind::EksEni(x) => Some(x.private_ip.clone()),
+                    _ => None,
+                })
+                .collect(),
+        );
         Self {
+            nets,
+            routes,
+            nlb_ips_text,
+            eni_ips_text,
             api: design.of_kind(KindName::ApiServer).next(),
-            nlb: design.of_kind(KindName::Nlb).next(),
+            nlb,
             ix,
             cluster,
             cluster_vpc,
@@ -454,14 +518,10 @@ fn run_flow(ctx: &Ctx<'_>, errors: &[Finding], flow: FlowKind, c: &Component) ->
         } else {
             trace.hop(c);
         }
-        trace.step(
-            None,
-            format!("EKS rejects this cluster configuration: {}", err.message),
-        );
         Err(Block {
             code: err.code,
             at: err.component.clone(),
-            reason: err.message.clone(),
+            reason: format!("EKS rejects this cluster configuration: {}", err.message),
         })
     } else {
         match flow {
@@ -486,26 +546,34 @@ fn run_flow(ctx: &Ctx<'_>, errors: &[Finding], flow: FlowKind, c: &Component) ->
             steps: trace.steps,
             warnings: trace.warnings,
         },
-        Err(block) => FlowResult {
-            flow,
-            source,
-            target,
-            reachable: false,
-            exposure: None,
-            dns: via,
-            dns_answer: answer,
-            code: Some(block.code),
-            blocked_at: block.at,
-            reason: block.reason,
-            hops: trace.hops,
-            steps: trace.steps,
-            warnings: trace.warnings,
-        },
+        Err(block) => {
+            // The last step always says where and why the flow stops.
+            let at = block.at.as_deref().and_then(|id| ctx.ix.get(id));
+            trace.step(
+                at,
+                format!("Blocked: {}.", block.reason.trim_end_matches('.')),
+            );
+            FlowResult {
+                flow,
+                source,
+                target,
+                reachable: false,
+                exposure: None,
+                dns: via,
+                dns_answer: answer,
+                code: Some(block.code),
+                blocked_at: block.at,
+                reason: block.reason,
+                hops: trace.hops,
+                steps: trace.steps,
+                warnings: trace.warnings,
+            }
+        }
     }
 }
 
 /// Networks reserved or private, which the public endpoint's allowlist may not contain.
-fn reserved(netw: &ipnet::Ipv4Net) -> bool {
+fn reserved(netw: ipnet::Ipv4Net) -> bool {
     const RESERVED: [&str; 8] = [
         "10.0.0.0/8",
         "172.16.0.0/12",
@@ -518,7 +586,7 @@ fn reserved(netw: &ipnet::Ipv4Net) -> bool {
     ];
     RESERVED.iter().any(|r| {
         r.parse::<ipnet::Ipv4Net>()
-            .is_ok_and(|r| r.contains(netw) || (netw.prefix_len() > 0 && netw.contains(&r)))
+            .is_ok_and(|r| r.contains(&netw) || (netw.prefix_len() > 0 && netw.contains(&r)))
     })
 }
 
@@ -544,7 +612,7 @@ fn config_errors(ctx: &Ctx<'_>) -> Vec<Finding> {
                 Ok(ipnet::IpNet::V6(_)) if c.ip_family == crate::model::design::IpFamily::Ipv4 => {
                     bad.push(format!("{text} (IPv6 on an IPv4 cluster)"));
                 }
-                Ok(ipnet::IpNet::V4(n)) if reserved(&n) => {
+                Ok(ipnet::IpNet::V4(n)) if reserved(n) => {
                     bad.push(format!("{text} (private or reserved range)"));
                 }
                 _ => {}

@@ -21,21 +21,9 @@ enum Next<'a> {
     None,
 }
 
-/// The CIDR blocks of a VPC component.
-fn vpc_cidrs(vpc: &Component) -> Vec<Ipv4Net> {
-    match &vpc.kind {
-        ComponentKind::Vpc(v) => v
-            .cidr_blocks
-            .iter()
-            .filter_map(|b| net::parse_cidr_v4(b).ok())
-            .collect(),
-        ComponentKind::OnPrem(o) => o
-            .cidrs
-            .iter()
-            .filter_map(|b| net::parse_cidr_v4(b).ok())
-            .collect(),
-        _ => Vec::new(),
-    }
+/// The CIDR blocks of a VPC or on-premises network.
+fn vpc_cidrs<'c>(ctx: &'c Ctx<'_>, network: &Component) -> &'c [Ipv4Net] {
+    ctx.nets.get(network.id.as_str()).map_or(&[], Vec::as_slice)
 }
 
 /// Longest-prefix match. `dest = None` means "some public address": only default routes match.
@@ -43,20 +31,21 @@ fn vpc_cidrs(vpc: &Component) -> Vec<Ipv4Net> {
 /// more specific middlebox routes inside the VPC range are not modelled).
 fn lookup<'a>(
     ctx: &Ctx<'a>,
-    routes: &'a [Route],
+    owner: &Component,
     vpc: Option<&Component>,
     dest: Option<Ipv4Addr>,
 ) -> Next<'a> {
     if let (Some(vpc), Some(d)) = (vpc, dest)
-        && vpc_cidrs(vpc).iter().any(|n| n.contains(&d))
+        && vpc_cidrs(ctx, vpc).iter().any(|n| n.contains(&d))
     {
         return Next::Local;
     }
+    let routes = ctx
+        .routes
+        .get(owner.id.as_str())
+        .map_or(&[][..], Vec::as_slice);
     let mut best: Option<(u8, &Route, Ipv4Net)> = None;
-    for r in routes {
-        let Ok(netw) = net::parse_cidr_v4(&r.destination) else {
-            continue;
-        };
+    for &(netw, r) in routes {
         let matches = match dest {
             Some(d) => netw.contains(&d),
             None => netw.prefix_len() == 0,
@@ -72,14 +61,6 @@ fn lookup<'a>(
             .ix
             .get(&r.target)
             .map_or(Next::None, |t| Next::Target(t, netw)),
-    }
-}
-
-fn routes_of(c: &Component) -> &[Route] {
-    match &c.kind {
-        ComponentKind::Subnet(s) => &s.routes,
-        ComponentKind::OnPrem(o) => &o.routes,
-        _ => &[],
     }
 }
 
@@ -126,7 +107,7 @@ fn traverse<'a>(
                 continue;
             }
             if matches!(next.kind.name(), KindName::Vpc | KindName::OnPrem) {
-                if vpc_cidrs(next).iter().any(|n| n.contains(&dest)) {
+                if vpc_cidrs(ctx, next).iter().any(|n| n.contains(&dest)) {
                     return Ok((path.clone(), next));
                 }
             } else if is_connector(next) && !seen.contains(&next.id.as_str()) {
@@ -342,7 +323,7 @@ fn vpc_to_internet(
     endpoint: &str,
     trace: &mut Trace,
 ) -> Result<(Option<Ipv4Addr>, Exposure), Block> {
-    match lookup(ctx, routes_of(subnet), Some(vpc), nlb_ip) {
+    match lookup(ctx, subnet, Some(vpc), nlb_ip) {
         Next::None | Next::Local => Err(Block::new(
             "NO_ROUTE_TO_PUBLIC_ENDPOINT",
             Some(&subnet.id),
@@ -401,7 +382,7 @@ fn vpc_to_internet(
             let nat_subnet = ctx.ix.parent(nat);
             let nat_vpc = nat_subnet.and_then(|s| ctx.ix.parent(s));
             let igw = match nat_subnet {
-                Some(s) => match lookup(ctx, routes_of(s), nat_vpc, nlb_ip) {
+                Some(s) => match lookup(ctx, s, nat_vpc, nlb_ip) {
                     Next::Target(t, _) if t.kind.name() == KindName::Igw => Some(t),
                     _ => None,
                 },
@@ -500,13 +481,12 @@ fn private_path(
                 ),
             );
             let _ = ip;
-            return finish_private(ctx, eni, trace);
+            return Ok(finish_private(ctx, eni, trace));
         }
         Place::Vpc {
             vpc, subnet, ip, ..
         } => {
-            let Next::Target(t, _) = lookup(ctx, routes_of(subnet), Some(vpc), Some(dest_ip))
-            else {
+            let Next::Target(t, _) = lookup(ctx, subnet, Some(vpc), Some(dest_ip)) else {
                 return Err(no_route(
                     &subnet.id,
                     format!(
@@ -531,7 +511,7 @@ fn private_path(
             (ip, vpc)
         }
         Place::OnPrem { net: onprem, ip } => {
-            let Next::Target(t, _) = lookup(ctx, routes_of(onprem), None, Some(dest_ip)) else {
+            let Next::Target(t, _) = lookup(ctx, onprem, None, Some(dest_ip)) else {
                 return Err(no_route(
                     &src.id,
                     format!(
@@ -549,7 +529,7 @@ fn private_path(
     // The return path: the ENI's subnet must route the source back through a connector.
     let eni_subnet = ctx.ix.parent(eni);
     let back_ok = match (eni_subnet, src_ip) {
-        (Some(s), Some(sip)) => match lookup(ctx, routes_of(s), ctx.cluster_vpc, Some(sip)) {
+        (Some(s), Some(sip)) => match lookup(ctx, s, ctx.cluster_vpc, Some(sip)) {
             Next::Target(t, _) if is_connector(t) => ctx
                 .cluster_vpc
                 .and_then(|cv| traverse(ctx, cv, t, sip).ok())
@@ -560,10 +540,10 @@ fn private_path(
     };
     if !back_ok {
         let subnet_id = eni_subnet.map_or(eni.id.as_str(), |s| s.id.as_str());
-        let src_cidr = vpc_cidrs(src_net)
-            .into_iter()
+        let src_cidr = vpc_cidrs(ctx, src_net)
+            .iter()
             .find(|n| src_ip.is_some_and(|a| n.contains(&a)))
-            .map_or_else(|| fmt_ip(src_ip), |n| n.to_string());
+            .map_or_else(|| fmt_ip(src_ip), ToString::to_string);
         return Err(Block::new(
             "NO_RETURN_ROUTE",
             Some(subnet_id),
@@ -583,7 +563,7 @@ fn private_path(
             ),
         );
     }
-    finish_private(ctx, eni, trace)
+    Ok(finish_private(ctx, eni, trace))
 }
 
 #[expect(
@@ -628,7 +608,7 @@ fn enter(
     Ok(())
 }
 
-fn finish_private(ctx: &Ctx<'_>, eni: &Component, trace: &mut Trace) -> Result<Exposure, Block> {
+fn finish_private(ctx: &Ctx<'_>, eni: &Component, trace: &mut Trace) -> Exposure {
     let api = ctx.api.map_or("an API server", |a| a.id.as_str());
     trace.step(
         Some(eni),
@@ -637,7 +617,7 @@ fn finish_private(ctx: &Ctx<'_>, eni: &Component, trace: &mut Trace) -> Result<E
             eni.id
         ),
     );
-    Ok(Exposure::None)
+    Exposure::None
 }
 
 /// Warnings about a node that do not change its verdicts (domain.md §2.3 item 7).
@@ -651,7 +631,7 @@ fn node_warnings(ctx: &Ctx<'_>, node: &Component, place: Place<'_>, trace: &mut 
     else {
         return;
     };
-    let default_target = match lookup(ctx, routes_of(subnet), Some(vpc), None) {
+    let default_target = match lookup(ctx, subnet, Some(vpc), None) {
         Next::Target(t, _) => Some(t.kind.name()),
         _ => None,
     };

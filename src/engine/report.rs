@@ -20,8 +20,8 @@ fn flow_json(f: &FlowResult) -> Value {
         "source": f.source,
         "target": f.target,
         "reachable": f.reachable,
-        "exposure": f.exposure.map(|e| e.json_name()),
-        "dns": f.dns.map(|d| d.json_name()),
+        "exposure": f.exposure.map(super::Exposure::json_name),
+        "dns": f.dns.map(super::DnsVia::json_name),
         "dns_answer": f.dns_answer,
         "code": f.code,
         "blocked_at": f.blocked_at,
@@ -35,7 +35,7 @@ fn flow_json(f: &FlowResult) -> Value {
 pub fn to_json(design_name: &str, analysis: &Analysis) -> Value {
     json!({
         "design": design_name,
-        "mode": analysis.mode.map(|m| m.json_name()),
+        "mode": analysis.mode.map(crate::model::EndpointMode::json_name),
         "flows": analysis.flows.iter().map(flow_json).collect::<Vec<_>>(),
         "warnings": analysis.warnings.iter().map(finding_json).collect::<Vec<_>>(),
         "errors": analysis.errors.iter().map(finding_json).collect::<Vec<_>>(),

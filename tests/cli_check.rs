@@ -1,0 +1,181 @@
+//! `eksplain check` as a CI gate: JSON shape, modes and exit codes.
+#![allow(
+    clippy::unwrap_used,
+    clippy::allow_attributes,
+    reason = "tests fail loudly"
+)]
+
+use std::process::Command;
+
+use serde_json::Value;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_eksplain"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn preset(name: &str) -> String {
+    format!("{}/presets/{name}.ron", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn json(args: &[&str]) -> Value {
+    let (code, out, err) = run(args);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&out).unwrap()
+}
+
+fn flow<'a>(v: &'a Value, kind: &str, source: &str) -> &'a Value {
+    v["flows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["flow"] == kind && f["source"] == source)
+        .unwrap()
+}
+
+fn hop_kinds(f: &Value) -> Vec<&str> {
+    f["hops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["kind"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let p = preset("public");
+    let v = json(&["check", &p, "--format", "json"]);
+    assert_eq!(v["design"], "public.ron");
+    assert_eq!(v["mode"], "public");
+    assert!(v["warnings"].is_array() && v["errors"].is_array());
+    for f in v["flows"].as_array().unwrap() {
+        for key in [
+            "flow",
+            "source",
+            "target",
+            "reachable",
+            "exposure",
+            "dns",
+            "code",
+            "blocked_at",
+            "reason",
+            "hops",
+        ] {
+            assert!(f.get(key).is_some(), "missing {key} in {f}");
+        }
+    }
+    let k = flow(&v, "kubelet_to_api", "node-a");
+    assert_eq!(k["exposure"], "aws_public");
+    assert_eq!(k["dns"], "public_dns");
+    assert_eq!(hop_kinds(k), ["node", "nat", "igw", "nlb", "api_server"]);
+    let b = flow(&v, "api_to_kubelet", "api-1");
+    assert_eq!(b["target"], "node-a");
+    assert_eq!(hop_kinds(b), ["api_server", "eks_eni", "node"]);
+}
+
+#[test]
+fn the_three_presets_tell_the_story() {
+    let public = json(&["check", &preset("public"), "--format", "json"]);
+    let both = json(&["check", &preset("public-private"), "--format", "json"]);
+    let private = json(&["check", &preset("private"), "--format", "json"]);
+    // kubectl: over the internet to the NLB, except in private mode.
+    assert_eq!(
+        hop_kinds(flow(&public, "kubectl_to_api", "user")),
+        ["client", "nlb", "api_server"]
+    );
+    assert_eq!(
+        flow(&both, "kubectl_to_api", "user")["exposure"],
+        "internet"
+    );
+    let k = flow(&private, "kubectl_to_api", "bastion");
+    assert_eq!(hop_kinds(k), ["client", "eks_eni", "api_server"]);
+    assert_eq!(k["exposure"], "none");
+    // kubelet: out and back in via NAT in public, through the ENI otherwise.
+    assert_eq!(
+        flow(&public, "kubelet_to_api", "node-b")["exposure"],
+        "aws_public"
+    );
+    for v in [&both, &private] {
+        let f = flow(v, "kubelet_to_api", "node-b");
+        assert_eq!(hop_kinds(f), ["node", "eks_eni", "api_server"]);
+        assert_eq!(f["dns"], "private_hosted_zone");
+        assert_eq!(f["exposure"], "none");
+    }
+    // API → kubelet is the same in all three.
+    for v in [&public, &both, &private] {
+        for f in v["flows"].as_array().unwrap() {
+            if f["flow"] == "api_to_kubelet" {
+                assert_eq!(hop_kinds(f), ["api_server", "eks_eni", "node"]);
+            }
+        }
+    }
+    // Nothing is exposed in private mode.
+    assert!(
+        private["flows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["exposure"] == "none")
+    );
+}
+
+#[test]
+fn mode_override_analyses_without_editing() {
+    let p = preset("public-private");
+    let before = std::fs::read(&p).unwrap();
+    let v = json(&["check", &p, "--mode", "public", "--format", "json"]);
+    assert_eq!(v["mode"], "public");
+    assert_eq!(
+        flow(&v, "kubelet_to_api", "node-a")["exposure"],
+        "aws_public"
+    );
+    let v = json(&["check", &p, "--mode", "private", "--format", "json"]);
+    let u = flow(&v, "kubectl_to_api", "user");
+    assert_eq!(u["reachable"], false);
+    assert_eq!(u["code"], "NO_ROUTE_TO_PRIVATE_ENDPOINT");
+    assert_eq!(u["blocked_at"], "user");
+    assert_eq!(std::fs::read(&p).unwrap(), before);
+}
+
+#[test]
+fn exit_codes_gate_ci() {
+    let p = preset("public-private");
+    assert_eq!(run(&["check", &p]).0, 0);
+    assert_eq!(run(&["check", &p, "--fail-on", "unreachable"]).0, 0);
+    assert_eq!(run(&["check", &p, "--fail-on", "exposed"]).0, 1);
+    assert_eq!(
+        run(&["check", &preset("private"), "--fail-on", "exposed"]).0,
+        0
+    );
+    assert_eq!(
+        run(&["check", &p, "--mode", "private", "--fail-on", "unreachable"]).0,
+        1
+    );
+    let (code, _, err) = run(&["check", "/no/such.ron"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("/no/such.ron"));
+}
+
+#[test]
+fn text_output_numbers_the_steps() {
+    let (code, out, _) = run(&["check", &preset("public")]);
+    assert_eq!(code, 0);
+    assert!(out.contains("kubelet → API: node-a → api-1"), "{out}");
+    assert!(
+        out.contains("  1. kubelet on node-a looks up the endpoint name"),
+        "{out}"
+    );
+    assert!(out.contains("elastic IP 198.51.100.10"), "{out}");
+    assert!(
+        out.contains("verdict: reachable, exposure aws_public"),
+        "{out}"
+    );
+}
