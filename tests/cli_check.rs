@@ -179,3 +179,25 @@ fn text_output_numbers_the_steps() {
         "{out}"
     );
 }
+
+#[test]
+fn json_hops_carry_their_rules_and_fixes() {
+    let p = preset("private");
+    let v = json(&["check", &p, "--format", "json"]);
+    let k = flow(&v, "kubectl_to_api", "bastion");
+    let eni = &k["hops"][1];
+    assert_eq!(eni["kind"], "eks_eni");
+    assert_eq!(
+        eni["rules"][0],
+        "cluster-sg ingress: TCP 443 from sg bastion-sg"
+    );
+    assert!(k["fix"].is_null());
+    let fixture = format!(
+        "{}/tests/fixtures/scenarios/d21.ron",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let v = json(&["check", &fixture, "--format", "json"]);
+    let k = flow(&v, "kubectl_to_api", "bastion");
+    assert_eq!(k["code"], "CLUSTER_SG_NO_443_INGRESS");
+    assert_eq!(k["fix"], "allow TCP 443 from sg bastion-sg in cluster-sg");
+}

@@ -7,8 +7,9 @@
 
 use eksplain::engine::{DnsAnswer, Exposure, FlowKind, analyze};
 use eksplain::model::{
-    Client, Component, ComponentKind, Design, EndpointMode, KindName, Nat, NatConnectivity, Node,
-    Point, Route, Size, generate::large_design, net::parse_cidr_v4,
+    AclAction, AclRule, Client, Component, ComponentKind, DEFAULT_CLUSTER_SG, Design, EndpointMode,
+    KindName, Nat, NatConnectivity, NetworkAcl, Node, Peer, Point, Protocol, Route, SecurityGroup,
+    SgRule, Size, generate::large_design, net::parse_cidr_v4,
 };
 use proptest::prelude::*;
 
@@ -29,6 +30,65 @@ enum Mutation {
     Remove(usize),
     InternetClient(Option<u8>),
     Legacy(bool),
+    /// A cluster security group with these (protocol, port, peer is-own-sg) ingress rules.
+    ClusterSg(Vec<(u8, u16, bool)>),
+    /// Node security groups with these ingress rules and an egress rule limited or not.
+    NodeSg(Vec<(u8, u16, bool)>, bool),
+    /// An ACL on the private subnets: (number, deny, protocol, port, cidr index) per rule.
+    Acl(Vec<(u16, bool, u8, u16, u8)>, Vec<(u16, bool, u8, u16, u8)>),
+}
+
+fn proto(p: u8) -> Protocol {
+    match p % 3 {
+        0 => Protocol::Tcp,
+        1 => Protocol::Udp,
+        _ => Protocol::All,
+    }
+}
+
+fn port(p: u16) -> u16 {
+    [443, 10250, 22, 9443, 32768][usize::from(p) % 5]
+}
+
+fn cidr(i: u8) -> String {
+    ["0.0.0.0/0", "10.0.0.0/16", "198.51.100.0/24", "10.0.1.0/24"][usize::from(i) % 4].to_owned()
+}
+
+fn sg_rules(list: &[(u8, u16, bool)], own: &str) -> Vec<SgRule> {
+    list.iter()
+        .map(|&(p, po, by_sg)| SgRule {
+            protocol: proto(p),
+            ports: (port(po), port(po)),
+            peer: if by_sg {
+                Peer::Sg(own.to_owned())
+            } else {
+                Peer::Cidr("10.0.0.0/16".to_owned())
+            },
+            description: String::new(),
+        })
+        .collect()
+}
+
+fn acl_rules(list: &[(u16, bool, u8, u16, u8)]) -> Vec<AclRule> {
+    let mut seen = std::collections::HashSet::new();
+    list.iter()
+        .filter(|r| seen.insert(r.0))
+        .map(|&(n, deny, p, po, c)| AclRule {
+            number: n,
+            action: if deny {
+                AclAction::Deny
+            } else {
+                AclAction::Allow
+            },
+            protocol: proto(p),
+            ports: if po % 2 == 0 {
+                (port(po), port(po))
+            } else {
+                (1024, 65535)
+            },
+            cidr: cidr(c),
+        })
+        .collect()
 }
 
 fn mutation() -> impl Strategy<Value = Mutation> {
@@ -55,6 +115,36 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         (0usize..40).prop_map(Mutation::Remove),
         proptest::option::of(any::<u8>()).prop_map(Mutation::InternetClient),
         any::<bool>().prop_map(Mutation::Legacy),
+        prop::collection::vec((any::<u8>(), any::<u16>(), any::<bool>()), 0..4)
+            .prop_map(Mutation::ClusterSg),
+        (
+            prop::collection::vec((any::<u8>(), any::<u16>(), any::<bool>()), 0..4),
+            any::<bool>()
+        )
+            .prop_map(|(r, e)| Mutation::NodeSg(r, e)),
+        (
+            prop::collection::vec(
+                (
+                    1u16..300,
+                    any::<bool>(),
+                    any::<u8>(),
+                    any::<u16>(),
+                    any::<u8>()
+                ),
+                0..4
+            ),
+            prop::collection::vec(
+                (
+                    1u16..300,
+                    any::<bool>(),
+                    any::<u8>(),
+                    any::<u16>(),
+                    any::<u8>()
+                ),
+                0..4
+            )
+        )
+            .prop_map(|(i, o)| Mutation::Acl(i, o)),
     ]
 }
 
@@ -138,6 +228,38 @@ fn apply(d: &mut Design, m: &Mutation) {
             }),
         }),
         Mutation::Legacy(v) => d.cluster.legacy_no_public_private_record = *v,
+        Mutation::ClusterSg(rules) => {
+            d.security_groups.retain(|g| g.id != DEFAULT_CLUSTER_SG);
+            let mut sg = SecurityGroup::default_cluster(DEFAULT_CLUSTER_SG);
+            sg.ingress = sg_rules(rules, DEFAULT_CLUSTER_SG);
+            d.security_groups.push(sg);
+        }
+        Mutation::NodeSg(rules, limited) => {
+            d.security_groups.retain(|g| g.id != "node-sg");
+            let mut sg = SecurityGroup::default_cluster("node-sg");
+            sg.ingress = sg_rules(rules, DEFAULT_CLUSTER_SG);
+            if *limited {
+                sg.egress = sg_rules(&[(0, 0, false)], "node-sg");
+            }
+            d.security_groups.push(sg);
+            for id in &nodes {
+                if let Some(ComponentKind::Node(n)) = d.component_mut(id).map(|c| &mut c.kind) {
+                    n.security_groups = vec!["node-sg".into()];
+                }
+            }
+        }
+        Mutation::Acl(inbound, outbound) => {
+            d.network_acls = vec![NetworkAcl {
+                id: "acl".into(),
+                inbound: acl_rules(inbound),
+                outbound: acl_rules(outbound),
+            }];
+            for id in subnets.iter().skip(1) {
+                if let Some(ComponentKind::Subnet(s)) = d.component_mut(id).map(|c| &mut c.kind) {
+                    s.network_acl = Some("acl".into());
+                }
+            }
+        }
     }
 }
 
@@ -203,6 +325,13 @@ proptest! {
             if f.flow != FlowKind::ApiToKubelet && kinds.contains(&KindName::EksEni) {
                 prop_assert!(private);
                 prop_assert_eq!(f.exposure, Some(Exposure::None));
+                // The cluster security group admitted TCP 443, and the hop names the rule.
+                let eni = f.hops.iter().find(|h| h.kind == KindName::EksEni).unwrap();
+                prop_assert!(eni.rules.iter().any(|r| r.contains("ingress")), "{:?}", eni.rules);
+            }
+            if f.flow == FlowKind::ApiToKubelet {
+                let node = f.hops.last().unwrap();
+                prop_assert!(node.rules.iter().any(|r| r.contains("ingress")), "{:?}", node.rules);
             }
             for (i, h) in f.hops.iter().enumerate() {
                 let c = d.component(&h.id).unwrap();

@@ -6,6 +6,7 @@ pub mod codes;
 mod dns;
 mod path;
 pub mod report;
+mod security;
 
 use std::net::Ipv4Addr;
 
@@ -165,6 +166,8 @@ pub struct Hop {
     pub id: String,
     /// Component kind as spelled in design files.
     pub kind: KindName,
+    /// The security group and network ACL rules that let the traffic through here.
+    pub rules: Vec<String>,
 }
 
 /// One numbered step of a flow's explanation.
@@ -199,6 +202,8 @@ pub struct FlowResult {
     pub blocked_at: Option<String>,
     /// One sentence: why it works or why not.
     pub reason: String,
+    /// The smallest change that would unblock the flow, when there is an obvious one.
+    pub fix: Option<String>,
     /// Components passed, source to target.
     pub hops: Vec<Hop>,
     /// The numbered explanation.
@@ -233,6 +238,7 @@ pub(crate) struct Block {
     pub code: &'static str,
     pub at: Option<String>,
     pub reason: String,
+    pub fix: Option<String>,
 }
 
 impl Block {
@@ -242,6 +248,7 @@ impl Block {
             code,
             at: at.map(str::to_owned),
             reason,
+            fix: None,
         }
     }
 }
@@ -283,6 +290,15 @@ pub(crate) struct Ctx<'a> {
     pub nlb_ips_text: String,
     /// The ENIs' addresses as text, for sentences.
     pub eni_ips_text: String,
+    /// Security groups by id, including the default cluster security group when the design
+    /// does not define it.
+    pub sgs: std::collections::HashMap<String, security::PreparedSg>,
+    /// Network ACLs by id.
+    pub acls: std::collections::HashMap<&'a str, &'a crate::model::NetworkAcl>,
+    /// The cluster security group's id.
+    pub design_cluster_sg: &'a str,
+    /// The additional security groups on the ENIs.
+    pub design_extra_sgs: Vec<&'a str>,
 }
 
 /// The trace of one flow being walked.
@@ -301,7 +317,17 @@ impl Trace {
         self.hops.push(Hop {
             id: c.id.clone(),
             kind: c.kind.name(),
+            rules: Vec::new(),
         });
+    }
+
+    /// Records a rule on the last hop of component `id`.
+    pub(crate) fn rule(&mut self, id: &str, rule: String) {
+        if let Some(h) = self.hops.iter_mut().rev().find(|h| h.id == id)
+            && !h.rules.contains(&rule)
+        {
+            h.rules.push(rule);
+        }
     }
 
     pub(crate) fn step(&mut self, component: Option<&Component>, text: String) {
@@ -399,7 +425,30 @@ impl<'a> Ctx<'a> {
                 })
                 .collect(),
         );
+        let mut sgs: std::collections::HashMap<String, security::PreparedSg> = design
+            .security_groups
+            .iter()
+            .map(|sg| (sg.id.clone(), security::PreparedSg::new(sg)))
+            .collect();
+        let cluster_sg = design.cluster.cluster_security_group.as_str();
+        sgs.entry(cluster_sg.to_owned()).or_insert_with(|| {
+            security::PreparedSg::new(&crate::model::SecurityGroup::default_cluster(cluster_sg))
+        });
+        let acls = design
+            .network_acls
+            .iter()
+            .map(|a| (a.id.as_str(), a))
+            .collect();
         Self {
+            sgs,
+            acls,
+            design_cluster_sg: cluster_sg,
+            design_extra_sgs: design
+                .cluster
+                .security_group_ids
+                .iter()
+                .map(String::as_str)
+                .collect(),
             nets,
             routes,
             nlb_ips_text,
@@ -522,6 +571,7 @@ fn run_flow(ctx: &Ctx<'_>, errors: &[Finding], flow: FlowKind, c: &Component) ->
             code: err.code,
             at: err.component.clone(),
             reason: format!("EKS rejects this cluster configuration: {}", err.message),
+            fix: err.fix.clone(),
         })
     } else {
         match flow {
@@ -542,6 +592,7 @@ fn run_flow(ctx: &Ctx<'_>, errors: &[Finding], flow: FlowKind, c: &Component) ->
             code: None,
             blocked_at: None,
             reason,
+            fix: None,
             hops: trace.hops,
             steps: trace.steps,
             warnings: trace.warnings,
@@ -564,6 +615,7 @@ fn run_flow(ctx: &Ctx<'_>, errors: &[Finding], flow: FlowKind, c: &Component) ->
                 code: Some(block.code),
                 blocked_at: block.at,
                 reason: block.reason,
+                fix: block.fix,
                 hops: trace.hops,
                 steps: trace.steps,
                 warnings: trace.warnings,

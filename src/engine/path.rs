@@ -6,6 +6,7 @@ use std::net::Ipv4Addr;
 use ipnet::Ipv4Net;
 
 use super::dns::{answer_ips, resolve};
+use super::security::{Iface, acl_enter, acl_leave, egress_rule, ingress_rule};
 use super::{
     Block, Ctx, DnsAnswer, DnsVia, Exposure, Finding, FlowKind, Level, Place, Trace, ip, name,
 };
@@ -259,8 +260,17 @@ fn public_path(
             vpc,
             subnet,
             public_ip,
-            ..
+            ip: own_ip,
         } => {
+            let src_iface = Iface {
+                ip: own_ip,
+                sgs: ctx.sgs_of(src),
+            };
+            let nlb_iface = Iface {
+                ip: nlb_ip,
+                sgs: None,
+            };
+            source_checks(ctx, src, &src_iface, &nlb_iface, subnet, None, 443, trace)?;
             let (t, e) =
                 vpc_to_internet(ctx, src, vpc, subnet, public_ip, nlb_ip, &endpoint, trace)?;
             (t, e)
@@ -399,6 +409,20 @@ fn vpc_to_internet(
                     ),
                 ));
             };
+            if let Some(ns) = nat_subnet
+                && ns.id != subnet.id
+            {
+                let src_ip = match ctx.place(src) {
+                    Place::Vpc { ip, .. } => ip,
+                    _ => None,
+                };
+                for rule in acl_enter(ctx, ns, src_ip, 443)? {
+                    trace.rule(&nat.id, rule);
+                }
+                for rule in acl_leave(ctx, ns, nlb_ip, 443)? {
+                    trace.rule(&nat.id, rule);
+                }
+            }
             let Some(eip) = ip(props.elastic_ip.as_deref()) else {
                 return Err(Block::new(
                     "NAT_NO_INTERNET_PATH",
@@ -462,6 +486,26 @@ fn private_path(
             ),
         )
     };
+    let src_iface = Iface {
+        ip: match place {
+            Place::Vpc { ip, .. } | Place::OnPrem { ip, .. } => ip,
+            Place::Internet { public_ip } => public_ip,
+        },
+        sgs: match place {
+            Place::Vpc { .. } => ctx.sgs_of(src),
+            _ => None,
+        },
+    };
+    let eni_iface = Iface {
+        ip: Some(dest_ip),
+        sgs: Some(ctx.eni_sgs()),
+    };
+    let eni_subnet = ctx.ix.parent(eni);
+    if let Place::Vpc { subnet, .. } = place {
+        source_checks(
+            ctx, src, &src_iface, &eni_iface, subnet, eni_subnet, 443, trace,
+        )?;
+    }
     let (src_ip, src_net): (Option<Ipv4Addr>, &Component) = match place {
         Place::Internet { .. } => {
             return Err(no_route(
@@ -480,6 +524,7 @@ fn private_path(
                     subnet.id, vpc.id, eni.id
                 ),
             );
+            eni_checks(ctx, src, &src_iface, &eni_iface, eni, Some(subnet), trace)?;
             let _ = ip;
             return Ok(finish_private(ctx, eni, trace));
         }
@@ -526,8 +571,8 @@ fn private_path(
             (ip, onprem)
         }
     };
+    eni_checks(ctx, src, &src_iface, &eni_iface, eni, None, trace)?;
     // The return path: the ENI's subnet must route the source back through a connector.
-    let eni_subnet = ctx.ix.parent(eni);
     let back_ok = match (eni_subnet, src_ip) {
         (Some(s), Some(sip)) => match lookup(ctx, s, ctx.cluster_vpc, Some(sip)) {
             Next::Target(t, _) if is_connector(t) => ctx
@@ -544,14 +589,27 @@ fn private_path(
             .iter()
             .find(|n| src_ip.is_some_and(|a| n.contains(&a)))
             .map_or_else(|| fmt_ip(src_ip), ToString::to_string);
-        return Err(Block::new(
+        let mut b = Block::new(
             "NO_RETURN_ROUTE",
             Some(subnet_id),
             format!(
                 "Cluster subnet {subnet_id}'s route table has no route back to {src_cidr} through a connection to {}",
                 src_net.id
             ),
+        );
+        let via = trace
+            .hops
+            .iter()
+            .rev()
+            .find(|h| matches!(h.kind, KindName::Tgw | KindName::Vpn | KindName::Peering))
+            .map_or_else(
+                || "the connection it came through".to_owned(),
+                |h| h.id.clone(),
+            );
+        b.fix = Some(format!(
+            "add a route {src_cidr} → {via} to the route table of {subnet_id}"
         ));
+        return Err(b);
     }
     if let Some(s) = eni_subnet {
         trace.step(
@@ -720,6 +778,78 @@ pub(super) fn api_to_kubelet(
         ));
     };
     trace.hop(eni);
+    let node_iface = Iface {
+        ip: ip(Some(&node_ip)),
+        sgs: ctx.sgs_of(node),
+    };
+    let eni_iface = Iface {
+        ip: eni_ip(eni),
+        sgs: Some(ctx.eni_sgs()),
+    };
+    let node_subnet = match place {
+        Place::Vpc { subnet, .. } => Some(subnet),
+        _ => None,
+    };
+    let eni_subnet_c = ctx.ix.parent(eni);
+    let webhook_ports: Vec<u16> = match &node.kind {
+        ComponentKind::Node(n) => n.webhook_ports.clone(),
+        _ => Vec::new(),
+    };
+    for port in std::iter::once(10250).chain(webhook_ports.iter().copied()) {
+        if let Some(es) = eni_subnet_c {
+            source_checks(
+                ctx,
+                eni,
+                &eni_iface,
+                &node_iface,
+                es,
+                node_subnet,
+                port,
+                trace,
+            )?;
+        }
+        if port == 10250 {
+            trace.hop(node);
+        }
+        if let Some(ns) = node_subnet
+            && eni_subnet_c.is_none_or(|e| e.id != ns.id)
+        {
+            for rule in acl_enter(ctx, ns, eni_iface.ip, port)? {
+                trace.rule(&node.id, rule);
+            }
+        }
+        match ingress_rule(ctx, &node_iface, &eni_iface, port) {
+            Ok(rule) => trace.rule(&node.id, rule),
+            Err(groups) => {
+                let cluster_sg = ctx.eni_sgs().first().copied().unwrap_or("cluster-sg");
+                let target = node_iface
+                    .sgs
+                    .as_ref()
+                    .and_then(|v| v.first().copied())
+                    .unwrap_or("the node security group");
+                let (code, what) = if port == 10250 {
+                    (
+                        "NODE_SG_NO_10250_INGRESS",
+                        "kubectl logs, exec and port-forward will time out",
+                    )
+                } else {
+                    (
+                        "NODE_SG_NO_WEBHOOK_INGRESS",
+                        "admission webhook calls will time out",
+                    )
+                };
+                let mut b = Block::new(
+                    code,
+                    Some(&node.id),
+                    format!(
+                        "Node security group {groups} blocks TCP {port} from the control plane (sg {cluster_sg}); {what}"
+                    ),
+                );
+                b.fix = Some(format!("allow TCP {port} from sg {cluster_sg} in {target}"));
+                return Err(b);
+            }
+        }
+    }
     trace.step(
         Some(api),
         format!(
@@ -762,4 +892,117 @@ pub(super) fn api_to_kubelet(
             api.id, node.id, eni.id
         ),
     ))
+}
+
+/// The source side of a hop: its security groups' egress and its subnet's network ACL.
+#[expect(clippy::too_many_arguments, reason = "the pieces of one hop")]
+fn source_checks(
+    ctx: &Ctx<'_>,
+    src: &Component,
+    src_iface: &Iface<'_>,
+    dest_iface: &Iface<'_>,
+    src_subnet: &Component,
+    dest_subnet: Option<&Component>,
+    port: u16,
+    trace: &mut Trace,
+) -> Result<(), Block> {
+    let dest_text = fmt_ip(dest_iface.ip);
+    match egress_rule(ctx, src_iface, dest_iface, port) {
+        Ok(rule) => trace.rule(&src.id, rule),
+        Err(groups) => {
+            let first = src_iface
+                .sgs
+                .as_ref()
+                .and_then(|v| v.first().copied())
+                .unwrap_or("its security group");
+            let mut b = Block::new(
+                "SG_EGRESS_DENY",
+                Some(&src.id),
+                format!(
+                    "Security group {groups} of {} has no egress rule for TCP {port} to {dest_text}",
+                    src.id
+                ),
+            );
+            b.fix = Some(format!(
+                "allow TCP {port} to {dest_text}/32 in {first} egress"
+            ));
+            return Err(b);
+        }
+    }
+    if dest_subnet.is_none_or(|d| d.id != src_subnet.id) {
+        for rule in acl_leave(ctx, src_subnet, dest_iface.ip, port)? {
+            trace.rule(&src.id, rule);
+        }
+    }
+    Ok(())
+}
+
+/// The EKS-owned ENI side: its subnet's network ACL and the cluster security group.
+fn eni_checks(
+    ctx: &Ctx<'_>,
+    src: &Component,
+    src_iface: &Iface<'_>,
+    eni_iface: &Iface<'_>,
+    eni: &Component,
+    src_subnet: Option<&Component>,
+    trace: &mut Trace,
+) -> Result<(), Block> {
+    let eni_subnet = ctx.ix.parent(eni);
+    if let Some(es) = eni_subnet
+        && src_subnet.is_none_or(|s| s.id != es.id)
+    {
+        for rule in acl_enter(ctx, es, src_iface.ip, 443)? {
+            trace.rule(&eni.id, rule);
+        }
+    }
+    match ingress_rule(ctx, eni_iface, src_iface, 443) {
+        Ok(rule) => {
+            trace.rule(&eni.id, rule);
+            Ok(())
+        }
+        Err(groups) => {
+            let cluster_sg = ctx
+                .eni_sgs()
+                .first()
+                .copied()
+                .unwrap_or("the cluster security group");
+            let from = suggest_peer(ctx, src, src_iface);
+            let mut b = Block::new(
+                "CLUSTER_SG_NO_443_INGRESS",
+                Some(&eni.id),
+                format!(
+                    "Cluster security group {groups} does not allow TCP 443 from {} ({})",
+                    src.id,
+                    fmt_ip(src_iface.ip)
+                ),
+            );
+            b.fix = Some(format!("allow TCP 443 from {from} in {cluster_sg}"));
+            Err(b)
+        }
+    }
+}
+
+/// How to name a source in a suggested rule: its security group inside the cluster VPC,
+/// otherwise the CIDR of its network, otherwise its address.
+fn suggest_peer(ctx: &Ctx<'_>, src: &Component, iface: &Iface<'_>) -> String {
+    let place = ctx.place(src);
+    let same_vpc =
+        matches!(place, Place::Vpc { vpc, .. } if ctx.cluster_vpc.is_some_and(|c| c.id == vpc.id));
+    if same_vpc && let Some(sg) = iface.sgs.as_ref().and_then(|v| v.first()) {
+        return format!("sg {sg}");
+    }
+    let network = match place {
+        Place::Vpc { vpc, .. } => Some(vpc),
+        Place::OnPrem { net, .. } => Some(net),
+        Place::Internet { .. } => None,
+    };
+    if !same_vpc
+        && let (Some(n), Some(a)) = (network, iface.ip)
+        && let Some(c) = vpc_cidrs(ctx, n).iter().find(|c| c.contains(&a))
+    {
+        return c.to_string();
+    }
+    iface
+        .ip
+        .map_or_else(|| "the source".to_owned(), |a| format!("{a}/32"))
 }

@@ -26,7 +26,8 @@ fn flow_json(f: &FlowResult) -> Value {
         "code": f.code,
         "blocked_at": f.blocked_at,
         "reason": f.reason,
-        "hops": f.hops.iter().map(|h| json!({"id": h.id, "kind": h.kind.as_str()})).collect::<Vec<_>>(),
+        "fix": f.fix,
+        "hops": f.hops.iter().map(|h| json!({"id": h.id, "kind": h.kind.as_str(), "rules": h.rules})).collect::<Vec<_>>(),
         "steps": f.steps.iter().map(|s| s.text.clone()).collect::<Vec<_>>(),
     })
 }
@@ -83,6 +84,9 @@ pub fn to_text(design_name: &str, analysis: &Analysis) -> String {
         }
         let _ = writeln!(out, "  verdict: {}", verdict(f));
         let _ = writeln!(out, "  {}.", f.reason.trim_end_matches('.'));
+        if let Some(fix) = &f.fix {
+            let _ = writeln!(out, "  fix: {fix}");
+        }
     }
     for (title, list) in [
         ("errors", &analysis.errors),

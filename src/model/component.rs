@@ -344,6 +344,9 @@ pub struct Subnet {
     /// `mapPublicIpOnLaunch`.
     #[serde(default)]
     pub map_public_ip_on_launch: bool,
+    /// The network ACL; `None` is the VPC's default ACL, which allows everything.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network_acl: Option<String>,
     /// The route table's routes (the implicit `local` route may be listed or not).
     #[serde(default)]
     pub routes: Vec<Route>,
@@ -430,6 +433,12 @@ pub struct Node {
     /// An EKS hybrid node (runs outside AWS).
     #[serde(default)]
     pub hybrid: bool,
+    /// Security groups; empty means the cluster security group (as for managed node groups).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub security_groups: Vec<String>,
+    /// Ports the API server dials on this node besides 10250 (admission webhooks, metrics).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub webhook_ports: Vec<u16>,
 }
 
 /// A kubectl user's machine.
@@ -445,6 +454,9 @@ pub struct Client {
     /// DNS queries are forwarded to the cluster VPC's resolver (Route 53 Resolver inbound endpoint).
     #[serde(default)]
     pub dns_forwards_to_cluster_vpc: bool,
+    /// Security groups of a host in a subnet; empty means one that allows all egress.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub security_groups: Vec<String>,
 }
 
 /// An on-premises network.

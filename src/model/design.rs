@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::component::{Component, ComponentKind, Connection, KindName};
+use super::security::{NetworkAcl, SecurityGroup};
 
 /// The format version this build writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -102,6 +103,14 @@ pub enum ControlPlaneEgress {
     CustomerRouted,
 }
 
+fn default_cluster_sg() -> String {
+    super::security::DEFAULT_CLUSTER_SG.to_owned()
+}
+
+fn is_default_cluster_sg(id: &str) -> bool {
+    id == super::security::DEFAULT_CLUSTER_SG
+}
+
 fn default_public_cidrs() -> Vec<String> {
     vec!["0.0.0.0/0".to_owned()]
 }
@@ -135,6 +144,15 @@ pub struct Cluster {
     /// `controlPlaneEgressMode`.
     #[serde(default)]
     pub control_plane_egress: ControlPlaneEgress,
+    /// The cluster security group on the EKS-owned ENIs (`clusterSecurityGroupId`).
+    #[serde(
+        default = "default_cluster_sg",
+        skip_serializing_if = "is_default_cluster_sg"
+    )]
+    pub cluster_security_group: String,
+    /// Additional security groups on the EKS-owned ENIs (`securityGroupIds`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub security_group_ids: Vec<String>,
     /// The endpoint host name, for display.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub endpoint_hostname: String,
@@ -152,6 +170,8 @@ impl Default for Cluster {
             public_access_cidrs: default_public_cidrs(),
             ip_family: IpFamily::Ipv4,
             subnet_ids: Vec::new(),
+            cluster_security_group: default_cluster_sg(),
+            security_group_ids: Vec::new(),
             control_plane_egress: ControlPlaneEgress::AwsManaged,
             endpoint_hostname: String::new(),
             legacy_no_public_private_record: false,
@@ -194,6 +214,12 @@ pub struct Design {
     /// Connections between components.
     #[serde(default)]
     pub connections: Vec<Connection>,
+    /// Security groups, referred to by nodes, clients and the cluster.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub security_groups: Vec<SecurityGroup>,
+    /// Network ACLs, referred to by subnets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub network_acls: Vec<NetworkAcl>,
 }
 
 impl Default for Design {
@@ -205,6 +231,8 @@ impl Default for Design {
             cluster: Cluster::default(),
             components: Vec::new(),
             connections: Vec::new(),
+            security_groups: Vec::new(),
+            network_acls: Vec::new(),
         }
     }
 }

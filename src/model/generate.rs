@@ -89,6 +89,7 @@ pub fn large_design(nodes: usize, subnets: usize, clients: usize) -> Design {
             cidr: "10.0.0.0/24".into(),
             az: "us-east-1a".into(),
             map_public_ip_on_launch: true,
+            network_acl: None,
             routes: vec![Route {
                 destination: "0.0.0.0/0".into(),
                 target: "igw".into(),
@@ -124,6 +125,7 @@ pub fn large_design(nodes: usize, subnets: usize, clients: usize) -> Design {
                 }
                 .into(),
                 map_public_ip_on_launch: false,
+                network_acl: None,
                 routes: vec![Route {
                     destination: "0.0.0.0/0".into(),
                     target: "nat".into(),
@@ -190,6 +192,8 @@ pub fn large_design(nodes: usize, subnets: usize, clients: usize) -> Design {
         },
         components,
         connections: Vec::new(),
+        security_groups: Vec::new(),
+        network_acls: Vec::new(),
     }
 }
 

@@ -6,6 +6,7 @@ pub mod design;
 pub mod generate;
 pub mod geom;
 pub mod net;
+pub mod security;
 pub mod validate;
 
 pub use component::{
@@ -14,4 +15,7 @@ pub use component::{
 };
 pub use design::{Cluster, Design, DesignIndex, EndpointMode, FORMAT_VERSION};
 pub use geom::{Point, Rect, Size};
+pub use security::{
+    AclAction, AclRule, DEFAULT_CLUSTER_SG, NetworkAcl, Peer, Protocol, SecurityGroup, SgRule,
+};
 pub use validate::{Problem, Severity, validate};

@@ -125,6 +125,7 @@ pub fn validate(design: &Design) -> Vec<Problem> {
     check_subnet_overlaps(design, &index, &mut r);
     check_connections(design, &index, &mut r);
     check_cluster(design, &index, &mut r);
+    check_security(design, &mut r);
 
     // Stable order: errors first, otherwise document order.
     r.problems.sort_by_key(|p| p.severity);
@@ -655,6 +656,166 @@ fn check_cluster(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
     }
 }
 
+fn check_ports(r: &mut Report, field: String, ports: (u16, u16)) {
+    if ports.0 > ports.1 {
+        r.push(
+            Severity::Error,
+            "E_BAD_PORTS",
+            None,
+            Some(field),
+            format!("the port range {}-{} is reversed", ports.0, ports.1),
+        );
+    }
+}
+
+fn check_security(design: &Design, r: &mut Report) {
+    use super::security::{DEFAULT_CLUSTER_SG, Peer};
+    let mut sg_ids: HashSet<&str> = HashSet::new();
+    for (i, sg) in design.security_groups.iter().enumerate() {
+        let field = format!("security_groups[{i}].id");
+        if let Err(msg) = check_id(&sg.id) {
+            r.push(Severity::Error, "E_BAD_ID", None, Some(field.clone()), msg);
+        }
+        if !sg_ids.insert(sg.id.as_str()) {
+            r.push(
+                Severity::Error,
+                "E_DUPLICATE_ID",
+                None,
+                Some(field),
+                format!("the security group id \"{}\" is used twice", sg.id),
+            );
+        }
+    }
+    let known_sg = |id: &str| id == DEFAULT_CLUSTER_SG || sg_ids.contains(id);
+    let unknown_sg = |r: &mut Report, component: Option<&str>, field: String, id: &str| {
+        if !known_sg(id) {
+            r.push(
+                Severity::Error,
+                "E_UNKNOWN_SG",
+                component,
+                Some(field),
+                format!("the security group \"{id}\" does not exist"),
+            );
+        }
+    };
+    for (i, sg) in design.security_groups.iter().enumerate() {
+        for (dir, rules) in [("ingress", &sg.ingress), ("egress", &sg.egress)] {
+            for (j, rule) in rules.iter().enumerate() {
+                let field = format!("security_groups[{i}].{dir}[{j}]");
+                check_ports(r, format!("{field}.ports"), rule.ports);
+                match &rule.peer {
+                    Peer::Cidr(c) => {
+                        if let Err(msg) = parse_cidr_v4(c) {
+                            r.push(
+                                Severity::Error,
+                                "E_BAD_CIDR",
+                                None,
+                                Some(format!("{field}.peer")),
+                                msg,
+                            );
+                        }
+                    }
+                    Peer::Sg(id) => unknown_sg(r, None, format!("{field}.peer"), id),
+                }
+            }
+        }
+    }
+    let cluster = &design.cluster;
+    unknown_sg(
+        r,
+        None,
+        "cluster.cluster_security_group".to_owned(),
+        &cluster.cluster_security_group,
+    );
+    for (i, id) in cluster.security_group_ids.iter().enumerate() {
+        unknown_sg(r, None, format!("cluster.security_group_ids[{i}]"), id);
+    }
+    let mut acl_ids: HashSet<&str> = HashSet::new();
+    for (i, acl) in design.network_acls.iter().enumerate() {
+        if let Err(msg) = check_id(&acl.id) {
+            r.push(
+                Severity::Error,
+                "E_BAD_ID",
+                None,
+                Some(format!("network_acls[{i}].id")),
+                msg,
+            );
+        }
+        if !acl_ids.insert(acl.id.as_str()) {
+            r.push(
+                Severity::Error,
+                "E_DUPLICATE_ID",
+                None,
+                Some(format!("network_acls[{i}].id")),
+                format!("the network ACL id \"{}\" is used twice", acl.id),
+            );
+        }
+        for (dir, rules) in [("inbound", &acl.inbound), ("outbound", &acl.outbound)] {
+            let mut numbers: HashSet<u16> = HashSet::new();
+            for (j, rule) in rules.iter().enumerate() {
+                let field = format!("network_acls[{i}].{dir}[{j}]");
+                check_ports(r, format!("{field}.ports"), rule.ports);
+                if let Err(msg) = parse_cidr_v4(&rule.cidr) {
+                    r.push(
+                        Severity::Error,
+                        "E_BAD_CIDR",
+                        None,
+                        Some(format!("{field}.cidr")),
+                        msg,
+                    );
+                }
+                if !numbers.insert(rule.number) {
+                    r.push(
+                        Severity::Error,
+                        "E_DUPLICATE_ACL_RULE",
+                        None,
+                        Some(format!("{field}.number")),
+                        format!(
+                            "{dir} rule number {} of \"{}\" is used twice",
+                            rule.number, acl.id
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    for c in &design.components {
+        match &c.kind {
+            ComponentKind::Subnet(s) => {
+                if let Some(acl) = &s.network_acl
+                    && !acl_ids.contains(acl.as_str())
+                {
+                    r.error(
+                        "E_UNKNOWN_ACL",
+                        &c.id,
+                        "network_acl",
+                        format!("the network ACL \"{acl}\" does not exist"),
+                    );
+                }
+            }
+            ComponentKind::Node(n) => {
+                for (i, id) in n.security_groups.iter().enumerate() {
+                    unknown_sg(r, Some(&c.id), format!("security_groups[{i}]"), id);
+                }
+                if n.webhook_ports.contains(&0) {
+                    r.error(
+                        "E_BAD_PORTS",
+                        &c.id,
+                        "webhook_ports",
+                        "port 0 is not a valid port".to_owned(),
+                    );
+                }
+            }
+            ComponentKind::Client(cl) => {
+                for (i, id) in cl.security_groups.iter().enumerate() {
+                    unknown_sg(r, Some(&c.id), format!("security_groups[{i}]"), id);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -725,6 +886,62 @@ mod tests {
         let p = validate(&d);
         assert_eq!(p[0].code, "E_BAD_CIDR");
         assert_eq!(p[0].field.as_deref(), Some("cidr_blocks[0]"));
+    }
+
+    #[test]
+    fn security_references_are_checked() {
+        use crate::model::security::{AclRule, NetworkAcl, Peer, Protocol, SecurityGroup, SgRule};
+        let mut d = Design::default();
+        d.components
+            .push(comp("vpc", None, ComponentKind::Vpc(Vpc::default())));
+        let mut subnet = comp(
+            "s",
+            Some("vpc"),
+            ComponentKind::Subnet(Subnet {
+                cidr: "10.0.1.0/24".into(),
+                az: "a".into(),
+                network_acl: Some("missing-acl".into()),
+                ..Subnet::default()
+            }),
+        );
+        subnet.size = Size::new(5.0, 5.0);
+        d.components.push(subnet);
+        d.security_groups.push(SecurityGroup {
+            id: "sg-a".into(),
+            description: String::new(),
+            ingress: vec![SgRule {
+                protocol: Protocol::Tcp,
+                ports: (500, 400),
+                peer: Peer::Sg("sg-missing".into()),
+                description: String::new(),
+            }],
+            egress: vec![],
+        });
+        let rule = AclRule {
+            number: 100,
+            action: crate::model::AclAction::Allow,
+            protocol: Protocol::All,
+            ports: (0, 65535),
+            cidr: "nope".into(),
+        };
+        d.network_acls.push(NetworkAcl {
+            id: "acl".into(),
+            inbound: vec![rule.clone(), rule],
+            outbound: vec![],
+        });
+        let c = codes(&d);
+        for code in [
+            "E_UNKNOWN_ACL",
+            "E_UNKNOWN_SG",
+            "E_BAD_PORTS",
+            "E_BAD_CIDR",
+            "E_DUPLICATE_ACL_RULE",
+        ] {
+            assert!(c.contains(&code), "{code} missing from {c:?}");
+        }
+        // The implicit cluster security group may be referred to without being defined.
+        d.security_groups[0].ingress[0].peer = Peer::Sg("cluster-sg".into());
+        assert!(!codes(&d).contains(&"E_UNKNOWN_SG"));
     }
 
     #[test]

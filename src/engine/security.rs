@@ -1,0 +1,270 @@
+//! Security group and network ACL checks on each hop (domain.md §2.3 items 1, 2, 5, 6).
+
+use std::net::Ipv4Addr;
+
+use super::{Block, Ctx};
+use crate::model::{
+    AclAction, AclRule, Component, ComponentKind, NetworkAcl, Peer, Protocol, SecurityGroup,
+    SgRule, net,
+};
+
+/// The ephemeral ports replies use (Linux range); stateless ACLs must let them back.
+pub(super) const EPHEMERAL: (u16, u16) = (32768, 60999);
+
+/// A network interface as the rules see it.
+#[derive(Clone, Debug)]
+pub(super) struct Iface<'a> {
+    /// Its address, when known.
+    pub ip: Option<Ipv4Addr>,
+    /// Its security groups; `None` for hosts without modelled groups (allow all egress).
+    pub sgs: Option<Vec<&'a str>>,
+}
+
+impl<'a> Ctx<'a> {
+    /// The security groups of a node, client or EKS-owned ENI.
+    pub(super) fn sgs_of(&self, c: &'a Component) -> Option<Vec<&'a str>> {
+        match &c.kind {
+            ComponentKind::Node(n) if n.security_groups.is_empty() => {
+                Some(vec![self.cluster_sg_id()])
+            }
+            ComponentKind::Node(n) => Some(n.security_groups.iter().map(String::as_str).collect()),
+            ComponentKind::Client(cl) if !cl.security_groups.is_empty() => {
+                Some(cl.security_groups.iter().map(String::as_str).collect())
+            }
+            ComponentKind::EksEni(_) => Some(self.eni_sgs()),
+            _ => None,
+        }
+    }
+
+    fn cluster_sg_id(&self) -> &'a str {
+        self.design_cluster_sg
+    }
+
+    /// The cluster security group plus the additional ones, as on every EKS-owned ENI.
+    pub(super) fn eni_sgs(&self) -> Vec<&'a str> {
+        let mut v = Vec::with_capacity(1 + self.design_extra_sgs.len());
+        v.push(self.cluster_sg_id());
+        v.extend(self.design_extra_sgs.iter().copied());
+        v
+    }
+
+    fn acl_of(&self, subnet: &Component) -> Option<&'a NetworkAcl> {
+        match &subnet.kind {
+            ComponentKind::Subnet(s) => s
+                .network_acl
+                .as_deref()
+                .and_then(|id| self.acls.get(id).copied()),
+            _ => None,
+        }
+    }
+}
+
+/// A security group rule with its peer CIDR parsed and its description written once.
+#[derive(Clone, Debug)]
+pub(crate) struct PreparedRule {
+    rule: SgRule,
+    net: Option<ipnet::Ipv4Net>,
+    text: String,
+}
+
+/// A security group ready for many checks.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct PreparedSg {
+    ingress: Vec<PreparedRule>,
+    egress: Vec<PreparedRule>,
+}
+
+impl PreparedSg {
+    pub(crate) fn new(sg: &SecurityGroup) -> Self {
+        let prep = |rules: &[SgRule], dir: &str, word: &str| {
+            rules
+                .iter()
+                .map(|r| PreparedRule {
+                    net: match &r.peer {
+                        Peer::Cidr(c) => net::parse_cidr_v4(c).ok(),
+                        Peer::Sg(_) => None,
+                    },
+                    text: format!("{} {dir}: {}", sg.id, r.describe(word)),
+                    rule: r.clone(),
+                })
+                .collect()
+        };
+        Self {
+            ingress: prep(&sg.ingress, "ingress", "from"),
+            egress: prep(&sg.egress, "egress", "to"),
+        }
+    }
+}
+
+fn peer_matches(r: &PreparedRule, ip: Option<Ipv4Addr>, sgs: Option<&[&str]>) -> bool {
+    match &r.rule.peer {
+        Peer::Cidr(_) => match (r.net, ip) {
+            (Some(n), Some(a)) => n.contains(&a),
+            (Some(n), None) => n.prefix_len() == 0,
+            _ => false,
+        },
+        Peer::Sg(id) => sgs.is_some_and(|list| list.contains(&id.as_str())),
+    }
+}
+
+fn find_rule(
+    ctx: &Ctx<'_>,
+    list: &[&str],
+    ingress: bool,
+    other: &Iface<'_>,
+    port: u16,
+) -> Option<String> {
+    for id in list {
+        let Some(sg) = ctx.sgs.get(*id) else { continue };
+        let rules = if ingress { &sg.ingress } else { &sg.egress };
+        if let Some(r) = rules.iter().find(|r| {
+            r.rule.covers(Protocol::Tcp, port) && peer_matches(r, other.ip, other.sgs.as_deref())
+        }) {
+            return Some(r.text.clone());
+        }
+    }
+    None
+}
+
+/// Finds the egress rule of `from` that lets TCP `port` out to `to`.
+pub(super) fn egress_rule(
+    ctx: &Ctx<'_>,
+    from: &Iface<'_>,
+    to: &Iface<'_>,
+    port: u16,
+) -> Result<String, String> {
+    let Some(list) = &from.sgs else {
+        return Ok("default egress (all traffic)".to_owned());
+    };
+    find_rule(ctx, list, false, to, port).ok_or_else(|| list.join(", "))
+}
+
+/// Finds the ingress rule of `to` that lets TCP `port` in from `from`.
+pub(super) fn ingress_rule(
+    ctx: &Ctx<'_>,
+    to: &Iface<'_>,
+    from: &Iface<'_>,
+    port: u16,
+) -> Result<String, String> {
+    let Some(list) = &to.sgs else {
+        return Ok("no security group modelled".to_owned());
+    };
+    find_rule(ctx, list, true, from, port).ok_or_else(|| list.join(", "))
+}
+
+/// Evaluates a stateless ACL direction in rule-number order; the first match decides.
+fn acl_decide(
+    rules: &[AclRule],
+    remote: Option<Ipv4Addr>,
+    port: u16,
+) -> Result<&AclRule, Option<&AclRule>> {
+    let mut sorted: Vec<&AclRule> = rules.iter().collect();
+    sorted.sort_by_key(|r| r.number);
+    for r in sorted {
+        let proto_ok = r.protocol == Protocol::All
+            || (r.protocol == Protocol::Tcp && r.ports.0 <= port && port <= r.ports.1);
+        let cidr_ok = match (net::parse_cidr_v4(&r.cidr), remote) {
+            (Ok(n), Some(a)) => n.contains(&a),
+            (Ok(n), None) => n.prefix_len() == 0,
+            _ => false,
+        };
+        if proto_ok && cidr_ok {
+            return match r.action {
+                AclAction::Allow => Ok(r),
+                AclAction::Deny => Err(Some(r)),
+            };
+        }
+    }
+    Err(None)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Dir {
+    In,
+    Out,
+}
+
+fn acl_one(
+    acl: &NetworkAcl,
+    subnet: &Component,
+    dir: Dir,
+    remote: Option<Ipv4Addr>,
+    ports: (u16, u16),
+    what: &str,
+) -> Result<String, Block> {
+    let rules = match dir {
+        Dir::In => &acl.inbound,
+        Dir::Out => &acl.outbound,
+    };
+    let dir_name = match dir {
+        Dir::In => "inbound",
+        Dir::Out => "outbound",
+    };
+    let remote_text = remote.map_or_else(|| "a public address".to_owned(), |a| a.to_string());
+    let mut allowed = String::new();
+    for port in [ports.0, ports.1] {
+        match acl_decide(rules, remote, port) {
+            Ok(r) => allowed = format!("{} {dir_name} {}", acl.id, r.describe()),
+            Err(rule) => {
+                let port_text = if ports.0 == ports.1 {
+                    format!("TCP {}", ports.0)
+                } else {
+                    format!("TCP {}-{}", ports.0, ports.1)
+                };
+                let by = rule.map_or_else(
+                    || "no rule allows it (the final * rule denies)".to_owned(),
+                    |r| format!("{} denies it", r.describe()),
+                );
+                let mut b = Block::new(
+                    "NACL_DENY",
+                    Some(&subnet.id),
+                    format!(
+                        "Network ACL {} of subnet {} blocks {what} ({dir_name} {port_text} {} {remote_text}): {by}",
+                        acl.id,
+                        subnet.id,
+                        if dir == Dir::In { "from" } else { "to" },
+                    ),
+                );
+                b.fix = Some(format!(
+                    "add an {dir_name} allow rule for {port_text} {} {remote_text} to network ACL {} with a number below any deny that matches",
+                    if dir == Dir::In { "from" } else { "to" },
+                    acl.id
+                ));
+                return Err(b);
+            }
+        }
+    }
+    Ok(allowed)
+}
+
+/// Traffic leaving `subnet` to `remote` on `port`: outbound, and the stateless reply inbound.
+pub(super) fn acl_leave(
+    ctx: &Ctx<'_>,
+    subnet: &Component,
+    remote: Option<Ipv4Addr>,
+    port: u16,
+) -> Result<Vec<String>, Block> {
+    let Some(acl) = ctx.acl_of(subnet) else {
+        return Ok(Vec::new());
+    };
+    Ok(vec![
+        acl_one(acl, subnet, Dir::Out, remote, (port, port), "the request")?,
+        acl_one(acl, subnet, Dir::In, remote, EPHEMERAL, "the reply")?,
+    ])
+}
+
+/// Traffic entering `subnet` from `remote` on `port`: inbound, and the stateless reply outbound.
+pub(super) fn acl_enter(
+    ctx: &Ctx<'_>,
+    subnet: &Component,
+    remote: Option<Ipv4Addr>,
+    port: u16,
+) -> Result<Vec<String>, Block> {
+    let Some(acl) = ctx.acl_of(subnet) else {
+        return Ok(Vec::new());
+    };
+    Ok(vec![
+        acl_one(acl, subnet, Dir::In, remote, (port, port), "the request")?,
+        acl_one(acl, subnet, Dir::Out, remote, EPHEMERAL, "the reply")?,
+    ])
+}
