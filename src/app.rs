@@ -1,12 +1,18 @@
-//! The application: owns the open design and applies commands once per frame.
+//! The application: owns the open design, applies edits once per frame, keeps history.
 
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::io::{self, PRESETS};
-use crate::model::{Design, Problem};
+use crate::model::edit::{Fragment, new_component};
+use crate::model::{
+    Component, ComponentKind, ConnectionKind, Design, Edit, History, KindName, Point, Problem,
+    Rect, Size, net, validate,
+};
 use crate::render::{Palette, Theme};
-use crate::ui::canvas::Canvas;
+use crate::ui::canvas::{Canvas, CanvasAction, CanvasInput, GRID, snap};
 use crate::ui::command::AppCommand;
+use crate::ui::panels::{self, Buffers, Tool};
 use crate::ui::theme;
 
 /// Where the open design came from.
@@ -16,6 +22,8 @@ pub enum Source {
     File(PathBuf),
     /// A built-in preset, by name.
     Preset(&'static str),
+    /// A new design not saved yet.
+    Untitled,
 }
 
 /// A message in the status bar.
@@ -27,31 +35,95 @@ pub struct Status {
     pub is_error: bool,
 }
 
+/// Settings kept between runs.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Light or dark.
+    pub theme: Theme,
+    /// Recently opened or saved files, newest first.
+    pub recent: Vec<PathBuf>,
+}
+
+/// What to do once the unsaved-changes question is answered.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// Start a new design.
+    New,
+    /// Open a file (ask for it with a dialog when `None`).
+    Open(Option<PathBuf>),
+    /// Open a preset.
+    Preset(usize),
+    /// Close the window.
+    Close,
+}
+
+/// A drag or resize in progress: the design as it was when it started.
+struct Interaction {
+    mark: Design,
+    kind: InteractionKind,
+}
+
+enum InteractionKind {
+    Move(Vec<String>),
+    Resize(String),
+}
+
 /// The eksplain window.
 pub struct EksplainApp {
     design: Design,
     source: Source,
-    warnings: Vec<Problem>,
+    history: History,
     revision: u64,
+    saved_revision: u64,
     canvas: Canvas,
-    theme: Theme,
+    settings: Settings,
     status: Option<Status>,
     queue: Vec<AppCommand>,
+    edits: Vec<Edit>,
+    selection: BTreeSet<String>,
+    selected_connection: Option<usize>,
+    tool: Tool,
+    buffers: Buffers,
+    interaction: Option<Interaction>,
+    prompt: Option<Pending>,
+    show_shortcuts: bool,
+    close_confirmed: bool,
+    used_ids: HashSet<String>,
+    problems: (u64, Vec<Problem>),
+    clipboard: Option<String>,
 }
 
 impl EksplainApp {
-    /// Opens on a built-in preset.
-    pub fn with_preset(name: &str) -> Self {
-        let mut app = Self {
+    fn empty() -> Self {
+        Self {
             design: Design::default(),
-            source: Source::Preset(io::DEFAULT_PRESET),
-            warnings: Vec::new(),
+            source: Source::Untitled,
+            history: History::default(),
             revision: 0,
+            saved_revision: 0,
             canvas: Canvas::default(),
-            theme: Theme::Light,
+            settings: Settings::default(),
             status: None,
             queue: Vec::new(),
-        };
+            edits: Vec::new(),
+            selection: BTreeSet::new(),
+            selected_connection: None,
+            tool: Tool::Select,
+            buffers: Buffers::default(),
+            interaction: None,
+            prompt: None,
+            show_shortcuts: false,
+            close_confirmed: false,
+            used_ids: HashSet::new(),
+            problems: (u64::MAX, Vec::new()),
+            clipboard: None,
+        }
+    }
+
+    /// Opens on a built-in preset.
+    pub fn with_preset(name: &str) -> Self {
+        let mut app = Self::empty();
         let index = PRESETS.iter().position(|p| p.name == name).unwrap_or(1);
         app.open_preset(index);
         app
@@ -62,6 +134,12 @@ impl EksplainApp {
         let mut app = Self::with_preset(io::DEFAULT_PRESET);
         app.open_file(path);
         app
+    }
+
+    /// Restores settings (theme, recent files) saved by an earlier run.
+    pub fn with_settings(mut self, settings: Settings) -> Self {
+        self.settings = settings;
+        self
     }
 
     /// The open design.
@@ -79,52 +157,63 @@ impl EksplainApp {
         self.status.as_ref()
     }
 
+    /// The selected component ids.
+    pub fn selection(&self) -> &BTreeSet<String> {
+        &self.selection
+    }
+
+    /// True when the design has changes not saved to a file.
+    pub fn is_dirty(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+
+    /// The question about unsaved changes, when it is open.
+    pub fn pending_prompt(&self) -> Option<&Pending> {
+        self.prompt.as_ref()
+    }
+
+    /// The settings to persist.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The canvas (for tests that look up where things are drawn).
+    pub fn canvas(&self) -> &Canvas {
+        &self.canvas
+    }
+
     /// Queues a command to run at the start of the next frame.
     pub fn push_command(&mut self, command: AppCommand) {
         self.queue.push(command);
     }
 
-    fn set_design(&mut self, design: Design, warnings: Vec<Problem>, source: Source) {
-        self.design = design;
-        self.warnings = warnings;
+    /// Queues an edit to apply (as one undo step) at the start of the next frame.
+    pub fn push_edit(&mut self, edit: Edit) {
+        self.edits.push(edit);
+    }
+
+    /// Selects components (as a click would).
+    pub fn select(&mut self, ids: &[&str]) {
+        self.selection = ids.iter().map(|s| (*s).to_owned()).collect();
+        self.selected_connection = None;
+        self.buffers.clear();
+    }
+
+    /// Chooses the canvas tool.
+    pub fn set_tool(&mut self, tool: Tool) {
+        self.tool = tool;
+    }
+
+    /// Where the unsaved-changes answer goes (tests use it without a file dialog).
+    pub fn set_source(&mut self, source: Source) {
         self.source = source;
-        self.revision += 1;
-        self.canvas.selected = None;
-        self.canvas.request_fit();
     }
 
-    fn open_preset(&mut self, index: usize) {
-        let Some(preset) = PRESETS.get(index) else {
-            return;
-        };
-        match preset.load() {
-            Ok((design, warnings)) => {
-                self.set_design(design, warnings, Source::Preset(preset.name));
-                self.status = Some(Status {
-                    text: format!("opened preset {}", preset.name),
-                    is_error: false,
-                });
-            }
-            Err(e) => self.error(e.to_string()),
-        }
-    }
-
-    fn open_file(&mut self, path: &Path) {
-        match io::load(path) {
-            Ok((design, warnings)) => {
-                let n = warnings.len();
-                self.set_design(design, warnings, Source::File(path.to_path_buf()));
-                self.status = Some(Status {
-                    text: if n == 0 {
-                        format!("opened {}", path.display())
-                    } else {
-                        format!("opened {} with {n} warnings", path.display())
-                    },
-                    is_error: false,
-                });
-            }
-            Err(e) => self.error(e.to_string()),
-        }
+    fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            is_error: false,
+        });
     }
 
     fn error(&mut self, text: String) {
@@ -135,25 +224,664 @@ impl EksplainApp {
         });
     }
 
-    fn run_command(&mut self, command: AppCommand, ctx: &egui::Context) {
-        match command {
-            AppCommand::Open => {
-                let picked = rfd::FileDialog::new()
+    fn changed(&mut self) {
+        self.revision += 1;
+    }
+
+    fn set_design(&mut self, design: Design, warnings: &[Problem], source: Source) {
+        self.design = design;
+        self.source = source;
+        self.history.clear();
+        self.interaction = None;
+        self.canvas.cancel_gesture();
+        self.selection.clear();
+        self.selected_connection = None;
+        self.buffers.clear();
+        self.revision += 1;
+        self.saved_revision = self.revision;
+        self.canvas.request_fit();
+        self.used_ids = self
+            .design
+            .components
+            .iter()
+            .map(|c| c.id.clone())
+            .collect();
+        if !warnings.is_empty() {
+            self.info(format!("opened with {} warnings", warnings.len()));
+        }
+    }
+
+    fn open_preset(&mut self, index: usize) {
+        let Some(preset) = PRESETS.get(index) else {
+            return;
+        };
+        match preset.load() {
+            Ok((design, warnings)) => {
+                self.set_design(design, &warnings, Source::Preset(preset.name));
+                self.info(format!("opened preset {}", preset.name));
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        self.settings.recent.retain(|p| p != path);
+        self.settings.recent.insert(0, path.to_path_buf());
+        self.settings.recent.truncate(10);
+    }
+
+    fn open_file(&mut self, path: &Path) {
+        match io::load(path) {
+            Ok((design, warnings)) => {
+                self.set_design(design, &warnings, Source::File(path.to_path_buf()));
+                self.remember(path);
+                if warnings.is_empty() {
+                    self.info(format!("opened {}", path.display()));
+                }
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    fn save_to(&mut self, path: &Path) -> bool {
+        match io::save(&self.design, path) {
+            Ok(()) => {
+                self.source = Source::File(path.to_path_buf());
+                self.saved_revision = self.revision;
+                self.remember(path);
+                self.info(format!("saved {}", path.display()));
+                true
+            }
+            Err(e) => {
+                self.error(e.to_string());
+                false
+            }
+        }
+    }
+
+    /// Saves; asks for a file name when the design has none. Returns true when saved.
+    fn save(&mut self, ask: bool) -> bool {
+        let path = match (&self.source, ask) {
+            (Source::File(p), false) => Some(p.clone()),
+            _ => rfd::FileDialog::new()
+                .add_filter("eksplain design", &["ron"])
+                .set_file_name("design.ron")
+                .save_file(),
+        };
+        match path {
+            Some(p) => self.save_to(&p),
+            None => false,
+        }
+    }
+
+    /// Runs an action that would discard the design, asking first when it has changes.
+    fn guarded(&mut self, pending: Pending) {
+        if self.is_dirty() {
+            self.prompt = Some(pending);
+        } else {
+            self.run_pending(pending, None);
+        }
+    }
+
+    fn run_pending(&mut self, pending: Pending, ctx: Option<&egui::Context>) {
+        match pending {
+            Pending::New => {
+                self.set_design(Design::default(), &[], Source::Untitled);
+                self.info("new design");
+            }
+            Pending::Open(Some(path)) => self.open_file(&path),
+            Pending::Open(None) => {
+                if let Some(path) = rfd::FileDialog::new()
                     .add_filter("eksplain design", &["ron"])
-                    .pick_file();
-                if let Some(path) = picked {
+                    .pick_file()
+                {
                     self.open_file(&path);
                 }
             }
-            AppCommand::OpenPreset(i) => self.open_preset(i),
+            Pending::Preset(i) => self.open_preset(i),
+            Pending::Close => {
+                self.close_confirmed = true;
+                if let Some(ctx) = ctx {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+        }
+    }
+
+    /// Answers the unsaved-changes question: save, discard or cancel.
+    pub fn answer_prompt(&mut self, answer: PromptAnswer, ctx: Option<&egui::Context>) {
+        let Some(pending) = self.prompt.take() else {
+            return;
+        };
+        match answer {
+            PromptAnswer::Save => {
+                if self.save(false) {
+                    self.run_pending(pending, ctx);
+                }
+            }
+            PromptAnswer::Discard => self.run_pending(pending, ctx),
+            PromptAnswer::Cancel => {}
+        }
+    }
+
+    fn fresh_id(&self, kind: KindName) -> String {
+        let base = kind.as_str().replace('_', "-");
+        // At most this many candidates can be taken.
+        (1..=self.used_ids.len() + self.design.components.len() + 1)
+            .map(|n| format!("{base}-{n}"))
+            .find(|id| !self.used_ids.contains(id) && self.design.component(id).is_none())
+            .unwrap_or_default()
+    }
+
+    /// Applies one edit as one undo step.
+    fn apply(&mut self, edit: Edit) -> bool {
+        let before = self.design.clone();
+        match self.design.apply(edit) {
+            Ok(()) => {
+                self.history.record(before);
+                self.used_ids
+                    .extend(self.design.components.iter().map(|c| c.id.clone()));
+                self.selection
+                    .retain(|id| self.design.component(id).is_some());
+                if self
+                    .selected_connection
+                    .is_some_and(|i| i >= self.design.connections.len())
+                {
+                    self.selected_connection = None;
+                }
+                self.changed();
+                true
+            }
+            Err(e) => {
+                self.info(e.to_string());
+                false
+            }
+        }
+    }
+
+    fn undo(&mut self) {
+        if let Some(prev) = self.history.undo(&self.design) {
+            self.design = prev;
+            self.selection
+                .retain(|id| self.design.component(id).is_some());
+            self.selected_connection = None;
+            self.buffers.clear();
+            self.changed();
+        }
+    }
+
+    fn redo(&mut self) {
+        if let Some(next) = self.history.redo(&self.design) {
+            self.design = next;
+            self.selection
+                .retain(|id| self.design.component(id).is_some());
+            self.selected_connection = None;
+            self.buffers.clear();
+            self.changed();
+        }
+    }
+
+    /// The new component's properties filled in sensibly: a free address in its subnet, a
+    /// free /24 in its VPC.
+    fn prefill(&self, c: &mut Component) {
+        let parent = c.parent.as_deref().and_then(|p| self.design.component(p));
+        let subnet_net = parent.and_then(crate::render::scene::subnet_net);
+        let used: HashSet<String> = self
+            .design
+            .components
+            .iter()
+            .flat_map(|x| match &x.kind {
+                ComponentKind::Node(n) => vec![n.private_ip.clone()],
+                ComponentKind::EksEni(e) => vec![e.private_ip.clone()],
+                ComponentKind::Client(cl) => cl.private_ip.clone().into_iter().collect(),
+                _ => vec![],
+            })
+            .collect();
+        let free_ip = subnet_net.and_then(|n| {
+            n.hosts()
+                .skip(9)
+                .map(|a| a.to_string())
+                .find(|a| !used.contains(a))
+        });
+        match &mut c.kind {
+            ComponentKind::Node(n) => n.private_ip = free_ip.unwrap_or_default(),
+            ComponentKind::EksEni(e) => e.private_ip = free_ip.unwrap_or_default(),
+            ComponentKind::Client(cl) if subnet_net.is_some() => cl.private_ip = free_ip,
+            ComponentKind::Client(cl) => cl.public_ip = Some("203.0.113.10".to_owned()),
+            ComponentKind::Subnet(s) => {
+                let vpc_net = parent.and_then(|p| match &p.kind {
+                    ComponentKind::Vpc(v) => v
+                        .cidr_blocks
+                        .first()
+                        .and_then(|b| net::parse_cidr_v4(b).ok()),
+                    _ => None,
+                });
+                let taken: Vec<ipnet::Ipv4Net> = self
+                    .design
+                    .components
+                    .iter()
+                    .filter_map(crate::render::scene::subnet_net)
+                    .collect();
+                if let Some(free) = vpc_net.and_then(|v| {
+                    v.subnets(24.max(v.prefix_len()))
+                        .ok()?
+                        .find(|s| !taken.iter().any(|t| t.contains(s) || s.contains(t)))
+                }) {
+                    s.cidr = free.to_string();
+                }
+                s.az = "us-east-1a".to_owned();
+                s.routes = vec![crate::model::Route {
+                    destination: vpc_net
+                        .map_or_else(|| "10.0.0.0/16".to_owned(), |v| v.to_string()),
+                    target: crate::model::LOCAL_TARGET.to_owned(),
+                }];
+            }
+            _ => {}
+        }
+    }
+
+    fn place(&mut self, kind: KindName, center: Point) {
+        let size = kind.default_size();
+        let pos = Point::new(snap(center.x - size.w / 2.0), snap(center.y - size.h / 2.0));
+        let parent = self
+            .design
+            .container_at(center, &BTreeSet::new())
+            .map(|c| c.id.clone());
+        let parent_kind = parent
+            .as_deref()
+            .and_then(|p| self.design.component(p))
+            .map(|c| c.kind.name());
+        if !kind.allowed_parents().contains(&parent_kind) {
+            self.info(kind.placement_hint());
+            return;
+        }
+        let mut c = new_component(kind, self.fresh_id(kind), pos, parent);
+        self.prefill(&mut c);
+        let id = c.id.clone();
+        if self.apply(Edit::Add(c)) {
+            self.selection = BTreeSet::from([id.clone()]);
+            self.info(format!("placed {id}"));
+        }
+    }
+
+    fn handle_canvas(&mut self, actions: Vec<CanvasAction>) {
+        for action in actions {
+            match action {
+                CanvasAction::Select(ids) => {
+                    self.selection = ids.into_iter().collect();
+                    self.selected_connection = None;
+                    self.buffers.clear();
+                }
+                CanvasAction::ToggleSelect(id) => {
+                    if !self.selection.remove(&id) {
+                        self.selection.insert(id);
+                    }
+                    self.buffers.clear();
+                }
+                CanvasAction::SelectConnection(i) => {
+                    self.selection.clear();
+                    self.selected_connection = Some(i);
+                }
+                CanvasAction::ClearSelection => {
+                    self.selection.clear();
+                    self.selected_connection = None;
+                    self.buffers.clear();
+                }
+                CanvasAction::DragStart(ids) => {
+                    // Children of selected containers move with them, once.
+                    let top: Vec<String> = ids
+                        .iter()
+                        .filter(|id| {
+                            !ids.iter().any(|other| {
+                                other != *id && self.design.subtree(other).contains(*id)
+                            })
+                        })
+                        .cloned()
+                        .collect();
+                    self.interaction = Some(Interaction {
+                        mark: self.design.clone(),
+                        kind: InteractionKind::Move(top),
+                    });
+                }
+                CanvasAction::DragTo(delta) => self.drag_to(delta),
+                CanvasAction::DragEnd | CanvasAction::ResizeEnd => self.end_interaction(),
+                CanvasAction::ResizeStart(id) => {
+                    self.interaction = Some(Interaction {
+                        mark: self.design.clone(),
+                        kind: InteractionKind::Resize(id),
+                    });
+                }
+                CanvasAction::ResizeTo(delta) => self.resize_to(delta),
+                CanvasAction::Place(kind, at) => {
+                    self.place(kind, at);
+                    self.tool = Tool::Select;
+                }
+                CanvasAction::Connect(from, to) => {
+                    let attach = |k: KindName| {
+                        matches!(k, KindName::Vpn | KindName::Tgw | KindName::Peering)
+                    };
+                    let net = |k: KindName| matches!(k, KindName::Vpc | KindName::OnPrem);
+                    let kinds = (
+                        self.design.component(&from).map(|c| c.kind.name()),
+                        self.design.component(&to).map(|c| c.kind.name()),
+                    );
+                    let kind = match kinds {
+                        (Some(a), Some(b))
+                            if (attach(a) && (net(b) || attach(b))) || (attach(b) && net(a)) =>
+                        {
+                            ConnectionKind::Attachment
+                        }
+                        _ => ConnectionKind::Line,
+                    };
+                    if self.apply(Edit::Connect(crate::model::Connection {
+                        from: from.clone(),
+                        to: to.clone(),
+                        kind,
+                        label: String::new(),
+                    })) {
+                        self.info(format!("connected {from} and {to}"));
+                    }
+                    self.tool = Tool::Select;
+                }
+            }
+        }
+    }
+
+    fn drag_to(&mut self, delta: Point) {
+        let Some(Interaction {
+            mark,
+            kind: InteractionKind::Move(ids),
+        }) = &self.interaction
+        else {
+            return;
+        };
+        // Snap the first moved box's corner to the grid; everything moves by the same offset.
+        let Some(anchor) = ids.first().and_then(|id| mark.component(id)) else {
+            return;
+        };
+        let snapped = Point::new(
+            snap(anchor.pos.x + delta.x) - anchor.pos.x,
+            snap(anchor.pos.y + delta.y) - anchor.pos.y,
+        );
+        let mut next = mark.clone();
+        if next
+            .apply(Edit::Move {
+                ids: ids.clone(),
+                delta: snapped,
+            })
+            .is_ok()
+            && next != self.design
+        {
+            self.design = next;
+            self.changed();
+        }
+    }
+
+    fn resize_to(&mut self, delta: Point) {
+        let Some(Interaction {
+            mark,
+            kind: InteractionKind::Resize(id),
+        }) = &self.interaction
+        else {
+            return;
+        };
+        let Some(c) = mark.component(id) else { return };
+        // Never smaller than what the container holds.
+        let mut min = Size::new(40.0, 30.0);
+        for child in mark
+            .components
+            .iter()
+            .filter(|x| x.parent.as_deref() == Some(id))
+        {
+            let m = child.rect().max();
+            min.w = min.w.max(m.x - c.pos.x);
+            min.h = min.h.max(m.y - c.pos.y);
+        }
+        let size = Size::new(
+            snap(c.size.w + delta.x).max(min.w),
+            snap(c.size.h + delta.y).max(min.h),
+        );
+        let mut next = mark.clone();
+        if next
+            .apply(Edit::SetRect {
+                id: id.clone(),
+                rect: Rect::new(c.pos, size),
+            })
+            .is_ok()
+            && next != self.design
+        {
+            self.design = next;
+            self.changed();
+        }
+    }
+
+    /// Ends a drag or resize: reparents dropped boxes, refuses illegal drops, and records
+    /// the whole gesture as one undo step.
+    fn end_interaction(&mut self) {
+        let Some(Interaction { mark, kind }) = self.interaction.take() else {
+            return;
+        };
+        if let InteractionKind::Move(ids) = &kind {
+            for id in ids {
+                let Some(c) = self.design.component(id) else {
+                    continue;
+                };
+                let exclude = self.design.subtree(id);
+                let target = self
+                    .design
+                    .container_at(c.rect().center(), &exclude)
+                    .map(|p| p.id.clone());
+                if target == c.parent {
+                    continue;
+                }
+                let kind = c.kind.name();
+                let target_kind = target
+                    .as_deref()
+                    .and_then(|t| self.design.component(t))
+                    .map(|t| t.kind.name());
+                if !kind.allowed_parents().contains(&target_kind) {
+                    // An illegal drop changes nothing.
+                    self.design = mark;
+                    self.changed();
+                    self.info(kind.placement_hint());
+                    return;
+                }
+                if let Err(e) = self.design.apply(Edit::Reparent {
+                    id: id.clone(),
+                    parent: target,
+                }) {
+                    self.design = mark;
+                    self.changed();
+                    self.info(e.to_string());
+                    return;
+                }
+            }
+        }
+        if self.design != mark {
+            self.history.record(mark);
+            self.changed();
+        }
+    }
+
+    fn cancel_interaction(&mut self) {
+        if let Some(Interaction { mark, .. }) = self.interaction.take() {
+            self.design = mark;
+            self.changed();
+        }
+        self.canvas.cancel_gesture();
+    }
+
+    fn copy(&mut self, ctx: &egui::Context) -> bool {
+        if self.selection.is_empty() {
+            return false;
+        }
+        let fragment = self.design.fragment(&self.selection);
+        let options = ron::Options::default().with_default_extension(
+            ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES
+                | ron::extensions::Extensions::IMPLICIT_SOME,
+        );
+        match options.to_string_pretty(&fragment, ron::ser::PrettyConfig::new()) {
+            Ok(text) => {
+                ctx.copy_text(text.clone());
+                self.clipboard = Some(text);
+                self.info(format!(
+                    "copied {}",
+                    panels::selection_summary(&self.selection)
+                ));
+                true
+            }
+            Err(e) => {
+                self.error(format!("cannot copy: {e}"));
+                false
+            }
+        }
+    }
+
+    /// Pastes RON text of components (from this or another design).
+    pub fn paste_text(&mut self, text: &str, offset: Point) {
+        if text.len() > 4 * 1024 * 1024 {
+            self.error("the pasted text is larger than 4 MiB".to_owned());
+            return;
+        }
+        let options = ron::Options::default()
+            .with_default_extension(
+                ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES
+                    | ron::extensions::Extensions::IMPLICIT_SOME,
+            )
+            .with_recursion_limit(64);
+        let fragment: Fragment = match options.from_str(text) {
+            Ok(f) => f,
+            Err(e) => {
+                self.info(format!(
+                    "the clipboard does not hold eksplain components ({}:{}: {})",
+                    e.span.start.line, e.span.start.col, e.code
+                ));
+                return;
+            }
+        };
+        let used = self.used_ids.clone();
+        let prepared = self
+            .design
+            .prepare_paste(fragment, offset, &|id| used.contains(id));
+        let ids: BTreeSet<String> = prepared.components.iter().map(|c| c.id.clone()).collect();
+        let n = ids.len();
+        if self.apply(Edit::Paste(prepared)) {
+            self.selection = ids;
+            self.info(format!("pasted {n} components"));
+        }
+    }
+
+    fn duplicate(&mut self) {
+        if self.selection.is_empty() {
+            return;
+        }
+        let fragment = self.design.fragment(&self.selection);
+        // The duplicate keeps its parents, offset by two grid steps.
+        let used = self.used_ids.clone();
+        let prepared =
+            self.design
+                .prepare_paste(fragment, Point::new(2.0 * GRID, 2.0 * GRID), &|id| {
+                    used.contains(id)
+                });
+        let ids: BTreeSet<String> = prepared.components.iter().map(|c| c.id.clone()).collect();
+        if self.apply(Edit::Paste(prepared)) {
+            self.selection = ids;
+        }
+    }
+
+    fn delete_selection(&mut self) {
+        if let Some(i) = self.selected_connection.take() {
+            self.apply(Edit::Disconnect(i));
+            return;
+        }
+        if self.selection.is_empty() {
+            return;
+        }
+        let ids: Vec<String> = self.selection.iter().cloned().collect();
+        let n = ids.len();
+        if self.apply(Edit::Delete(ids)) {
+            self.info(format!("deleted {n} components and their references"));
+            self.selection.clear();
+        }
+    }
+
+    fn nudge(&mut self, dx: f32, dy: f32) {
+        if self.selection.is_empty() {
+            return;
+        }
+        let ids: Vec<String> = self.selection.iter().cloned().collect();
+        self.apply(Edit::Move {
+            ids,
+            delta: Point::new(dx, dy),
+        });
+    }
+
+    fn run_command(&mut self, command: AppCommand, ctx: &egui::Context) {
+        match command {
+            AppCommand::New => self.guarded(Pending::New),
+            AppCommand::Open => self.guarded(Pending::Open(None)),
+            AppCommand::OpenRecent(i) => {
+                if let Some(p) = self.settings.recent.get(i).cloned() {
+                    self.guarded(Pending::Open(Some(p)));
+                }
+            }
+            AppCommand::OpenPreset(i) => self.guarded(Pending::Preset(i)),
+            AppCommand::Save => {
+                self.save(false);
+            }
+            AppCommand::SaveAs => {
+                self.save(true);
+            }
+            AppCommand::Undo => self.undo(),
+            AppCommand::Redo => self.redo(),
+            AppCommand::Copy => {
+                self.copy(ctx);
+            }
+            AppCommand::Cut => {
+                if self.copy(ctx) {
+                    self.delete_selection();
+                }
+            }
+            AppCommand::Paste => {
+                if let Some(text) = self.clipboard.clone() {
+                    self.paste_text(&text, Point::new(2.0 * GRID, 2.0 * GRID));
+                }
+            }
+            AppCommand::Duplicate => self.duplicate(),
+            AppCommand::Delete => self.delete_selection(),
+            AppCommand::SelectAll => {
+                self.selection = self
+                    .design
+                    .components
+                    .iter()
+                    .map(|c| c.id.clone())
+                    .collect();
+            }
+            AppCommand::Escape => {
+                if self.interaction.is_some() || self.canvas.is_interacting() {
+                    self.cancel_interaction();
+                } else if self.tool != Tool::Select {
+                    self.tool = Tool::Select;
+                } else {
+                    self.selection.clear();
+                    self.selected_connection = None;
+                }
+            }
+            AppCommand::ConnectTool => {
+                self.tool = if self.tool == Tool::Connect {
+                    Tool::Select
+                } else {
+                    Tool::Connect
+                };
+            }
             AppCommand::FitView => self.canvas.request_fit(),
             AppCommand::ToggleTheme => {
-                self.theme = match self.theme {
+                self.settings.theme = match self.settings.theme {
                     Theme::Light => Theme::Dark,
                     Theme::Dark => Theme::Light,
                 };
-                self.revision += 1;
             }
+            AppCommand::Shortcuts => self.show_shortcuts = !self.show_shortcuts,
             AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -165,30 +893,202 @@ impl EksplainApp {
                 |n| n.to_string_lossy().into_owned(),
             ),
             Source::Preset(n) => format!("preset {n}"),
+            Source::Untitled => "untitled".to_owned(),
         };
-        format!("{name} — eksplain")
+        let mark = if self.is_dirty() { "● " } else { "" };
+        format!("{mark}{name} — eksplain")
+    }
+
+    fn input_ui(&mut self, ctx: &egui::Context) {
+        let typing = ctx.egui_wants_keyboard_input();
+        for command in AppCommand::WITH_SHORTCUTS {
+            if typing && command != AppCommand::Escape && command != AppCommand::Save {
+                continue;
+            }
+            for sc in command.kb_shortcuts() {
+                if ctx.input_mut(|i| i.consume_shortcut(&sc)) {
+                    self.queue.push(command);
+                    break;
+                }
+            }
+        }
+        let (events, dropped) = ctx.input(|i| (i.events.clone(), i.raw.dropped_files.clone()));
+        if !typing {
+            for e in &events {
+                match e {
+                    egui::Event::Copy => self.queue.push(AppCommand::Copy),
+                    egui::Event::Cut => self.queue.push(AppCommand::Cut),
+                    egui::Event::Paste(text) => {
+                        let at = self
+                            .canvas
+                            .pointer_canvas()
+                            .unwrap_or(Point::new(2.0 * GRID, 2.0 * GRID));
+                        let text = text.clone();
+                        // Pasted fragments land under the pointer.
+                        self.paste_at_pointer(&text, at);
+                    }
+                    _ => {}
+                }
+            }
+            let step = if ctx.input(|i| i.modifiers.shift) {
+                1.0
+            } else {
+                GRID
+            };
+            for (key, dx, dy) in [
+                (egui::Key::ArrowLeft, -step, 0.0),
+                (egui::Key::ArrowRight, step, 0.0),
+                (egui::Key::ArrowUp, 0.0, -step),
+                (egui::Key::ArrowDown, 0.0, step),
+            ] {
+                if ctx.input_mut(|i| {
+                    i.consume_key(egui::Modifiers::NONE, key)
+                        || i.consume_key(egui::Modifiers::SHIFT, key)
+                }) {
+                    self.nudge(dx, dy);
+                }
+            }
+        }
+        if let Some(path) = dropped
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .find(|p| !p.as_os_str().is_empty())
+        {
+            if path.extension().is_some_and(|e| e == "ron") {
+                self.guarded(Pending::Open(Some(path)));
+            } else {
+                self.info(format!("{} is not a .ron design file", path.display()));
+            }
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() && !self.close_confirmed
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.prompt = Some(Pending::Close);
+        }
+    }
+
+    fn paste_at_pointer(&mut self, text: &str, at: Point) {
+        // Offset so that the fragment's top-left lands at the pointer.
+        let options = ron::Options::default().with_default_extension(
+            ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES
+                | ron::extensions::Extensions::IMPLICIT_SOME,
+        );
+        let offset = options
+            .from_str::<Fragment>(text)
+            .ok()
+            .and_then(|f| {
+                f.components
+                    .iter()
+                    .map(|c| c.pos)
+                    .reduce(|a, b| Point::new(a.x.min(b.x), a.y.min(b.y)))
+            })
+            .map_or(Point::new(2.0 * GRID, 2.0 * GRID), |min| {
+                Point::new(snap(at.x - min.x), snap(at.y - min.y))
+            });
+        self.paste_text(text, offset);
     }
 
     fn menu_ui(&mut self, ui: &mut egui::Ui) {
+        let q = &mut self.queue;
+        let has_sel = !self.selection.is_empty();
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                AppCommand::Open.menu_button(ui, &mut self.queue);
+                AppCommand::New.menu_button(ui, q, true);
+                AppCommand::Open.menu_button(ui, q, true);
+                ui.menu_button("Open recent", |ui| {
+                    if self.settings.recent.is_empty() {
+                        ui.label("no recent files");
+                    }
+                    for (i, p) in self.settings.recent.iter().enumerate() {
+                        if ui.button(p.display().to_string()).clicked() {
+                            q.push(AppCommand::OpenRecent(i));
+                            ui.close();
+                        }
+                    }
+                });
                 ui.menu_button("Open preset", |ui| {
                     for i in 0..PRESETS.len() {
-                        AppCommand::OpenPreset(i).menu_button(ui, &mut self.queue);
+                        AppCommand::OpenPreset(i).menu_button(ui, q, true);
                     }
                 });
                 ui.separator();
-                AppCommand::Quit.menu_button(ui, &mut self.queue);
+                AppCommand::Save.menu_button(ui, q, true);
+                AppCommand::SaveAs.menu_button(ui, q, true);
+                ui.separator();
+                AppCommand::Quit.menu_button(ui, q, true);
+            });
+            ui.menu_button("Edit", |ui| {
+                AppCommand::Undo.menu_button(ui, q, self.history.can_undo());
+                AppCommand::Redo.menu_button(ui, q, self.history.can_redo());
+                ui.separator();
+                AppCommand::Cut.menu_button(ui, q, has_sel);
+                AppCommand::Copy.menu_button(ui, q, has_sel);
+                AppCommand::Paste.menu_button(ui, q, self.clipboard.is_some());
+                AppCommand::Duplicate.menu_button(ui, q, has_sel);
+                AppCommand::Delete.menu_button(
+                    ui,
+                    q,
+                    has_sel || self.selected_connection.is_some(),
+                );
+                ui.separator();
+                AppCommand::SelectAll.menu_button(ui, q, true);
+                AppCommand::ConnectTool.menu_button(ui, q, true);
             });
             ui.menu_button("View", |ui| {
-                AppCommand::FitView.menu_button(ui, &mut self.queue);
-                let mut dark = self.theme == Theme::Dark;
+                AppCommand::FitView.menu_button(ui, q, true);
+                let mut dark = self.settings.theme == Theme::Dark;
                 if ui.checkbox(&mut dark, "Dark theme").changed() {
-                    self.queue.push(AppCommand::ToggleTheme);
+                    q.push(AppCommand::ToggleTheme);
                     ui.close();
                 }
             });
+            ui.menu_button("Help", |ui| {
+                AppCommand::Shortcuts.menu_button(ui, q, true);
+            });
+        });
+    }
+
+    fn toolbar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            for command in [
+                AppCommand::New,
+                AppCommand::Open,
+                AppCommand::Save,
+                AppCommand::Undo,
+                AppCommand::Redo,
+                AppCommand::Delete,
+                AppCommand::FitView,
+            ] {
+                let (text, tip) = command.text_and_tooltip();
+                let enabled = match command {
+                    AppCommand::Undo => self.history.can_undo(),
+                    AppCommand::Redo => self.history.can_redo(),
+                    AppCommand::Delete => {
+                        !self.selection.is_empty() || self.selected_connection.is_some()
+                    }
+                    _ => true,
+                };
+                let text = text.trim_end_matches('…').to_lowercase();
+                if ui
+                    .add_enabled(enabled, egui::Button::new(text))
+                    .on_hover_text(tip)
+                    .clicked()
+                {
+                    self.queue.push(command);
+                }
+            }
+            ui.separator();
+            let connecting = self.tool == Tool::Connect;
+            if ui
+                .selectable_label(connecting, "connect")
+                .on_hover_text("Drag from one component to another (C)")
+                .clicked()
+            {
+                self.queue.push(AppCommand::ConnectTool);
+            }
+            if let Tool::Place(kind) = self.tool {
+                ui.label(format!("click on the canvas to place a {}", kind.human()));
+            }
         });
     }
 
@@ -202,10 +1102,8 @@ impl EksplainApp {
             ui.label(format!("mode: {mode}"));
             ui.separator();
             ui.label(format!("{} components", self.design.components.len()));
-            if !self.warnings.is_empty() {
-                ui.separator();
-                ui.label(format!("{} warnings", self.warnings.len()));
-            }
+            ui.separator();
+            ui.label(panels::selection_summary(&self.selection));
             if let Some(s) = &self.status {
                 ui.separator();
                 if s.is_error {
@@ -217,37 +1115,179 @@ impl EksplainApp {
         });
     }
 
+    fn prompt_ui(&mut self, ctx: &egui::Context) {
+        if self.prompt.is_none() {
+            return;
+        }
+        let mut answer = None;
+        egui::Modal::new(egui::Id::new("unsaved-prompt")).show(ctx, |ui| {
+            ui.heading("Unsaved changes");
+            ui.label("Save the changes to this design first?");
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    answer = Some(PromptAnswer::Save);
+                }
+                if ui.button("Discard").clicked() {
+                    answer = Some(PromptAnswer::Discard);
+                }
+                if ui.button("Cancel").clicked() {
+                    answer = Some(PromptAnswer::Cancel);
+                }
+            });
+        });
+        if let Some(a) = answer {
+            self.answer_prompt(a, Some(ctx));
+        }
+    }
+
+    fn shortcuts_ui(&mut self, ctx: &egui::Context) {
+        let mut open = self.show_shortcuts;
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut open)
+            .resizable(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts").num_columns(2).show(ui, |ui| {
+                    for command in AppCommand::WITH_SHORTCUTS {
+                        let keys: Vec<String> = command
+                            .kb_shortcuts()
+                            .iter()
+                            .map(|s| ctx.format_shortcut(s))
+                            .collect();
+                        ui.label(command.text_and_tooltip().0);
+                        ui.label(keys.join(", "));
+                        ui.end_row();
+                    }
+                    for (what, keys) in [
+                        ("Nudge the selection", "arrows (Shift: one unit)"),
+                        ("Select several", "Shift-click or Ctrl-click"),
+                        ("Box select", "Shift-drag on empty canvas"),
+                        ("Pan", "drag empty canvas, or middle button"),
+                        ("Zoom at the pointer", "wheel or pinch"),
+                    ] {
+                        ui.label(what);
+                        ui.label(keys);
+                        ui.end_row();
+                    }
+                });
+            });
+        self.show_shortcuts = open;
+    }
+
     /// Draws one frame. Public so that tests can drive the app without eframe.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        // Commands from the last frame and from shortcuts are applied once, here.
-        for command in AppCommand::WITH_SHORTCUTS {
-            if let Some(sc) = command.kb_shortcut()
-                && !ctx.egui_wants_keyboard_input()
-                && ctx.input_mut(|i| i.consume_shortcut(&sc))
-            {
-                self.queue.push(command);
-            }
-        }
+        self.input_ui(&ctx);
         for command in std::mem::take(&mut self.queue) {
             self.run_command(command, &ctx);
         }
-        ctx.set_visuals(theme::visuals(self.theme));
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
-        let palette = Palette::of(self.theme);
-        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        for edit in std::mem::take(&mut self.edits) {
+            self.apply(edit);
+        }
+        ctx.set_visuals(theme::visuals(self.settings.theme));
+        let title = self.title();
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+        let palette = Palette::of(self.settings.theme);
+        if self.problems.0 != self.revision {
+            self.problems = (self.revision, validate(&self.design));
+        }
+        egui::Panel::top("menu").show(ui, |ui| {
+            self.menu_ui(ui);
+            self.toolbar_ui(ui);
+        });
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        let problems = self.problems.1.clone();
+        egui::Panel::bottom("problems")
+            .resizable(true)
+            .show(ui, |ui| {
+                ui.label(egui::RichText::new(format!("problems ({})", problems.len())).strong());
+                if let Some(id) = panels::problems_ui(ui, &problems) {
+                    self.selection = BTreeSet::from([id]);
+                    self.buffers.clear();
+                }
+            });
+        egui::Panel::left("palette").resizable(true).show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                panels::palette_ui(ui, &mut self.tool, &palette);
+            });
+        });
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    if let Some(e) = panels::cluster_ui(ui, &self.design, &mut self.buffers) {
+                        self.edits.push(e);
+                    }
+                    ui.separator();
+                    match self.selection.len() {
+                        0 => {
+                            ui.label("select a component to see its properties");
+                        }
+                        1 => {
+                            let id = self.selection.iter().next().cloned().unwrap_or_default();
+                            if let Some(e) =
+                                panels::inspector_ui(ui, &self.design, &id, &mut self.buffers)
+                            {
+                                if let Edit::Rename { to, .. } = &e {
+                                    let to = to.clone();
+                                    if self.apply(e) {
+                                        self.selection = BTreeSet::from([to]);
+                                    }
+                                } else {
+                                    self.edits.push(e);
+                                }
+                            }
+                        }
+                        n => {
+                            ui.label(format!("{n} components selected"));
+                        }
+                    }
+                });
+            });
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
-                self.canvas.sync(&self.design, self.revision, &palette);
-                self.canvas.ui(ui, &palette);
+                // Colours are baked into the drawing, so the theme is part of its key.
+                let key = self.revision * 2 + u64::from(self.settings.theme == Theme::Dark);
+                self.canvas
+                    .sync(&self.design, key, &palette, &self.selection);
+                self.canvas.set_selection(&self.selection);
+                let placing = match self.tool {
+                    Tool::Place(k) => Some(k),
+                    _ => None,
+                };
+                let input = CanvasInput {
+                    selection: &self.selection,
+                    selected_connection: self.selected_connection,
+                    placing,
+                    connecting: self.tool == Tool::Connect,
+                    palette: &palette,
+                };
+                let (_, actions) = self.canvas.ui(ui, &input);
+                self.handle_canvas(actions);
             });
+        self.prompt_ui(&ctx);
+        self.shortcuts_ui(&ctx);
     }
+}
+
+/// The answers to the unsaved-changes question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptAnswer {
+    /// Save, then go on.
+    Save,
+    /// Go on without saving.
+    Discard,
+    /// Stay.
+    Cancel,
 }
 
 impl eframe::App for EksplainApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, "settings", &self.settings);
     }
 }

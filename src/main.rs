@@ -26,13 +26,17 @@ fn main() -> std::process::ExitCode {
     let result = eframe::run_native(
         "eksplain",
         options,
-        Box::new(move |_cc| {
+        Box::new(move |cc| {
+            let settings: eksplain::app::Settings = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, "settings"))
+                .unwrap_or_default();
             let app = match (&args.file, &args.preset) {
                 (Some(path), _) => EksplainApp::with_file(path),
                 (None, Some(name)) => EksplainApp::with_preset(name),
                 (None, None) => EksplainApp::with_preset(eksplain::io::DEFAULT_PRESET),
             };
-            Ok(Box::new(app))
+            Ok(Box::new(app.with_settings(settings)))
         }),
     );
     match result {

@@ -315,6 +315,20 @@ impl<'a> DesignIndex<'a> {
         None
     }
 
+    /// The nesting depth of a component (0 at the top level), bounded against cycles.
+    pub fn depth(&self, c: &Component) -> usize {
+        let mut d = 0;
+        let mut cur = self.parent(c);
+        while let Some(p) = cur {
+            d += 1;
+            if d > self.design.components.len() {
+                break;
+            }
+            cur = self.parent(p);
+        }
+        d
+    }
+
     /// Properties of a VPC component by id.
     pub fn vpc(&self, id: &str) -> Option<&'a super::component::Vpc> {
         match &self.get(id)?.kind {

@@ -3,8 +3,10 @@
 
 pub mod component;
 pub mod design;
+pub mod edit;
 pub mod generate;
 pub mod geom;
+pub mod history;
 pub mod net;
 pub mod security;
 pub mod validate;
@@ -14,7 +16,9 @@ pub use component::{
     Nat, NatConnectivity, Nlb, Node, NodeGroup, Note, OnPrem, Route, Subnet, Vpc,
 };
 pub use design::{Cluster, Design, DesignIndex, EndpointMode, FORMAT_VERSION};
+pub use edit::{Edit, EditError, Fragment};
 pub use geom::{Point, Rect, Size};
+pub use history::History;
 pub use security::{
     AclAction, AclRule, DEFAULT_CLUSTER_SG, NetworkAcl, Peer, Protocol, SecurityGroup, SgRule,
 };

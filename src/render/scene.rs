@@ -50,18 +50,9 @@ pub fn subnet_is_public(c: &Component, index: &DesignIndex<'_>) -> bool {
     })
 }
 
-/// The nesting depth of a component (0 at the top level), bounded against cycles.
+/// The nesting depth of a component (0 at the top level).
 pub fn depth(c: &Component, index: &DesignIndex<'_>) -> usize {
-    let mut d = 0;
-    let mut cur = index.parent(c);
-    while let Some(p) = cur {
-        d += 1;
-        if d > index.design().components.len() {
-            break;
-        }
-        cur = index.parent(p);
-    }
-    d
+    index.depth(c)
 }
 
 /// Drawing order: containers by depth, then everything else, each in document order.

@@ -1,5 +1,6 @@
 //! The diagram canvas: an egui_graphs view whose nodes draw our render primitives.
 
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use egui::{Pos2, Shape, Vec2};
@@ -13,7 +14,8 @@ use petgraph::stable_graph::{DefaultIx, NodeIndex};
 use super::paint::{ScreenFromCanvas, push_shapes};
 use super::theme::color;
 use crate::model::{Design, KindName, Point, Rect, Size};
-use crate::render::{Palette, Primitive, scene};
+use crate::render::Palette;
+use crate::render::{Primitive, scene};
 
 /// What a graph node carries: one component's drawing, relative to its centre.
 #[derive(Clone, Debug)]
@@ -176,17 +178,81 @@ impl Layout<FixedLayoutState> for FixedLayout {
 /// The graph type the canvas shows.
 pub type CanvasGraph = Graph<NodeData, (), Directed, DefaultIx, ComponentShape, ConnectionShape>;
 
+/// Snap grid, in canvas units.
+pub const GRID: f32 = 10.0;
+
+/// Rounds a value to the grid.
+pub fn snap(v: f32) -> f32 {
+    (v / GRID).round() * GRID
+}
+
+/// What the user did on the canvas this frame; the app turns these into edits.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CanvasAction {
+    /// Replace the selection.
+    Select(Vec<String>),
+    /// Add or remove one component from the selection.
+    ToggleSelect(String),
+    /// Select one connection by index.
+    SelectConnection(usize),
+    /// Clear the selection.
+    ClearSelection,
+    /// A move of the selection started.
+    DragStart(Vec<String>),
+    /// The pointer moved by this total offset since the drag started (canvas units).
+    DragTo(Point),
+    /// The drag ended.
+    DragEnd,
+    /// A resize of one component started.
+    ResizeStart(String),
+    /// The resize handle moved by this total offset (canvas units).
+    ResizeTo(Point),
+    /// The resize ended.
+    ResizeEnd,
+    /// Place a new component of this kind with its centre here.
+    Place(KindName, Point),
+    /// Connect two components.
+    Connect(String, String),
+}
+
+/// The current pointer gesture on the canvas.
+#[derive(Clone, Debug, Default, PartialEq)]
+enum Gesture {
+    #[default]
+    None,
+    Pan,
+    Move {
+        press: Point,
+    },
+    Resize {
+        press: Point,
+    },
+    BoxSelect {
+        press: Point,
+    },
+    Connect {
+        from: String,
+    },
+}
+
 /// The canvas: a graph mirroring the design, rebuilt when the design changes.
 pub struct Canvas {
     graph: CanvasGraph,
-    nodes: Vec<(String, NodeIndex)>,
+    node_of: HashMap<String, NodeIndex>,
+    /// (id, kind, rect) in drawing order, for hit testing.
+    hits: Vec<(String, KindName, Rect)>,
     connections: Vec<Primitive>,
+    connection_ends: Vec<(Point, Point)>,
     built_for: Option<u64>,
     bounds: Option<Rect>,
     fit_pending: bool,
     view_id: String,
-    /// The selected component, if any.
-    pub selected: Option<String>,
+    gesture: Gesture,
+    pointer_canvas: Option<Point>,
+    /// Frames in which the egui_graphs view ran (it asks for a repaint every time).
+    pub graph_view_frames: u64,
+    last_transform: Option<ScreenFromCanvas>,
+    fit_frames: u8,
 }
 
 impl Default for Canvas {
@@ -195,24 +261,72 @@ impl Default for Canvas {
     }
 }
 
+/// What the canvas needs from the app each frame.
+pub struct CanvasInput<'a> {
+    /// Selected component ids.
+    pub selection: &'a BTreeSet<String>,
+    /// Selected connection, if any.
+    pub selected_connection: Option<usize>,
+    /// The placing tool's kind, if placing.
+    pub placing: Option<KindName>,
+    /// The connect tool is on.
+    pub connecting: bool,
+    /// Colours.
+    pub palette: &'a Palette,
+}
+
 impl Canvas {
     /// A canvas whose view state is stored under `view_id`.
     pub fn new(view_id: &str) -> Self {
         Self {
             graph: CanvasGraph::new(),
-            nodes: Vec::new(),
+            node_of: HashMap::new(),
+            hits: Vec::new(),
             connections: Vec::new(),
+            connection_ends: Vec::new(),
             built_for: None,
             bounds: None,
             fit_pending: true,
             view_id: view_id.to_owned(),
-            selected: None,
+            gesture: Gesture::None,
+            pointer_canvas: None,
+            graph_view_frames: 0,
+            last_transform: None,
+            fit_frames: 2,
         }
     }
 
     /// Asks for the view to fit the whole design on the next frame.
     pub fn request_fit(&mut self) {
         self.fit_pending = true;
+        // Fit again on the next frame too: panels settle their sizes in the first one.
+        self.fit_frames = 2;
+    }
+
+    /// The screen position of a canvas point, as drawn in the last frame.
+    pub fn screen_pos(&self, p: Point) -> Option<egui::Pos2> {
+        self.last_transform.map(|t| t.pos(p))
+    }
+
+    /// The screen position of a component's centre, as drawn in the last frame.
+    pub fn screen_center(&self, id: &str) -> Option<egui::Pos2> {
+        let (_, _, r) = self.hits.iter().find(|(h, _, _)| h == id)?;
+        self.screen_pos(r.center())
+    }
+
+    /// The current zoom (screen pixels per canvas unit).
+    pub fn zoom(&self) -> Option<f32> {
+        self.last_transform.map(|t| t.zoom)
+    }
+
+    /// Forgets any gesture in progress (after Esc or a file load).
+    pub fn cancel_gesture(&mut self) {
+        self.gesture = Gesture::None;
+    }
+
+    /// True while the user drags or resizes something.
+    pub fn is_interacting(&self) -> bool {
+        !matches!(self.gesture, Gesture::None)
     }
 
     /// Number of components shown.
@@ -220,14 +334,39 @@ impl Canvas {
         self.graph.node_count()
     }
 
+    /// The canvas position under the pointer, when the pointer is over the canvas.
+    pub fn pointer_canvas(&self) -> Option<Point> {
+        self.pointer_canvas
+    }
+
+    /// Where the component `id` is drawn on screen (for tests and tooltips), given the
+    /// canvas rectangle of the last frame.
+    pub fn screen_rect_of(
+        &self,
+        ui: &egui::Ui,
+        canvas_rect: egui::Rect,
+        id: &str,
+    ) -> Option<egui::Rect> {
+        let (_, _, r) = self.hits.iter().find(|(h, _, _)| h == id)?;
+        let t = self.transform(ui, canvas_rect);
+        Some(egui::Rect::from_min_max(t.pos(r.min), t.pos(r.max())))
+    }
+
     /// Rebuilds the graph from the design if `revision` changed.
-    pub fn sync(&mut self, design: &Design, revision: u64, palette: &Palette) {
+    pub fn sync(
+        &mut self,
+        design: &Design,
+        revision: u64,
+        palette: &Palette,
+        selection: &BTreeSet<String>,
+    ) {
         if self.built_for == Some(revision) {
             return;
         }
         let scene = scene::build_scene(design, palette);
         let mut graph = CanvasGraph::new();
-        let mut nodes = Vec::with_capacity(scene.components.len());
+        let mut node_of = HashMap::with_capacity(scene.components.len());
+        let mut hits = Vec::with_capacity(scene.components.len());
         for drawing in scene.components {
             let center = drawing.rect.center();
             let mut prims = drawing.primitives;
@@ -235,7 +374,7 @@ impl Canvas {
                 p.translate(-center.x, -center.y);
             }
             let data = NodeData {
-                selected: self.selected.as_deref() == Some(drawing.id.as_str()),
+                selected: selection.contains(&drawing.id),
                 id: drawing.id.clone(),
                 kind: drawing.kind,
                 size: drawing.rect.size,
@@ -243,86 +382,373 @@ impl Canvas {
                 selection_color: palette.selection,
             };
             let idx = graph.add_node_with_location(data, Pos2::new(center.x, center.y));
-            nodes.push((drawing.id, idx));
+            hits.push((drawing.id.clone(), drawing.kind, drawing.rect));
+            node_of.insert(drawing.id, idx);
         }
+        let mut ends = Vec::new();
         for conn in &design.connections {
-            let find = |id: &str| nodes.iter().find(|(n, _)| n == id).map(|(_, i)| *i);
-            if let (Some(a), Some(b)) = (find(&conn.from), find(&conn.to)) {
-                graph.add_edge(a, b, ());
+            if let (Some(a), Some(b)) = (node_of.get(&conn.from), node_of.get(&conn.to)) {
+                graph.add_edge(*a, *b, ());
             }
+            let ra = hits.iter().find(|h| h.0 == conn.from).map(|h| h.2);
+            let rb = hits.iter().find(|h| h.0 == conn.to).map(|h| h.2);
+            ends.push(match (ra, rb) {
+                (Some(a), Some(b)) => scene::connection_ends(&a, &b),
+                _ => (Point::default(), Point::default()),
+            });
         }
         self.graph = graph;
-        self.nodes = nodes;
+        self.node_of = node_of;
+        self.hits = hits;
         self.connections = scene.connections;
+        self.connection_ends = ends;
         self.bounds = scene.bounds;
         self.built_for = Some(revision);
     }
 
-    fn set_selected(&mut self, id: Option<String>) {
-        for (nid, idx) in &self.nodes {
+    /// Marks the selected components in the graph (no rebuild).
+    pub fn set_selection(&mut self, selection: &BTreeSet<String>) {
+        // Order does not matter here: each node is updated on its own.
+        #[expect(clippy::iter_over_hash_type, reason = "independent per-node updates")]
+        for (id, idx) in &self.node_of {
             if let Some(n) = self.graph.node_mut(*idx) {
-                n.payload_mut().selected = id.as_deref() == Some(nid.as_str());
+                let sel = selection.contains(id);
+                if n.payload().selected != sel {
+                    n.payload_mut().selected = sel;
+                }
             }
         }
-        self.selected = id;
     }
 
-    /// Shows the canvas filling the available space.
-    pub fn ui(&mut self, ui: &mut egui::Ui, palette: &Palette) -> egui::Response {
-        let interaction = SettingsInteraction::new()
-            .with_dragging_enabled(false)
-            .with_hover_enabled(true)
-            .with_node_clicking_enabled(true)
-            .with_node_selection_enabled(false);
-        let navigation = SettingsNavigation::new()
-            .with_fit_to_screen_enabled(false)
-            .with_zoom_and_pan_enabled(true)
-            .with_zoom_speed(0.1);
-        let bg = ui.available_rect_before_wrap();
-        ui.painter().rect_filled(bg, 0, color(palette.background));
-        let response = GraphView::<FixedLayoutState, FixedLayout>::new()
-            .with_interactions(&interaction)
-            .with_navigations(&navigation)
-            .with_id(Some(self.view_id.clone()))
-            .show(ui, &mut self.graph);
-        for change in &response.changes {
-            if let egui_graphs::GraphChange::NodeClicked { node } = change {
-                let id = self
-                    .nodes
-                    .iter()
-                    .find(|(_, i)| i == node)
-                    .map(|(id, _)| id.clone());
-                self.set_selected(id);
-            }
-        }
-        let rect = response.response.rect;
-        if response.response.clicked()
-            && !response
-                .changes
-                .iter()
-                .any(|c| matches!(c, egui_graphs::GraphChange::NodeClicked { .. }))
-        {
-            self.set_selected(None);
-        }
-        if self.fit_pending {
-            self.fit(ui, rect);
-            self.fit_pending = false;
-            ui.ctx().request_repaint();
-        }
-        // Connections go on top of the components.
+    fn transform(&self, ui: &egui::Ui, rect: egui::Rect) -> ScreenFromCanvas {
         let meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
-        let t = ScreenFromCanvas {
+        ScreenFromCanvas {
             zoom: meta.zoom,
             offset: meta.pan + rect.left_top().to_vec2(),
+        }
+    }
+
+    /// The topmost component whose hit area holds `p`.
+    pub fn hit(&self, p: Point) -> Option<&str> {
+        self.hits
+            .iter()
+            .rev()
+            .find(|(_, kind, r)| scene::hit_area_contains(*kind, r, p))
+            .map(|(id, _, _)| id.as_str())
+    }
+
+    fn hit_connection(&self, p: Point, tolerance: f32) -> Option<usize> {
+        self.connection_ends.iter().position(|(a, b)| {
+            let (ab_x, ab_y) = (b.x - a.x, b.y - a.y);
+            let len2 = ab_x * ab_x + ab_y * ab_y;
+            if len2 <= f32::EPSILON {
+                return false;
+            }
+            let t = (((p.x - a.x) * ab_x + (p.y - a.y) * ab_y) / len2).clamp(0.0, 1.0);
+            let (cx, cy) = (a.x + t * ab_x, a.y + t * ab_y);
+            ((p.x - cx).powi(2) + (p.y - cy).powi(2)).sqrt() <= tolerance
+        })
+    }
+
+    fn handle_rect(&self, t: &ScreenFromCanvas, id: &str) -> Option<egui::Rect> {
+        let (_, _, r) = self.hits.iter().find(|(h, _, _)| h == id)?;
+        let corner = t.pos(r.max());
+        Some(egui::Rect::from_center_size(corner, egui::vec2(10.0, 10.0)))
+    }
+
+    /// Shows the canvas filling the available space; returns the user's actions.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        input: &CanvasInput<'_>,
+    ) -> (egui::Response, Vec<CanvasAction>) {
+        let mut actions = Vec::new();
+        let rect = ui.available_rect_before_wrap();
+        ui.painter()
+            .rect_filled(rect, 0, color(input.palette.background));
+        // egui_graphs asks for a repaint on every frame it runs, so it only runs while the
+        // user interacts with the canvas; idle frames draw the same shapes without it.
+        let busy = ui.ctx().input(|i| {
+            !i.events.is_empty()
+                || i.pointer.is_moving()
+                || i.pointer.any_down()
+                || i.smooth_scroll_delta != Vec2::ZERO
+        }) && ui.rect_contains_pointer(rect)
+            || self.is_interacting()
+            || self.fit_pending;
+        let response = if busy {
+            self.graph_view_frames += 1;
+            let interaction = SettingsInteraction::new()
+                .with_dragging_enabled(false)
+                .with_hover_enabled(true)
+                .with_node_clicking_enabled(false)
+                .with_node_selection_enabled(false);
+            let navigation = SettingsNavigation::new()
+                .with_fit_to_screen_enabled(false)
+                .with_zoom_and_pan_enabled(false);
+            GraphView::<FixedLayoutState, FixedLayout>::new()
+                .with_interactions(&interaction)
+                .with_navigations(&navigation)
+                .with_id(Some(self.view_id.clone()))
+                .show(ui, &mut self.graph)
+                .response
+        } else {
+            let response = ui.allocate_rect(rect, egui::Sense::click_and_drag());
+            self.draw_idle(ui, rect);
+            response
         };
+        let rect = response.rect;
+        if self.fit_pending {
+            self.fit(ui, rect);
+            self.fit_frames = self.fit_frames.saturating_sub(1);
+            self.fit_pending = self.fit_frames > 0;
+            ui.ctx().request_repaint();
+        }
+        let t = self.transform(ui, rect);
+        self.navigate(ui, &response, rect, &t);
+        let t = self.transform(ui, rect);
+        self.last_transform = Some(t);
+        let pointer = response
+            .hover_pos()
+            .or_else(|| ui.ctx().pointer_interact_pos());
+        self.pointer_canvas = pointer.map(|p| t.inverse(p));
+        self.gestures(ui, &response, &t, input, &mut actions);
+        if let Some(kind) = response.dnd_release_payload::<KindName>()
+            && let Some(p) = response.hover_pos()
+        {
+            actions.push(CanvasAction::Place(*kind, t.inverse(p)));
+        }
+        self.paint_overlay(ui, rect, &t, input);
+        (response, actions)
+    }
+
+    /// Zoom at the pointer with the wheel or pinch; pan with the middle button or by
+    /// dragging empty canvas.
+    fn navigate(
+        &mut self,
+        ui: &egui::Ui,
+        response: &egui::Response,
+        rect: egui::Rect,
+        t: &ScreenFromCanvas,
+    ) {
+        let (scroll, zoom_delta, middle_down, delta) = ui.ctx().input(|i| {
+            (
+                i.smooth_scroll_delta,
+                i.zoom_delta(),
+                i.pointer.middle_down(),
+                i.pointer.delta(),
+            )
+        });
+        let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
+        let mut changed = false;
+        if response.hovered() {
+            let factor = zoom_delta * (scroll.y * 0.002).exp();
+            if (factor - 1.0).abs() > 1e-4
+                && let Some(p) = response.hover_pos()
+            {
+                let anchor = t.inverse(p);
+                let zoom = (meta.zoom * factor).clamp(0.05, 8.0);
+                meta.zoom = zoom;
+                meta.pan = (p - rect.left_top()) - Vec2::new(anchor.x, anchor.y) * zoom;
+                changed = true;
+            }
+        }
+        let panning = matches!(self.gesture, Gesture::Pan) || (middle_down && response.hovered());
+        if panning && delta != Vec2::ZERO {
+            meta.pan += delta;
+            changed = true;
+        }
+        if changed {
+            meta.save_to(ui);
+        }
+    }
+
+    fn gestures(
+        &mut self,
+        ui: &egui::Ui,
+        response: &egui::Response,
+        t: &ScreenFromCanvas,
+        input: &CanvasInput<'_>,
+        actions: &mut Vec<CanvasAction>,
+    ) {
+        let modifiers = ui.ctx().input(|i| i.modifiers);
+        let press = ui
+            .ctx()
+            .input(|i| i.pointer.press_origin())
+            .map(|p| t.inverse(p));
+        let now = self.pointer_canvas;
+        if response.clicked() {
+            let Some(p) = now else { return };
+            if let Some(kind) = input.placing {
+                actions.push(CanvasAction::Place(kind, p));
+            } else if let Some(id) = self.hit(p) {
+                if modifiers.shift || modifiers.command {
+                    actions.push(CanvasAction::ToggleSelect(id.to_owned()));
+                } else {
+                    actions.push(CanvasAction::Select(vec![id.to_owned()]));
+                }
+            } else if let Some(i) = self.hit_connection(p, 6.0 / t.zoom) {
+                actions.push(CanvasAction::SelectConnection(i));
+            } else {
+                actions.push(CanvasAction::ClearSelection);
+            }
+        }
+        if response.drag_started_by(egui::PointerButton::Primary)
+            && let Some(start) = press
+        {
+            let on_handle = input.selection.len() == 1
+                && input.selection.iter().next().is_some_and(|id| {
+                    self.handle_rect(t, id)
+                        .is_some_and(|h| h.contains(t.pos(start)))
+                });
+            let hit = self.hit(start).map(str::to_owned);
+            self.gesture = if on_handle {
+                if let Some(id) = input.selection.iter().next() {
+                    actions.push(CanvasAction::ResizeStart(id.clone()));
+                }
+                Gesture::Resize { press: start }
+            } else if input.connecting {
+                match hit {
+                    Some(from) => Gesture::Connect { from },
+                    None => Gesture::Pan,
+                }
+            } else if let Some(id) = hit {
+                let ids = if input.selection.contains(&id) {
+                    input.selection.iter().cloned().collect()
+                } else {
+                    actions.push(CanvasAction::Select(vec![id.clone()]));
+                    vec![id]
+                };
+                actions.push(CanvasAction::DragStart(ids));
+                Gesture::Move { press: start }
+            } else if modifiers.shift {
+                Gesture::BoxSelect { press: start }
+            } else {
+                Gesture::Pan
+            };
+        }
+        let Some(now) = now else { return };
+        match &self.gesture {
+            Gesture::Move { press } if response.dragged() => {
+                actions.push(CanvasAction::DragTo(Point::new(
+                    now.x - press.x,
+                    now.y - press.y,
+                )));
+            }
+            Gesture::Resize { press } if response.dragged() => {
+                actions.push(CanvasAction::ResizeTo(Point::new(
+                    now.x - press.x,
+                    now.y - press.y,
+                )));
+            }
+            _ => {}
+        }
+        if response.drag_stopped() {
+            match std::mem::take(&mut self.gesture) {
+                Gesture::Move { .. } => actions.push(CanvasAction::DragEnd),
+                Gesture::Resize { .. } => actions.push(CanvasAction::ResizeEnd),
+                Gesture::BoxSelect { press } => {
+                    let r = Rect::new(
+                        Point::new(press.x.min(now.x), press.y.min(now.y)),
+                        crate::model::Size::new((now.x - press.x).abs(), (now.y - press.y).abs()),
+                    );
+                    let ids = self
+                        .hits
+                        .iter()
+                        .filter(|(_, _, b)| r.contains_rect(b))
+                        .map(|(id, _, _)| id.clone())
+                        .collect();
+                    actions.push(CanvasAction::Select(ids));
+                }
+                Gesture::Connect { from } => {
+                    if let Some(to) = self.hit(now)
+                        && to != from
+                    {
+                        actions.push(CanvasAction::Connect(from, to.to_owned()));
+                    }
+                }
+                Gesture::Pan | Gesture::None => {}
+            }
+        }
+    }
+
+    /// Draws the graph without egui_graphs (identical shapes, no repaint request).
+    fn draw_idle(&mut self, ui: &egui::Ui, rect: egui::Rect) {
+        let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
+        meta.pan += rect.left_top().to_vec2();
+        let painter = ui.painter_at(rect);
+        let style = egui_graphs::SettingsStyle::new();
+        let ctx = DrawContext {
+            ctx: ui.ctx(),
+            painter: &painter,
+            style: &style,
+            is_directed: true,
+            meta: &meta,
+        };
+        let indices: Vec<NodeIndex> = self.graph.g().node_indices().collect();
+        let mut shapes = Vec::new();
+        for idx in indices {
+            if let Some(n) = self.graph.node_mut(idx) {
+                shapes.extend(n.display_mut().shapes(&ctx));
+            }
+        }
+        painter.extend(shapes);
+    }
+
+    fn paint_overlay(
+        &self,
+        ui: &egui::Ui,
+        rect: egui::Rect,
+        t: &ScreenFromCanvas,
+        input: &CanvasInput<'_>,
+    ) {
+        let painter = ui.painter_at(rect);
         let mut shapes = Vec::new();
         ui.ctx().fonts_mut(|fonts| {
             for p in &self.connections {
-                push_shapes(p, &t, fonts, &mut shapes);
+                push_shapes(p, t, fonts, &mut shapes);
             }
         });
-        ui.painter_at(rect).extend(shapes);
-        response.response
+        if let Some(i) = input.selected_connection
+            && let Some((a, b)) = self.connection_ends.get(i)
+        {
+            shapes.push(Shape::line_segment(
+                [t.pos(*a), t.pos(*b)],
+                egui::Stroke::new(4.0, color(input.palette.selection).gamma_multiply(0.6)),
+            ));
+        }
+        painter.extend(shapes);
+        let sel = color(input.palette.selection);
+        if input.selection.len() == 1
+            && let Some(id) = input.selection.iter().next()
+            && let Some(h) = self.handle_rect(t, id)
+        {
+            painter.rect_filled(h, 2, sel);
+        }
+        match &self.gesture {
+            Gesture::BoxSelect { press } => {
+                if let Some(now) = self.pointer_canvas {
+                    let r = egui::Rect::from_two_pos(t.pos(*press), t.pos(now));
+                    painter.rect_filled(r, 0, sel.gamma_multiply(0.1));
+                    painter.rect_stroke(
+                        r,
+                        0,
+                        egui::Stroke::new(1.0, sel),
+                        egui::StrokeKind::Inside,
+                    );
+                }
+            }
+            Gesture::Connect { from } => {
+                if let (Some(now), Some((_, _, r))) = (
+                    self.pointer_canvas,
+                    self.hits.iter().find(|(h, _, _)| h == from),
+                ) {
+                    painter
+                        .line_segment([t.pos(r.center()), t.pos(now)], egui::Stroke::new(2.0, sel));
+                }
+            }
+            _ => {}
+        }
     }
 
     /// Sets zoom and pan so the whole design fits `rect` with a margin.
@@ -337,6 +763,18 @@ impl Canvas {
         let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
         meta.zoom = zoom;
         meta.pan = rect.size() / 2.0 - Vec2::new(c.x, c.y) * zoom;
-        meta.save(ui);
+        meta.save_to(ui);
+    }
+}
+
+trait SaveMeta {
+    fn save_to(self, ui: &egui::Ui);
+}
+
+impl SaveMeta for MetadataFrame {
+    fn save_to(self, ui: &egui::Ui) {
+        // The same key egui_graphs uses: an id made from the frame's own id.
+        let id = egui::Id::new(self.get_id());
+        ui.ctx().data_mut(|d| d.insert_persisted(id, self));
     }
 }

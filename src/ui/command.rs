@@ -1,62 +1,154 @@
-//! Every user command, with its menu text and keyboard shortcut. Menus and shortcuts are
-//! generated from this one table.
+//! Every user command, with its menu text and keyboard shortcut. Menus, the toolbar and the
+//! shortcuts list are generated from this one table.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 /// A command the user can give.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AppCommand {
+    /// Start an empty design.
+    New,
     /// Open a design file.
     Open,
+    /// Open a recent file by index.
+    OpenRecent(usize),
     /// Open a built-in preset by index into `io::PRESETS`.
     OpenPreset(usize),
+    /// Save to the current file (asks for a name the first time).
+    Save,
+    /// Save under a new name.
+    SaveAs,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Copy the selection (as RON text).
+    Copy,
+    /// Cut the selection.
+    Cut,
+    /// Paste components copied from this or another design.
+    Paste,
+    /// Duplicate the selection.
+    Duplicate,
+    /// Delete the selection.
+    Delete,
+    /// Select every component.
+    SelectAll,
+    /// Cancel the current tool, drag or selection.
+    Escape,
+    /// Draw a connection between two components.
+    ConnectTool,
     /// Fit the whole design in the view.
     FitView,
     /// Switch between light and dark.
     ToggleTheme,
+    /// Show the keyboard shortcuts.
+    Shortcuts,
     /// Quit.
     Quit,
 }
 
 impl AppCommand {
-    /// Commands that have a fixed shortcut, for the shortcut table.
-    pub const WITH_SHORTCUTS: [AppCommand; 3] =
-        [AppCommand::Open, AppCommand::FitView, AppCommand::Quit];
+    /// Commands with a fixed shortcut, in the order the shortcuts list shows them.
+    pub const WITH_SHORTCUTS: [AppCommand; 17] = [
+        AppCommand::New,
+        AppCommand::Open,
+        AppCommand::Save,
+        AppCommand::SaveAs,
+        AppCommand::Undo,
+        AppCommand::Redo,
+        AppCommand::Cut,
+        AppCommand::Copy,
+        AppCommand::Paste,
+        AppCommand::Duplicate,
+        AppCommand::Delete,
+        AppCommand::SelectAll,
+        AppCommand::Escape,
+        AppCommand::ConnectTool,
+        AppCommand::FitView,
+        AppCommand::Shortcuts,
+        AppCommand::Quit,
+    ];
 
     /// Menu text and tooltip.
     pub fn text_and_tooltip(self) -> (String, &'static str) {
+        let t = |s: &str| s.to_owned();
         match self {
-            AppCommand::Open => ("Open…".to_owned(), "Open a design file"),
+            AppCommand::New => (t("New"), "Start an empty design"),
+            AppCommand::Open => (t("Open…"), "Open a design file"),
+            AppCommand::OpenRecent(_) => (t("Open recent"), "Open a file opened before"),
             AppCommand::OpenPreset(i) => (
                 crate::io::PRESETS
                     .get(i)
                     .map_or_else(String::new, |p| p.label.to_owned()),
                 "Open a built-in example of an endpoint mode",
             ),
-            AppCommand::FitView => ("Fit to view".to_owned(), "Show the whole design"),
-            AppCommand::ToggleTheme => ("Dark theme".to_owned(), "Switch light and dark"),
-            AppCommand::Quit => ("Quit".to_owned(), "Close eksplain"),
+            AppCommand::Save => (t("Save"), "Save the design"),
+            AppCommand::SaveAs => (t("Save as…"), "Save the design under a new name"),
+            AppCommand::Undo => (t("Undo"), "Undo the last change"),
+            AppCommand::Redo => (t("Redo"), "Redo the last undone change"),
+            AppCommand::Copy => (t("Copy"), "Copy the selection as RON text"),
+            AppCommand::Cut => (t("Cut"), "Copy the selection and delete it"),
+            AppCommand::Paste => (t("Paste"), "Paste components copied as RON text"),
+            AppCommand::Duplicate => (t("Duplicate"), "Copy the selection in place"),
+            AppCommand::Delete => (t("Delete"), "Delete the selection and what refers to it"),
+            AppCommand::SelectAll => (t("Select all"), "Select every component"),
+            AppCommand::Escape => (
+                t("Cancel"),
+                "Cancel the tool or drag, or clear the selection",
+            ),
+            AppCommand::ConnectTool => (
+                t("Connect"),
+                "Drag from one component to another to connect them",
+            ),
+            AppCommand::FitView => (t("Fit to view"), "Show the whole design"),
+            AppCommand::ToggleTheme => (t("Dark theme"), "Switch light and dark"),
+            AppCommand::Shortcuts => (t("Keyboard shortcuts"), "List every shortcut"),
+            AppCommand::Quit => (t("Quit"), "Close eksplain"),
         }
     }
 
-    /// The keyboard shortcut, if any.
-    pub const fn kb_shortcut(self) -> Option<KeyboardShortcut> {
+    /// The keyboard shortcuts, first one shown in menus.
+    pub fn kb_shortcuts(self) -> Vec<KeyboardShortcut> {
+        const fn k(m: Modifiers, key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(m, key)
+        }
+        const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
         match self {
-            AppCommand::Open => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::O)),
-            AppCommand::FitView => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F)),
-            AppCommand::Quit => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Q)),
-            AppCommand::OpenPreset(_) | AppCommand::ToggleTheme => None,
+            AppCommand::New => vec![k(Modifiers::COMMAND, Key::N)],
+            AppCommand::Open => vec![k(Modifiers::COMMAND, Key::O)],
+            AppCommand::Save => vec![k(Modifiers::COMMAND, Key::S)],
+            AppCommand::SaveAs => vec![k(CMD_SHIFT, Key::S)],
+            AppCommand::Undo => vec![k(Modifiers::COMMAND, Key::Z)],
+            AppCommand::Redo => vec![k(CMD_SHIFT, Key::Z), k(Modifiers::COMMAND, Key::Y)],
+            AppCommand::Cut => vec![k(Modifiers::COMMAND, Key::X)],
+            AppCommand::Copy => vec![k(Modifiers::COMMAND, Key::C)],
+            AppCommand::Paste => vec![k(Modifiers::COMMAND, Key::V)],
+            AppCommand::Duplicate => vec![k(Modifiers::COMMAND, Key::D)],
+            AppCommand::Delete => vec![
+                k(Modifiers::NONE, Key::Delete),
+                k(Modifiers::NONE, Key::Backspace),
+            ],
+            AppCommand::SelectAll => vec![k(Modifiers::COMMAND, Key::A)],
+            AppCommand::Escape => vec![k(Modifiers::NONE, Key::Escape)],
+            AppCommand::ConnectTool => vec![k(Modifiers::NONE, Key::C)],
+            AppCommand::FitView => vec![k(Modifiers::NONE, Key::F)],
+            AppCommand::Shortcuts => vec![k(Modifiers::NONE, Key::F1)],
+            AppCommand::Quit => vec![k(Modifiers::COMMAND, Key::Q)],
+            AppCommand::OpenRecent(_) | AppCommand::OpenPreset(_) | AppCommand::ToggleTheme => {
+                vec![]
+            }
         }
     }
 
     /// A menu button for this command; pushes the command when clicked.
-    pub fn menu_button(self, ui: &mut egui::Ui, queue: &mut Vec<AppCommand>) {
+    pub fn menu_button(self, ui: &mut egui::Ui, queue: &mut Vec<AppCommand>, enabled: bool) {
         let (text, tip) = self.text_and_tooltip();
         let mut button = egui::Button::new(text);
-        if let Some(sc) = self.kb_shortcut() {
-            button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
+        if let Some(sc) = self.kb_shortcuts().first() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(sc));
         }
-        if ui.add(button).on_hover_text(tip).clicked() {
+        if ui.add_enabled(enabled, button).on_hover_text(tip).clicked() {
             queue.push(self);
             ui.close();
         }

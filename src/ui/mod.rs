@@ -3,4 +3,5 @@
 pub mod canvas;
 pub mod command;
 pub mod paint;
+pub mod panels;
 pub mod theme;

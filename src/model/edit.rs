@@ -1,0 +1,532 @@
+//! Edits: the only way the editor changes a design. Each edit is checked against the
+//! design's rules and either applies completely or leaves the design unchanged.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::component::{Component, ComponentKind, Connection, KindName};
+use super::design::{Cluster, Design, DesignIndex};
+use super::geom::{Point, Rect, Size};
+use super::validate::check_id;
+
+/// Why an edit was refused.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum EditError {
+    /// No component has this id.
+    #[error("no component \"{0}\"")]
+    UnknownComponent(String),
+    /// The id is taken or malformed.
+    #[error("{0}")]
+    BadId(String),
+    /// The component may not sit there.
+    #[error("{0}")]
+    Placement(String),
+    /// A container cannot become smaller than its children.
+    #[error("{0}")]
+    Resize(String),
+    /// A connection cannot be made.
+    #[error("{0}")]
+    Connection(String),
+    /// Pasted text is not a fragment.
+    #[error("{0}")]
+    Paste(String),
+}
+
+/// Components and connections copied out of a design (what the clipboard carries).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fragment {
+    /// Components, parents before children.
+    #[serde(default)]
+    pub components: Vec<Component>,
+    /// Connections between them.
+    #[serde(default)]
+    pub connections: Vec<Connection>,
+}
+
+/// One change to a design.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Add a component (its id must be new and its parent allowed).
+    Add(Component),
+    /// Move components, and everything inside them, by a delta.
+    Move {
+        /// Components to move; descendants of listed containers move once.
+        ids: Vec<String>,
+        /// Offset in canvas units.
+        delta: Point,
+    },
+    /// Change a component's rectangle (resize); containers keep their children inside.
+    SetRect {
+        /// The component.
+        id: String,
+        /// New top-left corner and size.
+        rect: Rect,
+    },
+    /// Put a component into another container (or at the top level).
+    Reparent {
+        /// The component.
+        id: String,
+        /// The new parent.
+        parent: Option<String>,
+    },
+    /// Delete components with their children, and every reference to them.
+    Delete(Vec<String>),
+    /// Replace a component's properties (label, kind properties); the id stays.
+    Replace(Component),
+    /// Rename a component; parents, routes, connections and cluster settings follow.
+    Rename {
+        /// The current id.
+        from: String,
+        /// The new id.
+        to: String,
+    },
+    /// Add a connection.
+    Connect(Connection),
+    /// Remove a connection by index.
+    Disconnect(usize),
+    /// Replace the cluster settings.
+    SetCluster(Cluster),
+    /// Replace the title and description.
+    SetText {
+        /// Title.
+        title: String,
+        /// Description.
+        description: String,
+    },
+    /// Add copied components (ids must already be unique in the design).
+    Paste(Fragment),
+}
+
+impl Design {
+    /// The ids of `id` and everything inside it, in document order.
+    pub fn subtree(&self, id: &str) -> BTreeSet<String> {
+        let mut out = BTreeSet::from([id.to_owned()]);
+        // Repeat until no new child is found; bounded by the number of components.
+        for _ in 0..=self.components.len() {
+            let before = out.len();
+            for c in &self.components {
+                if let Some(p) = &c.parent
+                    && out.contains(p)
+                {
+                    out.insert(c.id.clone());
+                }
+            }
+            if out.len() == before {
+                break;
+            }
+        }
+        out
+    }
+
+    /// The innermost container whose rectangle holds `p` and where a component of `kind`
+    /// is checked; `exclude` (a component and its subtree) is never a candidate.
+    pub fn container_at(&self, p: Point, exclude: &BTreeSet<String>) -> Option<&Component> {
+        let index = DesignIndex::new(self);
+        self.components
+            .iter()
+            .filter(|c| {
+                c.kind.name().is_container() && !exclude.contains(&c.id) && c.rect().contains(p)
+            })
+            .max_by_key(|c| index.depth(c))
+    }
+
+    /// Applies an edit. On error the design is unchanged.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        let mut next = self.clone();
+        next.apply_in_place(edit)?;
+        *self = next;
+        Ok(())
+    }
+
+    fn check_parent(&self, kind: KindName, parent: Option<&str>) -> Result<(), EditError> {
+        let pk = match parent {
+            None => None,
+            Some(pid) => Some(
+                self.component(pid)
+                    .ok_or_else(|| EditError::UnknownComponent(pid.to_owned()))?
+                    .kind
+                    .name(),
+            ),
+        };
+        if kind.allowed_parents().contains(&pk) {
+            Ok(())
+        } else {
+            Err(EditError::Placement(kind.placement_hint()))
+        }
+    }
+
+    fn apply_in_place(&mut self, edit: Edit) -> Result<(), EditError> {
+        match edit {
+            Edit::Add(c) => {
+                check_id(&c.id).map_err(EditError::BadId)?;
+                if self.component(&c.id).is_some() {
+                    return Err(EditError::BadId(format!("the id \"{}\" is taken", c.id)));
+                }
+                self.check_parent(c.kind.name(), c.parent.as_deref())?;
+                self.components.push(c);
+            }
+            Edit::Move { ids, delta } => {
+                let mut moving = BTreeSet::new();
+                for id in &ids {
+                    if self.component(id).is_none() {
+                        return Err(EditError::UnknownComponent(id.clone()));
+                    }
+                    moving.extend(self.subtree(id));
+                }
+                for c in &mut self.components {
+                    if moving.contains(&c.id) {
+                        c.pos.x += delta.x;
+                        c.pos.y += delta.y;
+                    }
+                }
+            }
+            Edit::SetRect { id, rect } => {
+                if !(rect.size.w >= 20.0 && rect.size.h >= 20.0) {
+                    return Err(EditError::Resize("a box must be at least 20×20".to_owned()));
+                }
+                let children: Vec<Rect> = self
+                    .components
+                    .iter()
+                    .filter(|c| c.parent.as_deref() == Some(id.as_str()))
+                    .map(Component::rect)
+                    .collect();
+                if children.iter().any(|r| !rect.contains_rect(r)) {
+                    return Err(EditError::Resize(
+                        "a container cannot be smaller than what it holds".to_owned(),
+                    ));
+                }
+                let c = self
+                    .component_mut(&id)
+                    .ok_or(EditError::UnknownComponent(id))?;
+                c.pos = rect.min;
+                c.size = rect.size;
+            }
+            Edit::Reparent { id, parent } => {
+                let kind = self
+                    .component(&id)
+                    .ok_or_else(|| EditError::UnknownComponent(id.clone()))?
+                    .kind
+                    .name();
+                if let Some(p) = &parent
+                    && self.subtree(&id).contains(p)
+                {
+                    return Err(EditError::Placement(
+                        "a container cannot go inside itself".to_owned(),
+                    ));
+                }
+                self.check_parent(kind, parent.as_deref())?;
+                if let Some(c) = self.component_mut(&id) {
+                    c.parent = parent;
+                }
+            }
+            Edit::Delete(ids) => {
+                let mut gone = BTreeSet::new();
+                for id in &ids {
+                    gone.extend(self.subtree(id));
+                }
+                self.components.retain(|c| !gone.contains(&c.id));
+                self.connections
+                    .retain(|c| !gone.contains(&c.from) && !gone.contains(&c.to));
+                for c in &mut self.components {
+                    let routes = match &mut c.kind {
+                        ComponentKind::Subnet(s) => &mut s.routes,
+                        ComponentKind::OnPrem(o) => &mut o.routes,
+                        _ => continue,
+                    };
+                    routes.retain(|r| !gone.contains(&r.target));
+                }
+                self.cluster.subnet_ids.retain(|s| !gone.contains(s));
+            }
+            Edit::Replace(new) => {
+                let old = self
+                    .component(&new.id)
+                    .ok_or_else(|| EditError::UnknownComponent(new.id.clone()))?;
+                if old.kind.name() != new.kind.name() {
+                    return Err(EditError::Placement(
+                        "the kind of a component cannot change".to_owned(),
+                    ));
+                }
+                self.check_parent(new.kind.name(), new.parent.as_deref())?;
+                if let Some(c) = self.component_mut(&new.id) {
+                    *c = new;
+                }
+            }
+            Edit::Rename { from, to } => {
+                check_id(&to).map_err(EditError::BadId)?;
+                if from == to {
+                    return Ok(());
+                }
+                if self.component(&to).is_some() {
+                    return Err(EditError::BadId(format!("the id \"{to}\" is taken")));
+                }
+                if self.component(&from).is_none() {
+                    return Err(EditError::UnknownComponent(from));
+                }
+                let map = HashMap::from([(from, to)]);
+                self.rename_ids(&map);
+            }
+            Edit::Connect(conn) => {
+                for end in [&conn.from, &conn.to] {
+                    if self.component(end).is_none() {
+                        return Err(EditError::UnknownComponent(end.clone()));
+                    }
+                }
+                if conn.from == conn.to {
+                    return Err(EditError::Connection(
+                        "a connection needs two different ends".to_owned(),
+                    ));
+                }
+                if self.connections.iter().any(|c| {
+                    (c.from == conn.from && c.to == conn.to)
+                        || (c.from == conn.to && c.to == conn.from)
+                }) {
+                    return Err(EditError::Connection(
+                        "these two are already connected".to_owned(),
+                    ));
+                }
+                self.connections.push(conn);
+            }
+            Edit::Disconnect(i) => {
+                if i >= self.connections.len() {
+                    return Err(EditError::Connection("no such connection".to_owned()));
+                }
+                self.connections.remove(i);
+            }
+            Edit::SetCluster(cluster) => self.cluster = cluster,
+            Edit::SetText { title, description } => {
+                self.title = title;
+                self.description = description;
+            }
+            Edit::Paste(fragment) => {
+                for c in fragment.components {
+                    self.apply_in_place(Edit::Add(c))?;
+                }
+                for conn in fragment.connections {
+                    self.apply_in_place(Edit::Connect(conn))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Renames component ids everywhere they are referred to.
+    fn rename_ids(&mut self, map: &HashMap<String, String>) {
+        let re = |s: &mut String| {
+            if let Some(n) = map.get(s.as_str()) {
+                s.clone_from(n);
+            }
+        };
+        for c in &mut self.components {
+            re(&mut c.id);
+            if let Some(p) = &mut c.parent {
+                re(p);
+            }
+            match &mut c.kind {
+                ComponentKind::Subnet(s) => s.routes.iter_mut().for_each(|r| re(&mut r.target)),
+                ComponentKind::OnPrem(o) => o.routes.iter_mut().for_each(|r| re(&mut r.target)),
+                _ => {}
+            }
+        }
+        for conn in &mut self.connections {
+            re(&mut conn.from);
+            re(&mut conn.to);
+        }
+        self.cluster.subnet_ids.iter_mut().for_each(re);
+    }
+
+    /// Copies components (with everything inside them) and the connections among them.
+    pub fn fragment(&self, ids: &BTreeSet<String>) -> Fragment {
+        let mut all = BTreeSet::new();
+        for id in ids {
+            all.extend(self.subtree(id));
+        }
+        let components: Vec<Component> = self
+            .components
+            .iter()
+            .filter(|c| all.contains(&c.id))
+            .cloned()
+            .collect();
+        let connections = self
+            .connections
+            .iter()
+            .filter(|c| all.contains(&c.from) && all.contains(&c.to))
+            .cloned()
+            .collect();
+        Fragment {
+            components,
+            connections,
+        }
+    }
+
+    /// Prepares a fragment for pasting: fresh ids where they collide (or `taken` says so),
+    /// references renamed along, everything offset by `delta`, and parents that are not in
+    /// the design or the fragment dropped.
+    pub fn prepare_paste(
+        &self,
+        mut fragment: Fragment,
+        delta: Point,
+        taken: &dyn Fn(&str) -> bool,
+    ) -> Fragment {
+        let mut used: BTreeSet<String> = self.components.iter().map(|c| c.id.clone()).collect();
+        let mut map = HashMap::new();
+        for c in &fragment.components {
+            let mut id = c.id.clone();
+            if used.contains(&id) || taken(&id) {
+                let kind = c.kind.name().as_str().replace('_', "-");
+                id = (1..=used.len() + 1_000_000)
+                    .map(|n| format!("{kind}-{n}"))
+                    .find(|cand| !used.contains(cand) && !taken(cand))
+                    .unwrap_or_default();
+            }
+            used.insert(id.clone());
+            map.insert(c.id.clone(), id);
+        }
+        let mut tmp = Design {
+            components: std::mem::take(&mut fragment.components),
+            connections: std::mem::take(&mut fragment.connections),
+            ..Design::default()
+        };
+        tmp.rename_ids(&map);
+        let inside: BTreeSet<String> = tmp.components.iter().map(|c| c.id.clone()).collect();
+        for c in &mut tmp.components {
+            c.pos.x += delta.x;
+            c.pos.y += delta.y;
+            if let Some(p) = &c.parent
+                && !inside.contains(p)
+                && self.component(p).is_none()
+            {
+                c.parent = None;
+            }
+        }
+        Fragment {
+            components: tmp.components,
+            connections: tmp.connections,
+        }
+    }
+}
+
+/// A new component of `kind` with its top-left at `pos`, given a fresh id.
+pub fn new_component(kind: KindName, id: String, pos: Point, parent: Option<String>) -> Component {
+    let size: Size = kind.default_size();
+    Component {
+        label: kind.human().to_owned(),
+        id,
+        parent,
+        pos,
+        size,
+        kind: kind.default_kind(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::PRESETS;
+
+    fn preset(i: usize) -> Design {
+        PRESETS[i].load().unwrap().0
+    }
+
+    #[test]
+    fn moving_a_container_moves_its_children() {
+        let mut d = preset(1);
+        let before = d.component("node-a").unwrap().pos;
+        d.apply(Edit::Move {
+            ids: vec!["vpc".into()],
+            delta: Point::new(10.0, 5.0),
+        })
+        .unwrap();
+        assert_eq!(
+            d.component("node-a").unwrap().pos,
+            Point::new(before.x + 10.0, before.y + 5.0)
+        );
+        assert!(crate::model::validate(&d).is_empty());
+    }
+
+    #[test]
+    fn illegal_parent_is_refused_and_nothing_changes() {
+        let mut d = preset(1);
+        let before = d.clone();
+        let err = d
+            .apply(Edit::Reparent {
+                id: "node-a".into(),
+                parent: Some("vpc".into()),
+            })
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a worker node goes in subnet or on-premises network"
+        );
+        assert_eq!(d, before);
+    }
+
+    #[test]
+    fn delete_cleans_references() {
+        let mut d = preset(0);
+        d.apply(Edit::Delete(vec!["nat".into()])).unwrap();
+        assert!(d.component("nat").is_none());
+        let problems = crate::model::validate(&d);
+        assert!(problems.is_empty(), "{problems:?}");
+        d.apply(Edit::Delete(vec!["subnet-private-a".into()]))
+            .unwrap();
+        assert!(d.component("node-a").is_none() && d.component("eni-a").is_none());
+    }
+
+    #[test]
+    fn rename_updates_references() {
+        let mut d = preset(1);
+        d.apply(Edit::Rename {
+            from: "igw".into(),
+            to: "gateway".into(),
+        })
+        .unwrap();
+        assert!(crate::model::validate(&d).is_empty());
+        let ComponentKind::Subnet(s) = &d.component("subnet-public-a").unwrap().kind else {
+            panic!()
+        };
+        assert!(s.routes.iter().any(|r| r.target == "gateway"));
+        assert!(
+            d.apply(Edit::Rename {
+                from: "nat".into(),
+                to: "vpc".into()
+            })
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn resize_keeps_children_inside() {
+        let mut d = preset(1);
+        let r = d.component("subnet-private-a").unwrap().rect();
+        let small = Rect::new(r.min, Size::new(50.0, 50.0));
+        assert!(
+            d.apply(Edit::SetRect {
+                id: "subnet-private-a".into(),
+                rect: small
+            })
+            .is_err()
+        );
+        let big = Rect::new(r.min, Size::new(r.size.w + 10.0, r.size.h));
+        d.apply(Edit::SetRect {
+            id: "subnet-private-a".into(),
+            rect: big,
+        })
+        .unwrap();
+    }
+
+    #[test]
+    fn paste_renames_colliding_ids() {
+        let mut d = preset(1);
+        let frag = d.fragment(&BTreeSet::from(["subnet-private-a".to_owned()]));
+        assert_eq!(frag.components.len(), 3);
+        let prepared = d.prepare_paste(frag, Point::new(0.0, 300.0), &|_| false);
+        let ids: Vec<&str> = prepared.components.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["subnet-1", "eks-eni-1", "node-1"]);
+        assert_eq!(prepared.components[1].parent.as_deref(), Some("subnet-1"));
+        d.apply(Edit::Paste(prepared)).unwrap();
+        assert_eq!(d.of_kind(KindName::Node).count(), 3);
+    }
+}

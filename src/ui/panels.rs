@@ -1,0 +1,638 @@
+//! Side panels: palette, cluster settings, inspector and problems.
+
+use std::collections::{BTreeSet, HashMap};
+
+use egui::RichText;
+
+use super::paint::{ScreenFromCanvas, push_shapes};
+use super::theme::color;
+use crate::model::{
+    Client, Cluster, Component, ComponentKind, Design, Edit, EndpointMode, KindName, LOCAL_TARGET,
+    NatConnectivity, NodeGroup, Problem, Route, Severity, net, validate::check_id,
+};
+use crate::render::{Palette, scene};
+
+/// The active canvas tool.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tool {
+    /// Select, move and resize.
+    #[default]
+    Select,
+    /// Click on the canvas to place a component of this kind.
+    Place(KindName),
+    /// Drag from one component to another to connect them.
+    Connect,
+}
+
+/// Text being typed into fields, by field key, until it is committed.
+#[derive(Debug, Default)]
+pub struct Buffers(HashMap<String, String>);
+
+impl Buffers {
+    /// Forgets every unfinished field (after a selection change).
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
+/// A one-line text field validated as you type; returns the new value when the user
+/// leaves the field (or presses Enter) with a valid, changed value.
+pub fn text_field(
+    ui: &mut egui::Ui,
+    buffers: &mut Buffers,
+    key: &str,
+    current: &str,
+    validate: &dyn Fn(&str) -> Result<(), String>,
+) -> Option<String> {
+    let id = ui.make_persistent_id(key);
+    let focused = ui.memory(|m| m.has_focus(id));
+    let mut text = if focused {
+        buffers
+            .0
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| current.to_owned())
+    } else {
+        current.to_owned()
+    };
+    let resp = ui.add(
+        egui::TextEdit::singleline(&mut text)
+            .id(id)
+            .desired_width(ui.available_width().min(220.0)),
+    );
+    let error = validate(&text).err();
+    if resp.has_focus() {
+        buffers.0.insert(key.to_owned(), text.clone());
+    }
+    if let Some(e) = &error
+        && (resp.has_focus() || text != current)
+    {
+        ui.label(RichText::new(e).color(ui.visuals().error_fg_color).small());
+    }
+    if resp.lost_focus() {
+        buffers.0.remove(key);
+        if error.is_none() && text != current {
+            return Some(text);
+        }
+    }
+    None
+}
+
+#[expect(
+    clippy::unnecessary_wraps,
+    reason = "the shape every field validator has"
+)]
+fn ok(_: &str) -> Result<(), String> {
+    Ok(())
+}
+
+fn cidr_list(text: &str) -> Result<(), String> {
+    for part in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        net::parse_cidr_v4(part)?;
+    }
+    Ok(())
+}
+
+fn optional_ip(text: &str) -> Result<(), String> {
+    if text.trim().is_empty() {
+        Ok(())
+    } else {
+        net::parse_ip_v4(text).map(|_| ())
+    }
+}
+
+fn required_ip(text: &str) -> Result<(), String> {
+    net::parse_ip_v4(text).map(|_| ())
+}
+
+fn split_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn opt(text: &str) -> Option<String> {
+    let t = text.trim().to_owned();
+    (!t.is_empty()).then_some(t)
+}
+
+/// The palette: every kind, placed by click-then-click or by dragging onto the canvas.
+pub fn palette_ui(ui: &mut egui::Ui, tool: &mut Tool, palette: &Palette) {
+    ui.heading("Components");
+    ui.label(RichText::new("click, then click on the canvas, or drag").small());
+    ui.add_space(4.0);
+    for kind in KindName::ALL {
+        let selected = *tool == Tool::Place(kind);
+        let id = egui::Id::new(("palette", kind.as_str()));
+        let resp = ui
+            .dnd_drag_source(id, kind, |ui| {
+                ui.horizontal(|ui| {
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(20.0, 20.0), egui::Sense::hover());
+                    let t = ScreenFromCanvas {
+                        zoom: 1.0,
+                        offset: rect.center().to_vec2(),
+                    };
+                    let mut shapes = Vec::new();
+                    ui.ctx().fonts_mut(|f| {
+                        for p in scene::icon(
+                            kind,
+                            crate::model::Point::new(0.0, 0.0),
+                            18.0,
+                            palette.accent(kind),
+                        ) {
+                            push_shapes(&p, &t, f, &mut shapes);
+                        }
+                    });
+                    ui.painter().extend(shapes);
+                    ui.selectable_label(selected, kind.human())
+                })
+                .inner
+            })
+            .response;
+        if resp.clicked() {
+            *tool = if selected {
+                Tool::Select
+            } else {
+                Tool::Place(kind)
+            };
+        }
+    }
+}
+
+/// The cluster settings panel; returns an edit when the user changed something.
+pub fn cluster_ui(ui: &mut egui::Ui, design: &Design, buffers: &mut Buffers) -> Option<Edit> {
+    let c = &design.cluster;
+    let mut next: Cluster = c.clone();
+    let mut changed = false;
+    ui.heading("Cluster");
+    egui::Grid::new("cluster-grid")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label("name");
+            if let Some(v) = text_field(ui, buffers, "cluster.name", &c.name, &ok) {
+                next.name = v;
+                changed = true;
+            }
+            ui.end_row();
+        });
+    ui.label("endpoint access");
+    let mode = c.mode();
+    ui.horizontal_wrapped(|ui| {
+        for m in EndpointMode::ALL {
+            if ui.radio(mode == Some(m), m.human()).clicked() && mode != Some(m) {
+                next.set_mode(m);
+                changed = true;
+            }
+        }
+    });
+    if mode.is_none() {
+        ui.label(
+            RichText::new("both endpoints are off: EKS requires public or private access")
+                .color(ui.visuals().error_fg_color),
+        );
+    }
+    ui.add_space(4.0);
+    ui.label("public access CIDRs");
+    let mut remove = None;
+    for (i, cidr) in c.public_access_cidrs.iter().enumerate() {
+        ui.horizontal(|ui| {
+            if let Some(v) = text_field(ui, buffers, &format!("cluster.cidr.{i}"), cidr, &|t| {
+                net::parse_cidr_any(t).map(|_| ())
+            }) && let Some(slot) = next.public_access_cidrs.get_mut(i)
+            {
+                *slot = v.trim().to_owned();
+                changed = true;
+            }
+            if ui
+                .small_button("✖")
+                .on_hover_text("Remove this CIDR")
+                .clicked()
+            {
+                remove = Some(i);
+            }
+        });
+    }
+    if let Some(i) = remove {
+        next.public_access_cidrs.remove(i);
+        changed = true;
+    }
+    if ui.small_button("add CIDR").clicked() {
+        next.public_access_cidrs.push("203.0.113.0/24".to_owned());
+        changed = true;
+    }
+    if !c.endpoint_public_access && c.public_access_cidrs.iter().any(|s| s != "0.0.0.0/0") {
+        ui.label(RichText::new("ignored while public access is off").small());
+    }
+    if ui
+        .checkbox(&mut next.legacy_no_public_private_record, "legacy: no public DNS record")
+        .on_hover_text("An old private-only cluster whose public DNS record for its private IPs was never created")
+        .changed()
+    {
+        changed = true;
+    }
+    changed.then_some(Edit::SetCluster(next))
+}
+
+/// The inspector for one component; returns an edit when the user changed something.
+pub fn inspector_ui(
+    ui: &mut egui::Ui,
+    design: &Design,
+    id: &str,
+    buffers: &mut Buffers,
+) -> Option<Edit> {
+    let comp = design.component(id)?;
+    let kind = comp.kind.name();
+    ui.heading(kind.human());
+    let mut next: Component = comp.clone();
+    let mut changed = false;
+    let mut rename = None;
+    let key = |f: &str| format!("{id}.{f}");
+    egui::Grid::new("inspector-grid")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label("id");
+            let taken = |t: &str| t != id && design.component(t).is_some();
+            if let Some(v) = text_field(ui, buffers, &key("id"), id, &|t| {
+                check_id(t)?;
+                if taken(t) {
+                    Err(format!("\"{t}\" is taken"))
+                } else {
+                    Ok(())
+                }
+            }) {
+                rename = Some(v);
+            }
+            ui.end_row();
+            ui.label("label");
+            if let Some(v) = text_field(ui, buffers, &key("label"), &comp.label, &ok) {
+                next.label = v;
+                changed = true;
+            }
+            ui.end_row();
+            let mut row = |ui: &mut egui::Ui,
+                           name: &str,
+                           field: &str,
+                           cur: String,
+                           v: &dyn Fn(&str) -> Result<(), String>| {
+                ui.label(name);
+                let r = text_field(ui, buffers, &key(field), &cur, v);
+                ui.end_row();
+                r
+            };
+            match &mut next.kind {
+                ComponentKind::Vpc(v) => {
+                    if let Some(t) = row(
+                        ui,
+                        "CIDR blocks",
+                        "cidr_blocks",
+                        v.cidr_blocks.join(", "),
+                        &cidr_list,
+                    ) {
+                        v.cidr_blocks = split_list(&t);
+                        changed = true;
+                    }
+                    if let Some(t) = row(
+                        ui,
+                        "recent CIDRs",
+                        "recent",
+                        v.recent_cidr_blocks.join(", "),
+                        &cidr_list,
+                    ) {
+                        v.recent_cidr_blocks = split_list(&t);
+                        changed = true;
+                    }
+                    if let Some(t) = row(
+                        ui,
+                        "VPC endpoints",
+                        "endpoints",
+                        v.endpoints.join(", "),
+                        &ok,
+                    ) {
+                        v.endpoints = split_list(&t);
+                        changed = true;
+                    }
+                    ui.label("DNS");
+                    ui.vertical(|ui| {
+                        changed |= ui.checkbox(&mut v.dns_support, "DNS resolution").changed();
+                        changed |= ui.checkbox(&mut v.dns_hostnames, "DNS hostnames").changed();
+                        changed |= ui
+                            .checkbox(&mut v.amazon_provided_dns, "AmazonProvidedDNS")
+                            .changed();
+                    });
+                    ui.end_row();
+                }
+                ComponentKind::Subnet(s) => {
+                    if let Some(t) = row(ui, "CIDR", "cidr", s.cidr.clone(), &|t| {
+                        net::parse_cidr_v4(t).map(|_| ())
+                    }) {
+                        s.cidr = t.trim().to_owned();
+                        changed = true;
+                    }
+                    if let Some(t) = row(ui, "zone", "az", s.az.clone(), &ok) {
+                        s.az = t.trim().to_owned();
+                        changed = true;
+                    }
+                    ui.label("");
+                    changed |= ui
+                        .checkbox(&mut s.map_public_ip_on_launch, "auto-assign public IP")
+                        .changed();
+                    ui.end_row();
+                }
+                ComponentKind::Nlb(n) => {
+                    if let Some(t) = row(ui, "public IPs", "ips", n.public_ips.join(", "), &|t| {
+                        split_list(t)
+                            .iter()
+                            .try_for_each(|p| net::parse_ip_v4(p).map(|_| ()))
+                    }) {
+                        n.public_ips = split_list(&t);
+                        changed = true;
+                    }
+                }
+                ComponentKind::EksEni(e) => {
+                    if let Some(t) = row(ui, "private IP", "ip", e.private_ip.clone(), &required_ip)
+                    {
+                        e.private_ip = t.trim().to_owned();
+                        changed = true;
+                    }
+                }
+                ComponentKind::Nat(n) => {
+                    if let Some(t) = row(
+                        ui,
+                        "elastic IP",
+                        "eip",
+                        n.elastic_ip.clone().unwrap_or_default(),
+                        &optional_ip,
+                    ) {
+                        n.elastic_ip = opt(&t);
+                        changed = true;
+                    }
+                    ui.label("");
+                    let mut private = n.connectivity == NatConnectivity::Private;
+                    if ui.checkbox(&mut private, "private NAT").changed() {
+                        n.connectivity = if private {
+                            NatConnectivity::Private
+                        } else {
+                            NatConnectivity::Public
+                        };
+                        changed = true;
+                    }
+                    ui.end_row();
+                }
+                ComponentKind::Node(n) => {
+                    if let Some(t) = row(ui, "private IP", "ip", n.private_ip.clone(), &required_ip)
+                    {
+                        n.private_ip = t.trim().to_owned();
+                        changed = true;
+                    }
+                    if let Some(t) = row(
+                        ui,
+                        "public IP",
+                        "pip",
+                        n.public_ip.clone().unwrap_or_default(),
+                        &optional_ip,
+                    ) {
+                        n.public_ip = opt(&t);
+                        changed = true;
+                    }
+                    if let Some(t) = row(
+                        ui,
+                        "security groups",
+                        "sgs",
+                        n.security_groups.join(", "),
+                        &ok,
+                    ) {
+                        n.security_groups = split_list(&t);
+                        changed = true;
+                    }
+                    ui.label("");
+                    ui.vertical(|ui| {
+                        let mut managed = n.node_group == NodeGroup::Managed;
+                        if ui.checkbox(&mut managed, "managed node group").changed() {
+                            n.node_group = if managed {
+                                NodeGroup::Managed
+                            } else {
+                                NodeGroup::SelfManaged
+                            };
+                            changed = true;
+                        }
+                        changed |= ui.checkbox(&mut n.hybrid, "hybrid node").changed();
+                    });
+                    ui.end_row();
+                }
+                ComponentKind::Client(cl) => client_rows(ui, cl, &mut changed, &mut row),
+                ComponentKind::OnPrem(o) => {
+                    if let Some(t) = row(ui, "CIDRs", "cidrs", o.cidrs.join(", "), &cidr_list) {
+                        o.cidrs = split_list(&t);
+                        changed = true;
+                    }
+                    if let Some(t) = row(
+                        ui,
+                        "internet egress IP",
+                        "egress",
+                        o.internet_egress_ip.clone().unwrap_or_default(),
+                        &optional_ip,
+                    ) {
+                        o.internet_egress_ip = opt(&t);
+                        changed = true;
+                    }
+                }
+                ComponentKind::Note(n) => {
+                    ui.label("text");
+                    changed |= ui.text_edit_multiline(&mut n.text).lost_focus();
+                    ui.end_row();
+                }
+                ComponentKind::ControlPlane
+                | ComponentKind::ApiServer
+                | ComponentKind::Igw
+                | ComponentKind::Vpn
+                | ComponentKind::Tgw
+                | ComponentKind::Peering
+                | ComponentKind::Phz => {}
+            }
+        });
+    let targets: Vec<&Component> = design
+        .components
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.kind.name(),
+                KindName::Igw | KindName::Nat | KindName::Tgw | KindName::Vpn | KindName::Peering
+            )
+        })
+        .collect();
+    match &mut next.kind {
+        ComponentKind::Subnet(s) => {
+            changed |= routes_ui(ui, id, &mut s.routes, &targets, buffers, true);
+        }
+        ComponentKind::OnPrem(o) => {
+            changed |= routes_ui(ui, id, &mut o.routes, &targets, buffers, false);
+        }
+        _ => {}
+    }
+    if let Some(to) = rename {
+        return Some(Edit::Rename {
+            from: id.to_owned(),
+            to: to.trim().to_owned(),
+        });
+    }
+    changed.then_some(Edit::Replace(next))
+}
+
+type RowFn<'a> = dyn FnMut(&mut egui::Ui, &str, &str, String, &dyn Fn(&str) -> Result<(), String>) -> Option<String>
+    + 'a;
+
+fn client_rows(ui: &mut egui::Ui, cl: &mut Client, changed: &mut bool, row: &mut RowFn<'_>) {
+    if let Some(t) = row(
+        ui,
+        "private IP",
+        "ip",
+        cl.private_ip.clone().unwrap_or_default(),
+        &optional_ip,
+    ) {
+        cl.private_ip = opt(&t);
+        *changed = true;
+    }
+    if let Some(t) = row(
+        ui,
+        "public IP",
+        "pip",
+        cl.public_ip.clone().unwrap_or_default(),
+        &optional_ip,
+    ) {
+        cl.public_ip = opt(&t);
+        *changed = true;
+    }
+    if let Some(t) = row(
+        ui,
+        "security groups",
+        "sgs",
+        cl.security_groups.join(", "),
+        &ok,
+    ) {
+        cl.security_groups = split_list(&t);
+        *changed = true;
+    }
+    ui.label("");
+    *changed |= ui
+        .checkbox(
+            &mut cl.dns_forwards_to_cluster_vpc,
+            "forwards DNS to the VPC",
+        )
+        .changed();
+    ui.end_row();
+}
+
+fn routes_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    routes: &mut Vec<Route>,
+    targets: &[&Component],
+    buffers: &mut Buffers,
+    allow_local: bool,
+) -> bool {
+    let mut changed = false;
+    ui.add_space(6.0);
+    ui.label(RichText::new("route table").strong());
+    let mut remove = None;
+    for (i, r) in routes.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            if let Some(v) = text_field(
+                ui,
+                buffers,
+                &format!("{id}.route.{i}"),
+                &r.destination,
+                &|t| net::parse_cidr_v4(t).map(|_| ()),
+            ) {
+                r.destination = v.trim().to_owned();
+                changed = true;
+            }
+            ui.label("→");
+            egui::ComboBox::from_id_salt(("route-target", id, i))
+                .selected_text(r.target.clone())
+                .show_ui(ui, |ui| {
+                    if allow_local {
+                        changed |= ui
+                            .selectable_value(&mut r.target, LOCAL_TARGET.to_owned(), LOCAL_TARGET)
+                            .changed();
+                    }
+                    for t in targets {
+                        changed |= ui
+                            .selectable_value(&mut r.target, t.id.clone(), &t.id)
+                            .changed();
+                    }
+                });
+            if ui
+                .small_button("✖")
+                .on_hover_text("Remove this route")
+                .clicked()
+            {
+                remove = Some(i);
+            }
+        });
+    }
+    if let Some(i) = remove {
+        routes.remove(i);
+        changed = true;
+    }
+    if ui.small_button("add route").clicked() {
+        let target = targets
+            .first()
+            .map_or_else(|| LOCAL_TARGET.to_owned(), |t| t.id.clone());
+        routes.push(Route {
+            destination: "0.0.0.0/0".to_owned(),
+            target,
+        });
+        changed = true;
+    }
+    changed
+}
+
+/// The problems list; returns the component to select when one is clicked.
+pub fn problems_ui(ui: &mut egui::Ui, problems: &[Problem]) -> Option<String> {
+    let mut picked = None;
+    if problems.is_empty() {
+        ui.label("no problems");
+        return None;
+    }
+    egui::ScrollArea::vertical()
+        .max_height(140.0)
+        .show(ui, |ui| {
+            for p in problems {
+                let (icon, col) = match p.severity {
+                    Severity::Error => ("⛔", ui.visuals().error_fg_color),
+                    Severity::Warning => ("⚠", ui.visuals().warn_fg_color),
+                };
+                let text = format!("{icon} {} {}", p.code, p.message);
+                let where_ = p
+                    .component
+                    .clone()
+                    .or_else(|| p.field.clone())
+                    .unwrap_or_default();
+                let resp = ui.add(
+                    egui::Button::new(RichText::new(format!("{text} ({where_})")).color(col))
+                        .frame(false),
+                );
+                if resp.clicked() {
+                    picked.clone_from(&p.component);
+                }
+            }
+        });
+    picked
+}
+
+/// Ids the current selection would copy, for messages.
+pub fn selection_summary(selection: &BTreeSet<String>) -> String {
+    match selection.len() {
+        0 => "nothing selected".to_owned(),
+        1 => selection.iter().next().cloned().unwrap_or_default(),
+        n => format!("{n} selected"),
+    }
+}
+
+/// The palette colour of a kind, for the toolbar.
+pub fn kind_color(palette: &Palette, kind: KindName) -> egui::Color32 {
+    color(palette.accent(kind))
+}

@@ -1,0 +1,274 @@
+//! The editor driven through kittest: placing, dragging, illegal drops, undo/redo, delete,
+//! the mode picker and the unsaved-changes prompt.
+#![allow(
+    clippy::unwrap_used,
+    clippy::allow_attributes,
+    reason = "tests fail loudly"
+)]
+
+use egui::Pos2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use eksplain::app::{EksplainApp, Pending, PromptAnswer};
+use eksplain::model::{ComponentKind, KindName, Point, validate};
+use eksplain::ui::command::AppCommand;
+use eksplain::ui::panels::Tool;
+
+fn harness(preset: &str) -> Harness<'static, EksplainApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(
+            |ui, app: &mut EksplainApp| app.frame_ui(ui),
+            EksplainApp::with_preset(preset),
+        );
+    h.run_steps(4);
+    h
+}
+
+fn screen(h: &Harness<'_, EksplainApp>, p: Point) -> Pos2 {
+    h.state().canvas().screen_pos(p).unwrap()
+}
+
+/// Presses at `from`, moves in steps to `to`, releases.
+fn drag(h: &mut Harness<'_, EksplainApp>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.run_steps(1);
+    h.drag_at(from);
+    h.run_steps(1);
+    for i in 1..=5 {
+        let t = i as f32 / 5.0;
+        h.hover_at(from + (to - from) * t);
+        h.run_steps(1);
+    }
+    h.drop_at(to);
+    h.run_steps(2);
+}
+
+fn click(h: &mut Harness<'_, EksplainApp>, at: Pos2) {
+    h.hover_at(at);
+    h.run_steps(1);
+    h.drag_at(at);
+    h.run_steps(1);
+    h.drop_at(at);
+    h.run_steps(2);
+}
+
+#[test]
+fn place_a_node_into_a_subnet() {
+    let mut h = harness("public-private");
+    let subnet = h
+        .state()
+        .design()
+        .component("subnet-private-b")
+        .unwrap()
+        .rect();
+    let target = Point::new(subnet.min.x + 80.0, subnet.max().y - 40.0);
+    h.state_mut().set_tool(Tool::Place(KindName::Node));
+    let at = screen(&h, target);
+    click(&mut h, at);
+    let d = h.state().design();
+    let node = d.component("node-1").expect("a new node");
+    assert_eq!(node.parent.as_deref(), Some("subnet-private-b"));
+    let ComponentKind::Node(n) = &node.kind else {
+        panic!()
+    };
+    assert!(n.private_ip.starts_with("10.0.12."), "{}", n.private_ip);
+    assert!(validate(d).is_empty(), "{:?}", validate(d));
+    assert!(h.state().is_dirty());
+}
+
+#[test]
+fn dragging_a_container_moves_its_children_as_one_undo_step() {
+    let mut h = harness("public-private");
+    let before = h.state().design().clone();
+    let vpc = before.component("vpc").unwrap().rect();
+    let zoom = h.state().canvas().zoom().unwrap();
+    // Grab the VPC by its header, away from its centre: no jump of the centre to the pointer.
+    let grab = screen(&h, Point::new(vpc.min.x + 200.0, vpc.min.y + 12.0));
+    let to = grab + egui::vec2(60.0 * zoom, 40.0 * zoom);
+    drag(&mut h, grab, to);
+    let after = h.state().design().clone();
+    for id in ["vpc", "subnet-private-a", "node-a", "igw"] {
+        let (a, b) = (
+            before.component(id).unwrap().pos,
+            after.component(id).unwrap().pos,
+        );
+        assert_eq!((b.x - a.x, b.y - a.y), (60.0, 40.0), "{id} moved wrong");
+    }
+    assert_eq!(
+        after.component("user").unwrap().pos,
+        before.component("user").unwrap().pos
+    );
+    h.state_mut().push_command(AppCommand::Undo);
+    h.run_steps(2);
+    assert_eq!(h.state().design(), &before);
+    h.state_mut().push_command(AppCommand::Redo);
+    h.run_steps(2);
+    assert_eq!(h.state().design(), &after);
+}
+
+#[test]
+fn an_illegal_drop_is_refused() {
+    let mut h = harness("public-private");
+    let before = h.state().design().clone();
+    let node = before.component("node-a").unwrap().rect();
+    let vpc = before.component("vpc").unwrap().rect();
+    // Drop the node into the VPC's body, between the subnets: not a subnet.
+    let from = screen(&h, node.center());
+    let to = screen(&h, Point::new(vpc.min.x + 430.0, vpc.max().y - 15.0));
+    drag(&mut h, from, to);
+    assert_eq!(h.state().design(), &before);
+    let status = h.state().status().unwrap().text.clone();
+    assert_eq!(
+        status,
+        "a worker node goes in subnet or on-premises network"
+    );
+    // Nothing to undo.
+    h.state_mut().push_command(AppCommand::Undo);
+    h.run_steps(2);
+    assert_eq!(h.state().design(), &before);
+}
+
+#[test]
+fn dropping_a_node_into_another_subnet_reparents_it() {
+    let mut h = harness("public-private");
+    let before = h.state().design().clone();
+    let node = before.component("node-a").unwrap().rect();
+    let other = before.component("subnet-public-b").unwrap().rect();
+    let (from, to) = (screen(&h, node.center()), screen(&h, other.center()));
+    drag(&mut h, from, to);
+    let d = h.state().design();
+    assert_eq!(
+        d.component("node-a").unwrap().parent.as_deref(),
+        Some("subnet-public-b")
+    );
+}
+
+#[test]
+fn delete_cleans_references_and_undo_restores() {
+    let mut h = harness("public");
+    let before = h.state().design().clone();
+    let nat = before.component("nat").unwrap().rect();
+    let at = screen(&h, nat.center());
+    click(&mut h, at);
+    assert!(h.state().selection().contains("nat"));
+    h.key_press(egui::Key::Delete);
+    h.run_steps(2);
+    let d = h.state().design();
+    assert!(d.component("nat").is_none());
+    assert!(
+        validate(d).is_empty(),
+        "dangling references: {:?}",
+        validate(d)
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().design(), &before);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run_steps(2);
+    assert!(h.state().design().component("nat").is_none());
+}
+
+#[test]
+fn the_mode_picker_changes_the_cluster() {
+    let mut h = harness("public-private");
+    h.get_by_label("private").click();
+    h.run_steps(2);
+    let c = &h.state().design().cluster;
+    assert!(!c.endpoint_public_access && c.endpoint_private_access);
+    h.get_by_label("public").click();
+    h.run_steps(2);
+    let c = &h.state().design().cluster;
+    assert!(c.endpoint_public_access && !c.endpoint_private_access);
+}
+
+#[test]
+fn unsaved_changes_are_asked_about() {
+    let mut h = harness("public-private");
+    h.state_mut().push_command(AppCommand::New);
+    h.run_steps(2);
+    // Nothing changed yet: no question.
+    assert!(h.state().pending_prompt().is_none());
+    assert!(h.state().design().components.is_empty());
+    h.state_mut().push_command(AppCommand::OpenPreset(0));
+    h.run_steps(2);
+    h.state_mut().push_command(AppCommand::SelectAll);
+    h.run_steps(1);
+    h.key_press(egui::Key::Delete);
+    h.run_steps(2);
+    assert!(h.state().is_dirty());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run_steps(2);
+    assert_eq!(h.state().pending_prompt(), Some(&Pending::New));
+    h.get_by_label("Unsaved changes");
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    assert!(h.state().pending_prompt().is_none());
+    assert!(h.state().is_dirty());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run_steps(2);
+    h.state_mut().answer_prompt(PromptAnswer::Discard, None);
+    h.run_steps(2);
+    assert!(!h.state().is_dirty());
+    assert!(h.state().design().components.is_empty());
+}
+
+#[test]
+fn copy_and_paste_as_ron_text() {
+    let mut h = harness("public-private");
+    h.state_mut().select(&["subnet-private-a"]);
+    h.state_mut().push_command(AppCommand::Copy);
+    h.run_steps(1);
+    let copied = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .expect("copied text");
+    assert!(copied.contains("subnet-private-a") && copied.contains("node-a"));
+    let mut target = harness("private");
+    let n = target.state().design().components.len();
+    target
+        .state_mut()
+        .paste_text(&copied, Point::new(0.0, 400.0));
+    target.run_steps(2);
+    assert_eq!(target.state().design().components.len(), n + 3);
+}
+
+#[test]
+fn rename_in_the_inspector_updates_references() {
+    let mut h = harness("public");
+    h.state_mut().select(&["igw"]);
+    h.run_steps(2);
+    let id_field = || {
+        h.get_all_by_role(egui::accesskit::Role::TextInput)
+            .find(|n| n.value().as_deref() == Some("igw"))
+            .unwrap()
+    };
+    id_field().focus();
+    h.run_steps(1);
+    let id_field = || {
+        h.get_all_by_role(egui::accesskit::Role::TextInput)
+            .find(|n| n.value().as_deref() == Some("igw"))
+            .unwrap()
+    };
+    id_field().type_text("-main");
+    h.run_steps(1);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+    let d = h.state().design();
+    assert!(
+        d.component("igw-main").is_some(),
+        "{:?}",
+        h.state().status()
+    );
+    assert!(validate(d).is_empty());
+    let ComponentKind::Subnet(s) = &d.component("subnet-public-a").unwrap().kind else {
+        panic!()
+    };
+    assert!(s.routes.iter().any(|r| r.target == "igw-main"));
+}
