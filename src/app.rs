@@ -92,6 +92,8 @@ pub struct EksplainApp {
     used_ids: HashSet<String>,
     problems: (u64, Vec<Problem>),
     clipboard: Option<String>,
+    applied_theme: Option<Theme>,
+    applied_title: String,
 }
 
 impl EksplainApp {
@@ -118,6 +120,8 @@ impl EksplainApp {
             used_ids: HashSet::new(),
             problems: (u64::MAX, Vec::new()),
             clipboard: None,
+            applied_theme: None,
+            applied_title: String::new(),
         }
     }
 
@@ -133,6 +137,13 @@ impl EksplainApp {
     pub fn with_file(path: &Path) -> Self {
         let mut app = Self::with_preset(io::DEFAULT_PRESET);
         app.open_file(path);
+        app
+    }
+
+    /// Opens on a design that is not from a file (benchmarks, tests).
+    pub fn with_design(design: Design) -> Self {
+        let mut app = Self::empty();
+        app.set_design(design, &[], Source::Untitled);
         app
     }
 
@@ -1183,9 +1194,17 @@ impl EksplainApp {
         for edit in std::mem::take(&mut self.edits) {
             self.apply(edit);
         }
-        ctx.set_visuals(theme::visuals(self.settings.theme));
+        // Viewport commands and style changes cause repaints: send them only on change, so
+        // that an idle window stays idle.
+        if self.applied_theme != Some(self.settings.theme) {
+            ctx.set_visuals(theme::visuals(self.settings.theme));
+            self.applied_theme = Some(self.settings.theme);
+        }
         let title = self.title();
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+        if self.applied_title != title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.applied_title = title;
+        }
         let palette = Palette::of(self.settings.theme);
         if self.problems.0 != self.revision {
             self.problems = (self.revision, validate(&self.design));
@@ -1213,6 +1232,7 @@ impl EksplainApp {
         egui::Panel::right("inspector")
             .resizable(true)
             .default_size(300.0)
+            .max_size(480.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     if let Some(e) = panels::cluster_ui(ui, &self.design, &mut self.buffers) {

@@ -10,9 +10,8 @@ use egui::Pos2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use eksplain::app::{EksplainApp, Pending, PromptAnswer};
-use eksplain::model::{ComponentKind, KindName, Point, validate};
+use eksplain::model::{ComponentKind, Point, validate};
 use eksplain::ui::command::AppCommand;
-use eksplain::ui::panels::Tool;
 
 fn harness(preset: &str) -> Harness<'static, EksplainApp> {
     let mut h = Harness::builder()
@@ -63,7 +62,9 @@ fn place_a_node_into_a_subnet() {
         .unwrap()
         .rect();
     let target = Point::new(subnet.min.x + 80.0, subnet.max().y - 40.0);
-    h.state_mut().set_tool(Tool::Place(KindName::Node));
+    // Choose the kind in the palette, then click on the canvas.
+    h.get_by_label("worker node").click();
+    h.run_steps(2);
     let at = screen(&h, target);
     click(&mut h, at);
     let d = h.state().design();

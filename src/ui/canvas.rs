@@ -11,7 +11,7 @@ use egui_graphs::{
 use petgraph::Directed;
 use petgraph::stable_graph::{DefaultIx, NodeIndex};
 
-use super::paint::{ScreenFromCanvas, push_shapes};
+use super::paint::{ScreenFromCanvas, push_rect, push_shapes};
 use super::theme::color;
 use crate::model::{Design, KindName, Point, Rect, Size};
 use crate::render::Palette;
@@ -78,11 +78,23 @@ impl DisplayNode<NodeData, (), Directed, DefaultIx> for ComponentShape {
             offset: ctx.meta.canvas_to_screen_pos(self.center).to_vec2(),
         };
         let mut out = Vec::with_capacity(self.data.primitives.len() + 1);
-        ctx.ctx.fonts_mut(|fonts| {
+        // Level of detail: a box too small on screen to read is drawn as its outline only,
+        // which keeps zoomed-out views of thousands of components cheap.
+        let small = t.len(self.data.size.w) < 60.0 && !self.data.kind.is_container();
+        if small {
+            // No text: no need to lock the fonts.
             for prim in self.data.primitives.iter() {
-                push_shapes(prim, &t, fonts, &mut out);
+                if let Primitive::Rect { .. } = prim {
+                    push_rect(prim, &t, &mut out);
+                }
             }
-        });
+        } else {
+            ctx.ctx.fonts_mut(|fonts| {
+                for prim in self.data.primitives.iter() {
+                    push_shapes(prim, &t, fonts, &mut out);
+                }
+            });
+        }
         if self.data.selected || (self.hovered && !self.data.kind.is_container()) {
             let r = self.rect();
             let half = Point::new(-r.size.w / 2.0, -r.size.h / 2.0);
@@ -253,6 +265,8 @@ pub struct Canvas {
     pub graph_view_frames: u64,
     last_transform: Option<ScreenFromCanvas>,
     fit_frames: u8,
+    shown_selection: Option<BTreeSet<String>>,
+    selection_built_for: Option<u64>,
 }
 
 impl Default for Canvas {
@@ -293,6 +307,8 @@ impl Canvas {
             graph_view_frames: 0,
             last_transform: None,
             fit_frames: 2,
+            shown_selection: None,
+            selection_built_for: None,
         }
     }
 
@@ -408,6 +424,13 @@ impl Canvas {
 
     /// Marks the selected components in the graph (no rebuild).
     pub fn set_selection(&mut self, selection: &BTreeSet<String>) {
+        if self.shown_selection.as_ref() == Some(selection)
+            && self.built_for == self.selection_built_for
+        {
+            return;
+        }
+        self.shown_selection = Some(selection.clone());
+        self.selection_built_for = self.built_for;
         // Order does not matter here: each node is updated on its own.
         #[expect(clippy::iter_over_hash_type, reason = "independent per-node updates")]
         for (id, idx) in &self.node_of {

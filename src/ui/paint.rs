@@ -55,6 +55,13 @@ pub fn push_shapes(
         } => {
             let r = egui::Rect::from_min_max(t.pos(rect.min), t.pos(rect.max()));
             let corner = egui::CornerRadius::from(t.len(*corner).clamp(0.0, 255.0));
+            if let (Some(f), Some(s), false) = (fill, st, *dashed) {
+                // One shape for fill and outline.
+                out.push(
+                    RectShape::new(r, corner, color(*f), stroke(*s, t), StrokeKind::Middle).into(),
+                );
+                return;
+            }
             if let Some(f) = fill {
                 out.push(RectShape::filled(r, corner, color(*f)).into());
             }
@@ -165,5 +172,30 @@ pub fn push_shapes(
                 color(*c),
             ));
         }
+    }
+}
+
+/// Appends the shapes of a rectangle primitive (no fonts needed).
+pub fn push_rect(prim: &Primitive, t: &ScreenFromCanvas, out: &mut Vec<Shape>) {
+    if let Primitive::Rect {
+        rect,
+        corner,
+        fill,
+        stroke: st,
+        dashed: _,
+    } = prim
+    {
+        let r = egui::Rect::from_min_max(t.pos(rect.min), t.pos(rect.max()));
+        let corner = egui::CornerRadius::from(t.len(*corner).clamp(0.0, 255.0));
+        out.push(
+            RectShape::new(
+                r,
+                corner,
+                fill.map_or(egui::Color32::TRANSPARENT, color),
+                st.map_or(egui::Stroke::NONE, |s| stroke(s, t)),
+                StrokeKind::Middle,
+            )
+            .into(),
+        );
     }
 }

@@ -44,6 +44,19 @@ pub fn text_field(
     current: &str,
     validate: &dyn Fn(&str) -> Result<(), String>,
 ) -> Option<String> {
+    let width = ui.available_width().min(200.0);
+    text_field_width(ui, buffers, key, current, validate, width)
+}
+
+/// [`text_field`] with a given width.
+pub fn text_field_width(
+    ui: &mut egui::Ui,
+    buffers: &mut Buffers,
+    key: &str,
+    current: &str,
+    validate: &dyn Fn(&str) -> Result<(), String>,
+    width: f32,
+) -> Option<String> {
     let id = ui.make_persistent_id(key);
     let focused = ui.memory(|m| m.has_focus(id));
     let mut text = if focused {
@@ -58,7 +71,7 @@ pub fn text_field(
     let resp = ui.add(
         egui::TextEdit::singleline(&mut text)
             .id(id)
-            .desired_width(ui.available_width().min(220.0)),
+            .desired_width(width),
     );
     let error = validate(&text).err();
     if resp.has_focus() {
@@ -125,33 +138,37 @@ pub fn palette_ui(ui: &mut egui::Ui, tool: &mut Tool, palette: &Palette) {
     ui.add_space(4.0);
     for kind in KindName::ALL {
         let selected = *tool == Tool::Place(kind);
-        let id = egui::Id::new(("palette", kind.as_str()));
         let resp = ui
-            .dnd_drag_source(id, kind, |ui| {
-                ui.horizontal(|ui| {
-                    let (rect, _) =
-                        ui.allocate_exact_size(egui::vec2(20.0, 20.0), egui::Sense::hover());
-                    let t = ScreenFromCanvas {
-                        zoom: 1.0,
-                        offset: rect.center().to_vec2(),
-                    };
-                    let mut shapes = Vec::new();
-                    ui.ctx().fonts_mut(|f| {
-                        for p in scene::icon(
-                            kind,
-                            crate::model::Point::new(0.0, 0.0),
-                            18.0,
-                            palette.accent(kind),
-                        ) {
-                            push_shapes(&p, &t, f, &mut shapes);
-                        }
-                    });
-                    ui.painter().extend(shapes);
-                    ui.selectable_label(selected, kind.human())
-                })
-                .inner
+            .horizontal(|ui| {
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(20.0, 20.0), egui::Sense::hover());
+                let t = ScreenFromCanvas {
+                    zoom: 1.0,
+                    offset: rect.center().to_vec2(),
+                };
+                let mut shapes = Vec::new();
+                ui.ctx().fonts_mut(|f| {
+                    for p in scene::icon(
+                        kind,
+                        crate::model::Point::new(0.0, 0.0),
+                        18.0,
+                        palette.accent(kind),
+                    ) {
+                        push_shapes(&p, &t, f, &mut shapes);
+                    }
+                });
+                ui.painter().extend(shapes);
+                ui.selectable_label(selected, kind.human())
+                    .interact(egui::Sense::drag())
             })
-            .response;
+            .inner;
+        // Dragging a kind onto the canvas places it where it is dropped.
+        if resp.drag_started() {
+            egui::DragAndDrop::set_payload(ui.ctx(), kind);
+        }
+        if resp.dragged() {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
+        }
         if resp.clicked() {
             *tool = if selected {
                 Tool::Select
@@ -199,9 +216,14 @@ pub fn cluster_ui(ui: &mut egui::Ui, design: &Design, buffers: &mut Buffers) -> 
     let mut remove = None;
     for (i, cidr) in c.public_access_cidrs.iter().enumerate() {
         ui.horizontal(|ui| {
-            if let Some(v) = text_field(ui, buffers, &format!("cluster.cidr.{i}"), cidr, &|t| {
-                net::parse_cidr_any(t).map(|_| ())
-            }) && let Some(slot) = next.public_access_cidrs.get_mut(i)
+            if let Some(v) = text_field_width(
+                ui,
+                buffers,
+                &format!("cluster.cidr.{i}"),
+                cidr,
+                &|t| net::parse_cidr_any(t).map(|_| ()),
+                160.0,
+            ) && let Some(slot) = next.public_access_cidrs.get_mut(i)
             {
                 *slot = v.trim().to_owned();
                 changed = true;
@@ -551,6 +573,7 @@ fn routes_ui(
             }
             ui.label("→");
             egui::ComboBox::from_id_salt(("route-target", id, i))
+                .width(90.0)
                 .selected_text(r.target.clone())
                 .show_ui(ui, |ui| {
                     if allow_local {
