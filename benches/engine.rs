@@ -10,6 +10,8 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use eksplain::engine::analyze;
 use eksplain::model::generate::large_design;
+use eksplain::model::{ComponentKind, Edit, Route};
+use eksplain::render::{Palette, Theme, flows::flow_primitives};
 
 fn engine_benches(c: &mut Criterion) {
     let design = large_design(1000, 50, 20);
@@ -21,5 +23,35 @@ fn engine_benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, engine_benches);
+/// What the app does after an edit at 500 components: apply it, rerun the engine, and
+/// rebuild the highlight of the flows shown (at most 60).
+fn edit_benches(c: &mut Criterion) {
+    let design = large_design(470, 12, 5);
+    assert!(design.components.len() >= 490);
+    let palette = Palette::of(Theme::Light);
+    let mut toggle = false;
+    c.bench_function("edit + reanalysis + highlight, 500 components", |b| {
+        b.iter(|| {
+            let mut d = design.clone();
+            let mut subnet = d.component("subnet-3").unwrap().clone();
+            toggle = !toggle;
+            if let ComponentKind::Subnet(s) = &mut subnet.kind {
+                if toggle {
+                    s.routes.clear();
+                } else {
+                    s.routes.push(Route {
+                        destination: "0.0.0.0/0".into(),
+                        target: "nat".into(),
+                    });
+                }
+            }
+            d.apply(Edit::Replace(subnet)).unwrap();
+            let a = analyze(&d, None);
+            let shown: Vec<_> = a.flows.iter().take(60).collect();
+            black_box(flow_primitives(&d, &shown, &palette))
+        });
+    });
+}
+
+criterion_group!(benches, engine_benches, edit_benches);
 criterion_main!(benches);

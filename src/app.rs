@@ -3,6 +3,7 @@
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
+use crate::engine::{Analysis, FlowKind, analyze, report};
 use crate::io::{self, PRESETS};
 use crate::model::edit::{Fragment, new_component};
 use crate::model::{
@@ -12,6 +13,7 @@ use crate::model::{
 use crate::render::{Palette, Theme};
 use crate::ui::canvas::{Canvas, CanvasAction, CanvasInput, GRID, snap};
 use crate::ui::command::AppCommand;
+use crate::ui::flows::{self as flows_ui, FlowAction, FlowFilter};
 use crate::ui::panels::{self, Buffers, Tool};
 use crate::ui::theme;
 
@@ -70,6 +72,7 @@ enum InteractionKind {
 }
 
 /// The eksplain window.
+#[expect(clippy::struct_excessive_bools, reason = "independent view toggles")]
 pub struct EksplainApp {
     design: Design,
     source: Source,
@@ -94,6 +97,14 @@ pub struct EksplainApp {
     clipboard: Option<String>,
     applied_theme: Option<Theme>,
     applied_title: String,
+    analysis: Option<(u64, Analysis)>,
+    selected_flow: Option<usize>,
+    flow_filter: FlowFilter,
+    show_paths: bool,
+    animate: bool,
+    show_compare: bool,
+    compare: Option<(u64, [Analysis; 3])>,
+    highlighted: Vec<(FlowKind, Vec<String>)>,
 }
 
 impl EksplainApp {
@@ -122,6 +133,14 @@ impl EksplainApp {
             clipboard: None,
             applied_theme: None,
             applied_title: String::new(),
+            analysis: None,
+            selected_flow: None,
+            flow_filter: FlowFilter::default(),
+            show_paths: true,
+            animate: false,
+            show_compare: false,
+            compare: None,
+            highlighted: Vec::new(),
         }
     }
 
@@ -186,6 +205,21 @@ impl EksplainApp {
     /// The settings to persist.
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// The analysis shown, if computed.
+    pub fn analysis(&self) -> Option<&Analysis> {
+        self.analysis.as_ref().map(|(_, a)| a)
+    }
+
+    /// The flows drawn on the canvas in the last frame: type and hop ids.
+    pub fn highlighted(&self) -> &[(FlowKind, Vec<String>)] {
+        &self.highlighted
+    }
+
+    /// Highlights only one flow (index into the analysis), or all.
+    pub fn select_flow(&mut self, index: Option<usize>) {
+        self.selected_flow = index;
     }
 
     /// The canvas (for tests that look up where things are drawn).
@@ -893,8 +927,108 @@ impl EksplainApp {
                 };
             }
             AppCommand::Shortcuts => self.show_shortcuts = !self.show_shortcuts,
+            AppCommand::TogglePaths => self.show_paths = !self.show_paths,
+            AppCommand::ToggleAnimation => self.animate = !self.animate,
+            AppCommand::CompareModes => self.show_compare = !self.show_compare,
+            AppCommand::CopyReport => {
+                if let Some((_, a)) = &self.analysis {
+                    let name = self.design_name();
+                    ctx.copy_text(report::to_markdown(&name, a));
+                    self.info("copied the analysis as Markdown");
+                }
+            }
             AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
+    }
+
+    fn design_name(&self) -> String {
+        match &self.source {
+            Source::File(p) => p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            Source::Preset(n) => format!("{n}.ron"),
+            Source::Untitled => "untitled".to_owned(),
+        }
+    }
+
+    /// Reruns the engine when the design changed (not during a drag: geometry does not
+    /// change the verdicts).
+    fn refresh_analysis(&mut self) {
+        let stale = self
+            .analysis
+            .as_ref()
+            .is_none_or(|(k, _)| *k != self.revision);
+        if stale && (self.interaction.is_none() || self.analysis.is_none()) {
+            self.analysis = Some((self.revision, analyze(&self.design, None)));
+            if self.selected_flow.is_some_and(|i| {
+                self.analysis
+                    .as_ref()
+                    .is_none_or(|(_, a)| i >= a.flows.len())
+            }) {
+                self.selected_flow = None;
+            }
+        }
+    }
+
+    /// The overlay of highlighted flows, hover texts, and the flows drawn.
+    fn flow_overlay(
+        &mut self,
+        palette: &Palette,
+        time: f64,
+    ) -> (Vec<crate::render::Primitive>, Vec<(String, String)>) {
+        self.highlighted.clear();
+        let Some((_, analysis)) = &self.analysis else {
+            return (Vec::new(), Vec::new());
+        };
+        let shown: Vec<&crate::engine::FlowResult> = if let Some(i) = self.selected_flow {
+            analysis.flows.get(i).into_iter().collect()
+        } else {
+            {
+                let all: Vec<_> = analysis
+                    .flows
+                    .iter()
+                    .filter(|f| self.flow_filter.accepts(f))
+                    .collect();
+                if all.len() <= 60 {
+                    all
+                } else {
+                    // Too many to read at once: the flows of the selected components.
+                    all.into_iter()
+                        .filter(|f| f.hops.iter().any(|h| self.selection.contains(&h.id)))
+                        .take(60)
+                        .collect()
+                }
+            }
+        };
+        let tooltips = shown
+            .iter()
+            .filter_map(|f| {
+                f.blocked_at.clone().map(|b| {
+                    (
+                        b,
+                        format!("{} {}: {}", report::who(f), f.code.unwrap_or("?"), f.reason),
+                    )
+                })
+            })
+            .collect();
+        if !self.show_paths {
+            return (Vec::new(), tooltips);
+        }
+        let (mut prims, _) = crate::render::flows::flow_primitives(&self.design, &shown, palette);
+        self.highlighted = shown
+            .iter()
+            .map(|f| (f.flow, f.hops.iter().map(|h| h.id.clone()).collect()))
+            .collect();
+        if self.animate {
+            prims.extend(crate::render::flows::packets(
+                &self.design,
+                &shown,
+                palette,
+                time,
+            ));
+        }
+        (prims, tooltips)
     }
 
     fn title(&self) -> String {
@@ -1047,6 +1181,10 @@ impl EksplainApp {
             });
             ui.menu_button("View", |ui| {
                 AppCommand::FitView.menu_button(ui, q, true);
+                AppCommand::TogglePaths.menu_button(ui, q, true);
+                AppCommand::ToggleAnimation.menu_button(ui, q, true);
+                AppCommand::CompareModes.menu_button(ui, q, true);
+                AppCommand::CopyReport.menu_button(ui, q, true);
                 let mut dark = self.settings.theme == Theme::Dark;
                 if ui.checkbox(&mut dark, "Dark theme").changed() {
                     q.push(AppCommand::ToggleTheme);
@@ -1209,6 +1347,7 @@ impl EksplainApp {
         if self.problems.0 != self.revision {
             self.problems = (self.revision, validate(&self.design));
         }
+        self.refresh_analysis();
         egui::Panel::top("menu").show(ui, |ui| {
             self.menu_ui(ui);
             self.toolbar_ui(ui);
@@ -1235,9 +1374,52 @@ impl EksplainApp {
             .max_size(480.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    if let Some(e) = panels::cluster_ui(ui, &self.design, &mut self.buffers) {
-                        self.edits.push(e);
-                    }
+                    egui::CollapsingHeader::new("Cluster")
+                        .default_open(true)
+                        .show(ui, |ui| {
+                            if let Some(e) = panels::cluster_ui(ui, &self.design, &mut self.buffers)
+                            {
+                                self.edits.push(e);
+                            }
+                        });
+                    egui::CollapsingHeader::new("Flows")
+                        .default_open(true)
+                        .show(ui, |ui| {
+                            if let Some((_, a)) = &self.analysis {
+                                let actions = flows_ui::flows_ui(
+                                    ui,
+                                    a,
+                                    &mut self.flow_filter,
+                                    self.selected_flow,
+                                    &palette,
+                                );
+                                for action in actions {
+                                    match action {
+                                        FlowAction::SelectFlow(i) => self.selected_flow = i,
+                                        FlowAction::Focus(id) => {
+                                            if let Some(c) = self.design.component(&id) {
+                                                self.canvas.center_on(c.rect().center());
+                                            }
+                                            self.selection = BTreeSet::from([id]);
+                                            self.buffers.clear();
+                                        }
+                                        FlowAction::CopyReport => {
+                                            self.queue.push(AppCommand::CopyReport);
+                                        }
+                                    }
+                                }
+                            }
+                        });
+                    egui::CollapsingHeader::new("Findings")
+                        .default_open(true)
+                        .show(ui, |ui| {
+                            if let Some((_, a)) = &self.analysis
+                                && let Some(id) = flows_ui::findings_ui(ui, a)
+                            {
+                                self.selection = BTreeSet::from([id]);
+                                self.buffers.clear();
+                            }
+                        });
                     ui.separator();
                     match self.selection.len() {
                         0 => {
@@ -1276,18 +1458,61 @@ impl EksplainApp {
                     Tool::Place(k) => Some(k),
                     _ => None,
                 };
+                let time = ui.ctx().input(|i| i.time);
+                let (overlay, tooltips) = self.flow_overlay(&palette, time);
+                if self.animate && !overlay.is_empty() {
+                    // Animate only while the window is in front; an unfocused window idles.
+                    if ui.ctx().input(|i| i.focused) {
+                        ui.ctx().request_repaint();
+                    }
+                }
                 let input = CanvasInput {
                     selection: &self.selection,
                     selected_connection: self.selected_connection,
                     placing,
                     connecting: self.tool == Tool::Connect,
                     palette: &palette,
+                    overlay: &overlay,
+                    tooltips: &tooltips,
                 };
                 let (_, actions) = self.canvas.ui(ui, &input);
                 self.handle_canvas(actions);
             });
         self.prompt_ui(&ctx);
         self.shortcuts_ui(&ctx);
+        self.compare_ui(&ctx);
+    }
+
+    fn compare_ui(&mut self, ctx: &egui::Context) {
+        if !self.show_compare {
+            return;
+        }
+        if self
+            .compare
+            .as_ref()
+            .is_none_or(|(k, _)| *k != self.revision)
+        {
+            self.compare = Some((self.revision, flows_ui::compare(&self.design)));
+        }
+        let mut open = true;
+        let mut apply = None;
+        if let Some((_, analyses)) = &self.compare {
+            let current = self.design.cluster.mode();
+            egui::Window::new("Compare modes")
+                .open(&mut open)
+                .default_width(760.0)
+                .show(ctx, |ui| {
+                    apply = flows_ui::comparison_ui(ui, analyses, current);
+                });
+        }
+        self.show_compare = open;
+        if let Some(mode) = apply {
+            let mut cluster = self.design.cluster.clone();
+            cluster.set_mode(mode);
+            if self.apply(Edit::SetCluster(cluster)) {
+                self.info(format!("switched to {}", mode.human()));
+            }
+        }
     }
 }
 

@@ -174,11 +174,11 @@ fn delete_cleans_references_and_undo_restores() {
 fn the_mode_picker_changes_the_cluster() {
     let mut h = harness("public-private");
     h.get_by_label("private").click();
-    h.run_steps(2);
+    h.run_steps(3);
     let c = &h.state().design().cluster;
     assert!(!c.endpoint_public_access && c.endpoint_private_access);
     h.get_by_label("public").click();
-    h.run_steps(2);
+    h.run_steps(3);
     let c = &h.state().design().cluster;
     assert!(c.endpoint_public_access && !c.endpoint_private_access);
 }

@@ -37,6 +37,8 @@ pub enum FormatArg {
     Text,
     /// Machine-readable.
     Json,
+    /// A Markdown report for a pull request or wiki.
+    Markdown,
 }
 
 /// `--fail-on` values.
@@ -195,6 +197,7 @@ fn check(
     );
     match format {
         FormatArg::Text => print!("{}", report::to_text(&name, &analysis)),
+        FormatArg::Markdown => print!("{}", report::to_markdown(&name, &analysis)),
         FormatArg::Json => {
             let value = report::to_json(&name, &analysis);
             match serde_json::to_string_pretty(&value) {

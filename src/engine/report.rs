@@ -109,3 +109,140 @@ pub fn to_text(design_name: &str, analysis: &Analysis) -> String {
     }
     out
 }
+
+/// The path of a flow between its ends, e.g. "NAT gateway → internet gateway → public NLB".
+pub fn path_summary(f: &FlowResult) -> String {
+    let inner: Vec<&str> = f
+        .hops
+        .iter()
+        .skip(1)
+        .take(f.hops.len().saturating_sub(2))
+        .map(|h| h.kind.human())
+        .collect();
+    let path = if inner.is_empty() {
+        "direct".to_owned()
+    } else {
+        inner.join(" → ")
+    };
+    if f.reachable {
+        path
+    } else {
+        format!("blocked ({})", f.code.unwrap_or("?"))
+    }
+}
+
+/// Who a flow is about, e.g. "kubelet on node-a", "kubectl on user", "API server → node-a".
+pub fn who(f: &FlowResult) -> String {
+    match f.flow {
+        super::FlowKind::KubectlToApi => format!("kubectl on {}", f.source),
+        super::FlowKind::KubeletToApi => format!("kubelet on {}", f.source),
+        super::FlowKind::ApiToKubelet => format!("API server to kubelet on {}", f.target),
+    }
+}
+
+/// The Markdown report: the flows table, the numbered steps and the findings.
+pub fn to_markdown(design_name: &str, analysis: &Analysis) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let mode = analysis.mode.map_or("no endpoint enabled", |m| m.human());
+    let _ = writeln!(out, "## {design_name}: endpoint access {mode}\n");
+    let _ = writeln!(
+        out,
+        "| flow | from | to | verdict | exposure | DNS | hops |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|");
+    for f in &analysis.flows {
+        let hops: Vec<&str> = f.hops.iter().map(|h| h.id.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            f.flow.human(),
+            f.source,
+            f.target,
+            if f.reachable {
+                "reachable".to_owned()
+            } else {
+                format!("blocked: `{}`", f.code.unwrap_or("?"))
+            },
+            f.exposure.map_or("–", super::Exposure::json_name),
+            f.dns.map_or("–", super::DnsVia::json_name),
+            hops.join(" → ")
+        );
+    }
+    for f in &analysis.flows {
+        let _ = writeln!(
+            out,
+            "\n### {}: {} → {}\n",
+            f.flow.human(),
+            f.source,
+            f.target
+        );
+        for (i, s) in f.steps.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", i + 1, s.text);
+        }
+        let _ = writeln!(
+            out,
+            "\n**{}.** {}.",
+            verdict(f),
+            f.reason.trim_end_matches('.')
+        );
+        if let Some(fix) = &f.fix {
+            let _ = writeln!(out, "Fix: {fix}.");
+        }
+    }
+    for (title, list) in [
+        ("Errors", &analysis.errors),
+        ("Warnings", &analysis.warnings),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n### {title}\n");
+        for w in list {
+            let comp = w
+                .component
+                .as_deref()
+                .map_or_else(String::new, |c| format!(" ({c})"));
+            let fix = w
+                .fix
+                .as_deref()
+                .map_or_else(String::new, |f| format!(" Fix: {f}."));
+            let _ = writeln!(
+                out,
+                "- `{}`{comp}: {}.{fix}",
+                w.code,
+                w.message.trim_end_matches('.')
+            );
+        }
+    }
+    out
+}
+
+/// What changes for each flow between two analyses of the same design in other modes.
+pub fn differences(a: &Analysis, b: &Analysis) -> Vec<String> {
+    let name = |x: &Analysis| x.mode.map_or("no endpoint", |m| m.human());
+    let mut out = Vec::new();
+    for fa in &a.flows {
+        let Some(fb) = b
+            .flows
+            .iter()
+            .find(|f| f.flow == fa.flow && f.source == fa.source && f.target == fa.target)
+        else {
+            continue;
+        };
+        let (pa, pb) = (path_summary(fa), path_summary(fb));
+        let (ea, eb) = (
+            fa.exposure.map_or("–", super::Exposure::json_name),
+            fb.exposure.map_or("–", super::Exposure::json_name),
+        );
+        if pa != pb || ea != eb {
+            out.push(format!(
+                "{}: {pa} ({ea}) in {} becomes {pb} ({eb}) in {}",
+                who(fa),
+                name(a),
+                name(b)
+            ));
+        }
+    }
+    out
+}

@@ -267,6 +267,7 @@ pub struct Canvas {
     fit_frames: u8,
     shown_selection: Option<BTreeSet<String>>,
     selection_built_for: Option<u64>,
+    center_request: Option<Point>,
 }
 
 impl Default for Canvas {
@@ -287,6 +288,10 @@ pub struct CanvasInput<'a> {
     pub connecting: bool,
     /// Colours.
     pub palette: &'a Palette,
+    /// Highlighted flows and other overlays, drawn above everything.
+    pub overlay: &'a [Primitive],
+    /// Hover texts of components (the reason a flow is blocked there).
+    pub tooltips: &'a [(String, String)],
 }
 
 impl Canvas {
@@ -309,6 +314,7 @@ impl Canvas {
             fit_frames: 2,
             shown_selection: None,
             selection_built_for: None,
+            center_request: None,
         }
     }
 
@@ -328,6 +334,11 @@ impl Canvas {
     pub fn screen_center(&self, id: &str) -> Option<egui::Pos2> {
         let (_, _, r) = self.hits.iter().find(|(h, _, _)| h == id)?;
         self.screen_pos(r.center())
+    }
+
+    /// Centres the view on a canvas point on the next frame.
+    pub fn center_on(&mut self, p: Point) {
+        self.center_request = Some(p);
     }
 
     /// The current zoom (screen pixels per canvas unit).
@@ -526,6 +537,11 @@ impl Canvas {
             self.fit_frames = self.fit_frames.saturating_sub(1);
             self.fit_pending = self.fit_frames > 0;
             ui.ctx().request_repaint();
+        }
+        if let Some(c) = self.center_request.take() {
+            let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
+            meta.pan = rect.size() / 2.0 - Vec2::new(c.x, c.y) * meta.zoom;
+            meta.save_to(ui);
         }
         let t = self.transform(ui, rect);
         self.navigate(ui, &response, rect, &t);
@@ -740,7 +756,27 @@ impl Canvas {
                 egui::Stroke::new(4.0, color(input.palette.selection).gamma_multiply(0.6)),
             ));
         }
+        ui.ctx().fonts_mut(|fonts| {
+            for p in input.overlay {
+                push_shapes(p, t, fonts, &mut shapes);
+            }
+        });
         painter.extend(shapes);
+        if let Some(p) = self.pointer_canvas
+            && let Some(id) = self.hit(p)
+            && let Some((_, tip)) = input.tooltips.iter().find(|(i, _)| i == id)
+        {
+            egui::Tooltip::always_open(
+                ui.ctx().clone(),
+                ui.layer_id(),
+                egui::Id::new("canvas-tooltip"),
+                egui::PopupAnchor::Pointer,
+            )
+            .show(|ui| {
+                ui.set_max_width(360.0);
+                ui.label(tip);
+            });
+        }
         let sel = color(input.palette.selection);
         if input.selection.len() == 1
             && let Some(id) = input.selection.iter().next()

@@ -44,13 +44,21 @@ pub enum AppCommand {
     ToggleTheme,
     /// Show the keyboard shortcuts.
     Shortcuts,
+    /// Show or hide the highlighted paths on the canvas.
+    TogglePaths,
+    /// Animate packets along the highlighted paths.
+    ToggleAnimation,
+    /// Compare the three endpoint modes side by side.
+    CompareModes,
+    /// Copy the analysis as a Markdown report.
+    CopyReport,
     /// Quit.
     Quit,
 }
 
 impl AppCommand {
     /// Commands with a fixed shortcut, in the order the shortcuts list shows them.
-    pub const WITH_SHORTCUTS: [AppCommand; 17] = [
+    pub const WITH_SHORTCUTS: [AppCommand; 20] = [
         AppCommand::New,
         AppCommand::Open,
         AppCommand::Save,
@@ -66,6 +74,9 @@ impl AppCommand {
         AppCommand::Escape,
         AppCommand::ConnectTool,
         AppCommand::FitView,
+        AppCommand::TogglePaths,
+        AppCommand::ToggleAnimation,
+        AppCommand::CompareModes,
         AppCommand::Shortcuts,
         AppCommand::Quit,
     ];
@@ -104,6 +115,19 @@ impl AppCommand {
             AppCommand::FitView => (t("Fit to view"), "Show the whole design"),
             AppCommand::ToggleTheme => (t("Dark theme"), "Switch light and dark"),
             AppCommand::Shortcuts => (t("Keyboard shortcuts"), "List every shortcut"),
+            AppCommand::TogglePaths => (
+                t("Show paths"),
+                "Highlight the analysed flows on the canvas",
+            ),
+            AppCommand::ToggleAnimation => (
+                t("Animate packets"),
+                "Move packets along the highlighted paths",
+            ),
+            AppCommand::CompareModes => (
+                t("Compare modes…"),
+                "The flows under public, public + private and private side by side",
+            ),
+            AppCommand::CopyReport => (t("Copy report"), "Copy the analysis as Markdown"),
             AppCommand::Quit => (t("Quit"), "Close eksplain"),
         }
     }
@@ -134,10 +158,14 @@ impl AppCommand {
             AppCommand::ConnectTool => vec![k(Modifiers::NONE, Key::C)],
             AppCommand::FitView => vec![k(Modifiers::NONE, Key::F)],
             AppCommand::Shortcuts => vec![k(Modifiers::NONE, Key::F1)],
+            AppCommand::TogglePaths => vec![k(Modifiers::NONE, Key::P)],
+            AppCommand::ToggleAnimation => vec![k(Modifiers::NONE, Key::A)],
+            AppCommand::CompareModes => vec![k(Modifiers::NONE, Key::M)],
             AppCommand::Quit => vec![k(Modifiers::COMMAND, Key::Q)],
-            AppCommand::OpenRecent(_) | AppCommand::OpenPreset(_) | AppCommand::ToggleTheme => {
-                vec![]
-            }
+            AppCommand::OpenRecent(_)
+            | AppCommand::OpenPreset(_)
+            | AppCommand::ToggleTheme
+            | AppCommand::CopyReport => vec![],
         }
     }
 

@@ -2,6 +2,7 @@
 
 pub mod canvas;
 pub mod command;
+pub mod flows;
 pub mod paint;
 pub mod panels;
 pub mod theme;

@@ -184,7 +184,6 @@ pub fn cluster_ui(ui: &mut egui::Ui, design: &Design, buffers: &mut Buffers) -> 
     let c = &design.cluster;
     let mut next: Cluster = c.clone();
     let mut changed = false;
-    ui.heading("Cluster");
     egui::Grid::new("cluster-grid")
         .num_columns(2)
         .show(ui, |ui| {
@@ -571,7 +570,7 @@ fn routes_ui(
                 r.destination = v.trim().to_owned();
                 changed = true;
             }
-            ui.label("→");
+            ui.label("->");
             egui::ComboBox::from_id_salt(("route-target", id, i))
                 .width(90.0)
                 .selected_text(r.target.clone())

@@ -1,0 +1,223 @@
+//! The analysed flows as drawing primitives: coloured arrows along the hops, numbered
+//! steps, public segments marked, blocked components outlined in red.
+
+use super::palette::{Palette, Theme};
+use super::primitive::{Anchor, Primitive, Rgba, Stroke};
+use super::scene::border_point;
+use crate::engine::{Exposure, FlowKind, FlowResult};
+use crate::model::{Design, DesignIndex, KindName, Point, Rect, Size};
+
+/// The colour of a flow type.
+pub const fn flow_color(kind: FlowKind, theme: Theme) -> Rgba {
+    let dark = matches!(theme, Theme::Dark);
+    match kind {
+        FlowKind::KubectlToApi => {
+            if dark {
+                Rgba::rgb(90, 170, 255)
+            } else {
+                Rgba::rgb(25, 100, 220)
+            }
+        }
+        FlowKind::KubeletToApi => {
+            if dark {
+                Rgba::rgb(90, 220, 130)
+            } else {
+                Rgba::rgb(20, 150, 70)
+            }
+        }
+        FlowKind::ApiToKubelet => {
+            if dark {
+                Rgba::rgb(250, 160, 60)
+            } else {
+                Rgba::rgb(220, 110, 0)
+            }
+        }
+    }
+}
+
+/// A line segment of a drawn flow, for hit testing and tests.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    /// From and to component ids.
+    pub ids: (String, String),
+    /// The segment crosses public IPs (leaves a VPC towards the public endpoint).
+    pub public: bool,
+}
+
+/// Primitives of the given flows, drawn over `design`. Returns them with the segments drawn.
+pub fn flow_primitives(
+    design: &Design,
+    flows: &[&FlowResult],
+    palette: &Palette,
+) -> (Vec<Primitive>, Vec<Segment>) {
+    let index = DesignIndex::new(design);
+    let mut prims = Vec::new();
+    let mut segments = Vec::new();
+    let mut badges = Vec::new();
+    for f in flows {
+        let color = flow_color(f.flow, palette.theme);
+        // Offset each flow type a little so that flows sharing hops stay apart.
+        let lane = match f.flow {
+            FlowKind::KubectlToApi => -6.0,
+            FlowKind::ApiToKubelet => 0.0,
+            FlowKind::KubeletToApi => 6.0,
+        };
+        let rects: Vec<(&str, KindName, Rect)> = f
+            .hops
+            .iter()
+            .filter_map(|h| {
+                index
+                    .get(&h.id)
+                    .map(|c| (h.id.as_str(), c.kind.name(), c.rect()))
+            })
+            .collect();
+        for (step, pair) in rects.windows(2).enumerate() {
+            let [(a_id, _, a), (b_id, b_kind, b)] = pair else {
+                continue;
+            };
+            let ca = Point::new(a.center().x + lane, a.center().y + lane);
+            let cb = Point::new(b.center().x + lane, b.center().y + lane);
+            let from = border_point(
+                &Rect::new(Point::new(a.min.x + lane, a.min.y + lane), a.size),
+                cb,
+            );
+            let to = border_point(
+                &Rect::new(Point::new(b.min.x + lane, b.min.y + lane), b.size),
+                ca,
+            );
+            // The step into the public NLB crosses public IPs; so does anything from the internet.
+            let public = *b_kind == KindName::Nlb
+                && (!f.reachable || f.exposure.is_some_and(|e| e != Exposure::None));
+            prims.push(Primitive::Line {
+                points: vec![from, to],
+                stroke: Stroke::new(if public { 3.5 } else { 2.5 }, color),
+                dashed: public,
+                arrow: true,
+            });
+            let mid = Point::new(f32::midpoint(from.x, to.x), f32::midpoint(from.y, to.y));
+            if public {
+                prims.push(Primitive::Text {
+                    pos: Point::new(mid.x, mid.y - 16.0),
+                    anchor: Anchor::Center,
+                    text: "public IPs".to_owned(),
+                    size: 10.0,
+                    color: palette.error,
+                    bold: true,
+                });
+            }
+            badges.push((mid, step + 1, color));
+            segments.push(Segment {
+                ids: ((*a_id).to_owned(), (*b_id).to_owned()),
+                public,
+            });
+        }
+        if let Some(b) = f.blocked_at.as_deref().and_then(|id| index.get(id)) {
+            let r = b.rect();
+            prims.push(Primitive::Rect {
+                rect: Rect::new(
+                    Point::new(r.min.x - 5.0, r.min.y - 5.0),
+                    Size::new(r.size.w + 10.0, r.size.h + 10.0),
+                ),
+                corner: 8.0,
+                fill: None,
+                stroke: Some(Stroke::new(3.0, palette.error)),
+                dashed: false,
+            });
+            let c = Point::new(r.max().x, r.min.y);
+            prims.push(Primitive::Circle {
+                center: c,
+                radius: 9.0,
+                fill: Some(palette.error),
+                stroke: None,
+            });
+            prims.push(Primitive::Text {
+                pos: c,
+                anchor: Anchor::Center,
+                text: "!".to_owned(),
+                size: 11.0,
+                color: Rgba::rgb(255, 255, 255),
+                bold: true,
+            });
+        }
+    }
+    // Step numbers last, so that lines never cover them.
+    for (at, n, color) in badges {
+        prims.push(Primitive::Circle {
+            center: at,
+            radius: 8.0,
+            fill: Some(color),
+            stroke: Some(Stroke::new(1.5, palette.background)),
+        });
+        prims.push(Primitive::Text {
+            pos: at,
+            anchor: Anchor::Center,
+            text: n.to_string(),
+            size: 10.0,
+            color: Rgba::rgb(255, 255, 255),
+            bold: true,
+        });
+    }
+    (prims, segments)
+}
+
+/// The legend: one coloured line and name per flow type.
+pub fn legend(at: Point, palette: &Palette) -> Vec<Primitive> {
+    let mut out = Vec::new();
+    for (i, kind) in FlowKind::ALL.iter().enumerate() {
+        let y = at.y + i as f32 * 18.0;
+        out.push(Primitive::Line {
+            points: vec![Point::new(at.x, y), Point::new(at.x + 28.0, y)],
+            stroke: Stroke::new(3.0, flow_color(*kind, palette.theme)),
+            dashed: false,
+            arrow: true,
+        });
+        out.push(Primitive::Text {
+            pos: Point::new(at.x + 36.0, y),
+            anchor: Anchor::LeftCenter,
+            text: kind.human().to_owned(),
+            size: 11.0,
+            color: palette.text,
+            bold: false,
+        });
+    }
+    out
+}
+
+/// Packets for the animation: one dot per flow, travelling its hops in order; `time` in
+/// seconds. Never used by exports or tests.
+pub fn packets(
+    design: &Design,
+    flows: &[&FlowResult],
+    palette: &Palette,
+    time: f64,
+) -> Vec<Primitive> {
+    let index = DesignIndex::new(design);
+    let mut out = Vec::new();
+    for f in flows {
+        let centers: Vec<Point> = f
+            .hops
+            .iter()
+            .filter_map(|h| index.get(&h.id).map(|c| c.rect().center()))
+            .collect();
+        if centers.len() < 2 {
+            continue;
+        }
+        let segments = (centers.len() - 1) as f64;
+        // One hop per 0.6 s, then start again.
+        let t = (time / 0.6) % segments;
+        // `t` is in [0, segments): a small non-negative whole number.
+        #[expect(clippy::cast_sign_loss, reason = "t is never negative")]
+        let i = t.floor() as usize;
+        let frac = (t - t.floor()) as f32;
+        let (Some(a), Some(b)) = (centers.get(i), centers.get(i + 1)) else {
+            continue;
+        };
+        out.push(Primitive::Circle {
+            center: Point::new(a.x + (b.x - a.x) * frac, a.y + (b.y - a.y) * frac),
+            radius: 6.0,
+            fill: Some(flow_color(f.flow, palette.theme)),
+            stroke: Some(Stroke::new(1.5, palette.background)),
+        });
+    }
+    out
+}

@@ -1,0 +1,306 @@
+//! The flows panel, the findings panel and the mode comparison window.
+
+use egui::RichText;
+
+use super::theme::color;
+use crate::engine::{Analysis, FlowKind, FlowResult, Level, analyze, report};
+use crate::model::{Design, EndpointMode};
+use crate::render::{Palette, flows::flow_color};
+
+/// Which flows the panel and the canvas show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlowFilter {
+    /// Show kubectl → API, API → kubelet, kubelet → API.
+    pub kinds: [bool; 3],
+    /// Only blocked flows.
+    pub blocked_only: bool,
+    /// Only flows that pass this component id (substring), when not empty.
+    pub component: String,
+}
+
+impl Default for FlowFilter {
+    fn default() -> Self {
+        Self {
+            kinds: [true; 3],
+            blocked_only: false,
+            component: String::new(),
+        }
+    }
+}
+
+fn kind_index(k: FlowKind) -> usize {
+    match k {
+        FlowKind::KubectlToApi => 0,
+        FlowKind::ApiToKubelet => 1,
+        FlowKind::KubeletToApi => 2,
+    }
+}
+
+impl FlowFilter {
+    /// True when the flow passes the filter.
+    pub fn accepts(&self, f: &FlowResult) -> bool {
+        self.kinds.get(kind_index(f.flow)).copied().unwrap_or(true)
+            && (!self.blocked_only || !f.reachable)
+            && (self.component.trim().is_empty()
+                || f.hops.iter().any(|h| h.id.contains(self.component.trim())))
+    }
+}
+
+/// What the user asked for in the flows panel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FlowAction {
+    /// Highlight only this flow (index into the analysis), or all again.
+    SelectFlow(Option<usize>),
+    /// Select and centre this component.
+    Focus(String),
+    /// Copy the analysis as Markdown.
+    CopyReport,
+}
+
+/// The built-in fonts have no arrow glyph: show "→" as "->".
+pub fn screen_text(s: &str) -> String {
+    s.replace('→', "->")
+}
+
+fn verdict_text(f: &FlowResult) -> (String, bool) {
+    if f.reachable {
+        let exposure = f.exposure.map_or("?", |e| e.json_name());
+        (format!("✔ reachable · {exposure}"), false)
+    } else {
+        (format!("✖ blocked · {}", f.code.unwrap_or("?")), true)
+    }
+}
+
+/// The flows panel: grouped by client and node, each with verdict, exposure and DNS answer,
+/// expandable to the numbered steps.
+pub fn flows_ui(
+    ui: &mut egui::Ui,
+    analysis: &Analysis,
+    filter: &mut FlowFilter,
+    selected: Option<usize>,
+    palette: &Palette,
+) -> Vec<FlowAction> {
+    let mut actions = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        for (i, kind) in FlowKind::ALL.iter().enumerate() {
+            if let Some(on) = filter.kinds.get_mut(i) {
+                ui.checkbox(
+                    on,
+                    RichText::new(screen_text(kind.human()))
+                        .color(color(flow_color(*kind, palette.theme))),
+                );
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.checkbox(&mut filter.blocked_only, "blocked only");
+        ui.label("component");
+        ui.add(
+            egui::TextEdit::singleline(&mut filter.component)
+                .desired_width(80.0)
+                .hint_text("any"),
+        );
+    });
+    ui.horizontal(|ui| {
+        if selected.is_some() && ui.button("show all flows").clicked() {
+            actions.push(FlowAction::SelectFlow(None));
+        }
+        if ui
+            .button("copy report")
+            .on_hover_text("Copy the analysis as Markdown, for a pull request or wiki")
+            .clicked()
+        {
+            actions.push(FlowAction::CopyReport);
+        }
+    });
+    let blocked = analysis.flows.iter().filter(|f| !f.reachable).count();
+    ui.label(format!(
+        "{} flows, {blocked} blocked, {} cross public IPs",
+        analysis.flows.len(),
+        analysis.flows.iter().filter(|f| f.exposed()).count()
+    ));
+    // Group by the client or node each flow is about.
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, f) in analysis.flows.iter().enumerate() {
+        if !filter.accepts(f) {
+            continue;
+        }
+        let key = match f.flow {
+            FlowKind::ApiToKubelet => f.target.clone(),
+            _ => f.source.clone(),
+        };
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => v.push(i),
+            None => groups.push((key, vec![i])),
+        }
+    }
+    for (key, indices) in groups.iter().take(200) {
+        ui.label(RichText::new(key).strong());
+        for &i in indices {
+            let Some(f) = analysis.flows.get(i) else {
+                continue;
+            };
+            let (verdict, bad) = verdict_text(f);
+            let dns = f
+                .dns
+                .map_or(String::new(), |d| format!(" · DNS {}", d.json_name()));
+            let title = screen_text(&format!("{} {verdict}{dns}", f.flow.human()));
+            let text_color = if bad {
+                ui.visuals().error_fg_color
+            } else {
+                color(flow_color(f.flow, palette.theme))
+            };
+            let id = ui.make_persistent_id(("flow", i));
+            let mut state = egui::collapsing_header::CollapsingState::load_with_default_open(
+                ui.ctx(),
+                id,
+                false,
+            );
+            // The selected flow shows its steps.
+            if selected == Some(i) {
+                state.set_open(true);
+            }
+            state
+                .show_header(ui, |ui| {
+                    let label = ui.selectable_label(
+                        selected == Some(i),
+                        RichText::new(title).color(text_color),
+                    );
+                    if label.clicked() {
+                        actions.push(FlowAction::SelectFlow(if selected == Some(i) {
+                            None
+                        } else {
+                            Some(i)
+                        }));
+                    }
+                })
+                .body(|ui| {
+                    for (n, s) in f.steps.iter().enumerate() {
+                        let text = screen_text(&format!("{}. {}", n + 1, s.text));
+                        let resp = ui.add(egui::Label::new(text).sense(egui::Sense::click()));
+                        if let Some(c) = &s.component
+                            && resp.on_hover_text(format!("select {c}")).clicked()
+                        {
+                            actions.push(FlowAction::Focus(c.clone()));
+                        }
+                    }
+                    ui.label(RichText::new(screen_text(&f.reason)).italics());
+                    if let Some(fix) = &f.fix {
+                        ui.label(format!("fix: {fix}"));
+                    }
+                });
+        }
+    }
+    if groups.len() > 200 {
+        ui.label(format!(
+            "{} more groups; filter by component to see them",
+            groups.len() - 200
+        ));
+    }
+    actions
+}
+
+/// The findings panel: configuration errors and warnings with their fixes. Returns the
+/// component to select when one is clicked.
+pub fn findings_ui(ui: &mut egui::Ui, analysis: &Analysis) -> Option<String> {
+    let mut picked = None;
+    if analysis.errors.is_empty() && analysis.warnings.is_empty() {
+        ui.label("no findings");
+    }
+    for f in analysis.errors.iter().chain(&analysis.warnings) {
+        let (icon, c) = match f.level {
+            Level::Error => ("⛔", ui.visuals().error_fg_color),
+            Level::Warning => ("⚠", ui.visuals().warn_fg_color),
+        };
+        let mut text = format!("{icon} {}: {}", f.code, f.message);
+        if let Some(fix) = &f.fix {
+            text.push_str("\nfix: ");
+            text.push_str(fix);
+        }
+        let resp =
+            ui.add(egui::Label::new(RichText::new(text).color(c)).sense(egui::Sense::click()));
+        if let Some(id) = &f.component
+            && resp.on_hover_text(format!("select {id}")).clicked()
+        {
+            picked = Some(id.clone());
+        }
+    }
+    picked
+}
+
+/// The three analyses of a design, one per mode.
+pub fn compare(design: &Design) -> [Analysis; 3] {
+    EndpointMode::ALL.map(|m| analyze(design, Some(m)))
+}
+
+/// The mode comparison window's contents; returns a mode to apply when one is chosen.
+pub fn comparison_ui(
+    ui: &mut egui::Ui,
+    analyses: &[Analysis; 3],
+    current: Option<EndpointMode>,
+) -> Option<EndpointMode> {
+    let mut apply = None;
+    egui::ScrollArea::both().max_height(420.0).show(ui, |ui| {
+        egui::Grid::new("compare")
+            .striped(true)
+            .num_columns(4)
+            .show(ui, |ui| {
+                ui.label(RichText::new("flow").strong());
+                for (m, _) in EndpointMode::ALL.iter().zip(analyses.iter()) {
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(m.human()).strong());
+                        if current != Some(*m)
+                            && ui
+                                .small_button("apply")
+                                .on_hover_text(format!("Switch the design to {}", m.human()))
+                                .clicked()
+                        {
+                            apply = Some(*m);
+                        }
+                    });
+                }
+                ui.end_row();
+                for (i, f) in analyses[0].flows.iter().enumerate().take(300) {
+                    ui.label(report::who(f));
+                    for a in analyses {
+                        match a.flows.get(i) {
+                            Some(g) => {
+                                let exposure = g.exposure.map_or("–", |e| e.json_name());
+                                let text = screen_text(&format!(
+                                    "{} ({exposure})",
+                                    report::path_summary(g)
+                                ));
+                                if g.reachable {
+                                    ui.label(text);
+                                } else {
+                                    ui.label(
+                                        RichText::new(text).color(ui.visuals().error_fg_color),
+                                    );
+                                }
+                            }
+                            None => {
+                                ui.label("–");
+                            }
+                        }
+                    }
+                    ui.end_row();
+                }
+            });
+        ui.add_space(8.0);
+        ui.label(RichText::new("differences").strong());
+        let [public, both, private] = analyses;
+        let mut any = false;
+        for line in report::differences(public, both)
+            .into_iter()
+            .chain(report::differences(both, private))
+            .take(300)
+        {
+            ui.label(screen_text(&line));
+            any = true;
+        }
+        if !any {
+            ui.label("the three modes give the same paths");
+        }
+    });
+    apply
+}

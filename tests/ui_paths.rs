@@ -1,0 +1,165 @@
+//! Seeing the paths: highlights follow the engine, blocked flows, steps, mode comparison.
+#![allow(
+    clippy::unwrap_used,
+    clippy::allow_attributes,
+    reason = "tests fail loudly"
+)]
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use eksplain::app::EksplainApp;
+use eksplain::engine::{FlowKind, analyze};
+use eksplain::model::EndpointMode;
+use eksplain::render::{Palette, Primitive, Theme, flows::flow_primitives};
+use eksplain::ui::command::AppCommand;
+
+fn harness(preset: &str) -> Harness<'static, EksplainApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_ui_state(
+            |ui, app: &mut EksplainApp| app.frame_ui(ui),
+            EksplainApp::with_preset(preset),
+        );
+    h.run_steps(4);
+    h
+}
+
+fn engine_hops(app: &EksplainApp) -> Vec<(FlowKind, Vec<String>)> {
+    analyze(app.design(), None)
+        .flows
+        .iter()
+        .map(|f| (f.flow, f.hops.iter().map(|h| h.id.clone()).collect()))
+        .collect()
+}
+
+#[test]
+fn switching_the_mode_changes_the_highlighted_hops_as_the_engine_says() {
+    for preset in ["public", "public-private", "private"] {
+        let mut h = harness(preset);
+        for mode in [
+            EndpointMode::Public,
+            EndpointMode::PublicPrivate,
+            EndpointMode::Private,
+        ] {
+            h.get_by_label(mode.human()).click();
+            h.run_steps(3);
+            assert_eq!(h.state().design().cluster.mode(), Some(mode));
+            let shown = h.state().highlighted().to_vec();
+            assert_eq!(shown, engine_hops(h.state()), "{preset} as {mode:?}");
+        }
+        // The kubelet path of node-a in each mode, as the endpoint-access story tells it.
+        h.get_by_label("public").click();
+        h.run_steps(3);
+        let kubelet = |h: &Harness<'_, EksplainApp>| {
+            h.state()
+                .highlighted()
+                .iter()
+                .find(|(k, hops)| *k == FlowKind::KubeletToApi && hops[0] == "node-a")
+                .map(|(_, hops)| hops.clone())
+        };
+        if preset == "private" {
+            // No NAT in the private preset: in public mode kubelet cannot get out.
+            assert_eq!(kubelet(&h).unwrap(), ["node-a"]);
+        } else {
+            assert_eq!(
+                kubelet(&h).unwrap(),
+                ["node-a", "nat", "igw", "nlb", "api-1"]
+            );
+        }
+        h.get_by_label("public + private").click();
+        h.run_steps(3);
+        assert_eq!(kubelet(&h).unwrap(), ["node-a", "eni-a", "api-1"]);
+    }
+}
+
+#[test]
+fn deleting_the_nat_turns_kubelet_flows_red_with_the_reason() {
+    let mut h = harness("public");
+    h.state_mut().select(&["nat"]);
+    h.run_steps(1);
+    h.key_press(egui::Key::Delete);
+    h.run_steps(3);
+    let a = h.state().analysis().unwrap();
+    let blocked: Vec<_> = a.flows.iter().filter(|f| !f.reachable).collect();
+    assert_eq!(blocked.len(), 2);
+    for f in &blocked {
+        assert_eq!(f.flow, FlowKind::KubeletToApi);
+        assert_eq!(f.code, Some("NO_ROUTE_TO_PUBLIC_ENDPOINT"));
+        assert!(
+            f.reason.contains("no route to the internet"),
+            "{}",
+            f.reason
+        );
+    }
+    assert_eq!(blocked[0].blocked_at.as_deref(), Some("subnet-private-a"));
+    // The flows panel says so.
+    h.get_by_label_contains("2 blocked");
+    // The canvas outlines the blocking subnets in the error colour.
+    let palette = Palette::of(Theme::Light);
+    let shown: Vec<_> = a.flows.iter().collect();
+    let (prims, _) = flow_primitives(h.state().design(), &shown, &palette);
+    let red_boxes = prims
+        .iter()
+        .filter(
+            |p| matches!(p, Primitive::Rect { stroke: Some(s), .. } if s.color == palette.error),
+        )
+        .count();
+    assert_eq!(red_boxes, 2);
+}
+
+#[test]
+fn clicking_a_step_selects_its_component() {
+    let mut h = harness("public");
+    let index = h
+        .state()
+        .analysis()
+        .unwrap()
+        .flows
+        .iter()
+        .position(|f| f.flow == FlowKind::KubeletToApi && f.source == "node-a")
+        .unwrap();
+    h.state_mut().select_flow(Some(index));
+    h.run_steps(3);
+    // Only the selected flow is highlighted.
+    assert_eq!(h.state().highlighted().len(), 1);
+    h.get_by_label_contains("2. The route table of subnet-private-a")
+        .click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().selection().iter().cloned().collect::<Vec<_>>(),
+        ["subnet-private-a"]
+    );
+}
+
+#[test]
+fn the_comparison_lists_the_documented_differences() {
+    let mut h = harness("public-private");
+    h.state_mut().push_command(AppCommand::CompareModes);
+    h.run_steps(3);
+    h.get_by_label("Compare modes");
+    for line in [
+        "kubelet on node-a: NAT gateway -> internet gateway -> public NLB (aws_public) in public becomes EKS-owned ENI (none) in public + private",
+        "kubectl on user: public NLB (internet) in public + private becomes blocked (NO_ROUTE_TO_PRIVATE_ENDPOINT) (–) in private",
+    ] {
+        h.get_by_label(line);
+    }
+    // API → kubelet is the same in every mode: never listed as a difference.
+    assert!(
+        h.query_by_label_contains("API server to kubelet on node-a: ")
+            .is_none()
+    );
+    // One click applies a mode.
+    h.get_all_by_label("apply").next().unwrap().click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().design().cluster.mode(),
+        Some(EndpointMode::Public)
+    );
+}
+
+#[test]
+fn the_report_matches_the_check_command() {
+    let (d, _) = eksplain::io::PRESETS[1].load().unwrap();
+    let md = eksplain::engine::report::to_markdown("public-private.ron", &analyze(&d, None));
+    assert!(md.contains("| kubelet → API | node-a | api-1 | reachable | none | private_hosted_zone | node-a → eni-a → api-1 |"), "{md}");
+}
