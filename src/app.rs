@@ -927,6 +927,10 @@ impl EksplainApp {
                 };
             }
             AppCommand::Shortcuts => self.show_shortcuts = !self.show_shortcuts,
+            AppCommand::ExportSvg => self.export("svg"),
+            AppCommand::ExportPng => self.export("png"),
+            AppCommand::ExportReport => self.export("md"),
+            AppCommand::ExportMermaid => self.export("mmd"),
             AppCommand::TogglePaths => self.show_paths = !self.show_paths,
             AppCommand::ToggleAnimation => self.animate = !self.animate,
             AppCommand::CompareModes => self.show_compare = !self.show_compare,
@@ -938,6 +942,62 @@ impl EksplainApp {
                 }
             }
             AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    /// Exports the diagram, the report or a Mermaid chart, asking where to write it.
+    fn export(&mut self, ext: &str) {
+        let stem = self.design_name().trim_end_matches(".ron").to_owned();
+        let Some(path) = rfd::FileDialog::new()
+            .add_filter(ext, &[ext])
+            .set_file_name(format!("{stem}.{ext}"))
+            .save_file()
+        else {
+            return;
+        };
+        self.export_to(&path, ext);
+    }
+
+    /// Writes an export to `path`: `svg`, `png`, `md` or `mmd`. The flows exported are the
+    /// types the flows panel shows, in the design's mode.
+    pub fn export_to(&mut self, path: &Path, ext: &str) {
+        use crate::render::export::{ExportOptions, diagram, svg_to_png, to_mermaid, to_svg};
+        let analysis = analyze(&self.design, None);
+        let palette = Palette::of(self.settings.theme);
+        let options = ExportOptions {
+            flows: FlowKind::ALL
+                .iter()
+                .zip(self.flow_filter.kinds)
+                .filter(|(_, on)| *on)
+                .map(|(k, _)| *k)
+                .collect(),
+            title: Some(if self.design.title.is_empty() {
+                self.design_name()
+            } else {
+                self.design.title.clone()
+            }),
+            date: None,
+            background: true,
+        };
+        let bytes: Result<Vec<u8>, String> = match ext {
+            "md" => Ok(report::to_markdown(&self.design_name(), &analysis).into_bytes()),
+            "mmd" => Ok(to_mermaid(&self.design, &analysis, &options).into_bytes()),
+            _ => {
+                let (prims, bounds) = diagram(&self.design, &analysis, &palette, &options);
+                let svg = to_svg(&prims, bounds, &palette, true);
+                if ext == "png" {
+                    svg_to_png(&svg, 2.0).map_err(|e| e.to_string())
+                } else {
+                    Ok(svg.into_bytes())
+                }
+            }
+        };
+        match bytes
+            .map_err(|e| format!("{}: {e}", path.display()))
+            .and_then(|b| io::ron_file::write_atomically(path, &b).map_err(|e| e.to_string()))
+        {
+            Ok(()) => self.info(format!("exported {}", path.display())),
+            Err(e) => self.error(e),
         }
     }
 
@@ -1178,6 +1238,13 @@ impl EksplainApp {
                 ui.separator();
                 AppCommand::SelectAll.menu_button(ui, q, true);
                 AppCommand::ConnectTool.menu_button(ui, q, true);
+            });
+            ui.menu_button("Export", |ui| {
+                AppCommand::ExportSvg.menu_button(ui, q, true);
+                AppCommand::ExportPng.menu_button(ui, q, true);
+                AppCommand::ExportReport.menu_button(ui, q, true);
+                AppCommand::ExportMermaid.menu_button(ui, q, true);
+                AppCommand::CopyReport.menu_button(ui, q, true);
             });
             ui.menu_button("View", |ui| {
                 AppCommand::FitView.menu_button(ui, q, true);

@@ -41,6 +41,36 @@ pub enum FormatArg {
     Markdown,
 }
 
+/// `--flows` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FlowArg {
+    /// kubectl → API.
+    Kubectl,
+    /// kubelet → API.
+    KubeletToApi,
+    /// API → kubelet.
+    ApiToKubelet,
+}
+
+impl From<FlowArg> for engine::FlowKind {
+    fn from(f: FlowArg) -> Self {
+        match f {
+            FlowArg::Kubectl => engine::FlowKind::KubectlToApi,
+            FlowArg::KubeletToApi => engine::FlowKind::KubeletToApi,
+            FlowArg::ApiToKubelet => engine::FlowKind::ApiToKubelet,
+        }
+    }
+}
+
+/// `--theme` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Dark on light.
+    Light,
+    /// Light on dark.
+    Dark,
+}
+
 /// `--fail-on` values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
@@ -91,6 +121,43 @@ pub enum Command {
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
     },
+    /// Draw a design with its flows as SVG, PNG or Mermaid (chosen by the output's extension).
+    Render {
+        /// Design file (.ron).
+        file: PathBuf,
+        /// Output file: .svg, .png or .mmd.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Analyse and draw as if the cluster were in this mode.
+        #[arg(long, value_enum)]
+        mode: Option<ModeArg>,
+        /// Flows to draw, comma-separated: kubectl, kubelet-to-api, api-to-kubelet (default all).
+        #[arg(long, value_delimiter = ',')]
+        flows: Option<Vec<FlowArg>>,
+        /// PNG scale: 1, 2 or 3.
+        #[arg(long, default_value = "2")]
+        scale: f32,
+        /// Colour theme.
+        #[arg(long, value_enum, default_value = "light")]
+        theme: ThemeArg,
+        /// Leave the background transparent.
+        #[arg(long)]
+        transparent: bool,
+    },
+    /// Write the Markdown report: flows table, numbered steps and findings.
+    Report {
+        /// Design file (.ron).
+        file: PathBuf,
+        /// Output file (.md).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Analyse as if the cluster were in this mode.
+        #[arg(long, value_enum)]
+        mode: Option<ModeArg>,
+        /// An exported image to reference at the top of the report.
+        #[arg(long)]
+        image: Option<String>,
+    },
     /// Rewrite design files in the canonical layout (what Save writes); with --check, only report.
     Fmt {
         /// Report files that are not canonical instead of rewriting them; exit 1 if any.
@@ -113,6 +180,29 @@ pub fn run(command: &Command) -> ExitCode {
             format,
             fail_on,
         } => check(file, *mode, *format, *fail_on),
+        Command::Render {
+            file,
+            output,
+            mode,
+            flows,
+            scale,
+            theme,
+            transparent,
+        } => render(&RenderArgs {
+            file,
+            output,
+            mode: *mode,
+            flows: flows.as_deref(),
+            scale: *scale,
+            theme: *theme,
+            transparent: *transparent,
+        }),
+        Command::Report {
+            file,
+            output,
+            mode,
+            image,
+        } => report_cmd(file, output, *mode, image.as_deref()),
     }
 }
 
@@ -219,4 +309,119 @@ fn check(
     } else {
         ExitCode::SUCCESS
     }
+}
+
+struct RenderArgs<'a> {
+    file: &'a std::path::Path,
+    output: &'a std::path::Path,
+    mode: Option<ModeArg>,
+    flows: Option<&'a [FlowArg]>,
+    scale: f32,
+    theme: ThemeArg,
+    transparent: bool,
+}
+
+fn load_for_cli(file: &std::path::Path) -> Option<crate::model::Design> {
+    match io::load(file) {
+        Ok((design, _)) => Some(design),
+        Err(e) => {
+            eprintln!("{e}");
+            None
+        }
+    }
+}
+
+fn write_output(output: &std::path::Path, bytes: &[u8]) -> ExitCode {
+    match io::ron_file::write_atomically(output, bytes) {
+        Ok(()) => {
+            println!("wrote {}", output.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn render(args: &RenderArgs<'_>) -> ExitCode {
+    use crate::render::export::{ExportOptions, diagram, svg_to_png, to_mermaid, to_svg};
+    use crate::render::{Palette, Theme};
+    let ext = args
+        .output
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if !matches!(ext.as_str(), "svg" | "png" | "mmd") {
+        eprintln!(
+            "{}: unknown output format \".{ext}\"; use .svg, .png or .mmd",
+            args.output.display()
+        );
+        return ExitCode::from(2);
+    }
+    if !(args.scale >= 0.25 && args.scale <= 8.0) {
+        eprintln!("--scale {} is out of range; use 1, 2 or 3", args.scale);
+        return ExitCode::from(2);
+    }
+    let Some(design) = load_for_cli(args.file) else {
+        return ExitCode::from(2);
+    };
+    let analysis = engine::analyze(&design, args.mode.map(EndpointMode::from));
+    let palette = Palette::of(match args.theme {
+        ThemeArg::Light => Theme::Light,
+        ThemeArg::Dark => Theme::Dark,
+    });
+    let options = ExportOptions {
+        flows: args.flows.map_or_else(
+            || engine::FlowKind::ALL.to_vec(),
+            |f| f.iter().map(|x| engine::FlowKind::from(*x)).collect(),
+        ),
+        title: Some(if design.title.is_empty() {
+            design.cluster.name.clone()
+        } else {
+            design.title.clone()
+        }),
+        date: None,
+        background: !args.transparent,
+    };
+    if ext == "mmd" {
+        return write_output(
+            args.output,
+            to_mermaid(&design, &analysis, &options).as_bytes(),
+        );
+    }
+    let (prims, bounds) = diagram(&design, &analysis, &palette, &options);
+    let svg = to_svg(&prims, bounds, &palette, options.background);
+    if ext == "svg" {
+        return write_output(args.output, svg.as_bytes());
+    }
+    match svg_to_png(&svg, args.scale) {
+        Ok(png) => write_output(args.output, &png),
+        Err(e) => {
+            eprintln!("{}: {e}", args.output.display());
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn report_cmd(
+    file: &std::path::Path,
+    output: &std::path::Path,
+    mode: Option<ModeArg>,
+    image: Option<&str>,
+) -> ExitCode {
+    let Some(design) = load_for_cli(file) else {
+        return ExitCode::from(2);
+    };
+    let analysis = engine::analyze(&design, mode.map(EndpointMode::from));
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let mut text = String::new();
+    if let Some(img) = image {
+        text = format!("![{name}]({img})\n\n");
+    }
+    text.push_str(&report::to_markdown(&name, &analysis));
+    write_output(output, text.as_bytes())
 }

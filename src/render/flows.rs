@@ -160,10 +160,14 @@ pub fn flow_primitives(
     (prims, segments)
 }
 
-/// The legend: one coloured line and name per flow type.
-pub fn legend(at: Point, palette: &Palette) -> Vec<Primitive> {
+/// The legend: one coloured line and name per flow type shown.
+pub fn legend(at: Point, kinds: &[FlowKind], palette: &Palette) -> Vec<Primitive> {
     let mut out = Vec::new();
-    for (i, kind) in FlowKind::ALL.iter().enumerate() {
+    for (i, kind) in FlowKind::ALL
+        .iter()
+        .filter(|k| kinds.contains(k))
+        .enumerate()
+    {
         let y = at.y + i as f32 * 18.0;
         out.push(Primitive::Line {
             points: vec![Point::new(at.x, y), Point::new(at.x + 28.0, y)],
@@ -174,7 +178,13 @@ pub fn legend(at: Point, palette: &Palette) -> Vec<Primitive> {
         out.push(Primitive::Text {
             pos: Point::new(at.x + 36.0, y),
             anchor: Anchor::LeftCenter,
-            text: kind.human().to_owned(),
+            // Words, not "→": the built-in font has no arrow glyph.
+            text: match kind {
+                FlowKind::KubectlToApi => "kubectl to API server",
+                FlowKind::ApiToKubelet => "API server to kubelet",
+                FlowKind::KubeletToApi => "kubelet to API server",
+            }
+            .to_owned(),
             size: 11.0,
             color: palette.text,
             bold: false,

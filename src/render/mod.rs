@@ -1,6 +1,7 @@
 //! Design to drawing primitives. One renderer for the screen and every export. No UI.
 #![warn(missing_docs)]
 
+pub mod export;
 pub mod flows;
 pub mod palette;
 pub mod primitive;

@@ -52,6 +52,14 @@ pub enum AppCommand {
     CompareModes,
     /// Copy the analysis as a Markdown report.
     CopyReport,
+    /// Export the diagram as SVG.
+    ExportSvg,
+    /// Export the diagram as PNG.
+    ExportPng,
+    /// Export the Markdown report.
+    ExportReport,
+    /// Export a Mermaid flowchart.
+    ExportMermaid,
     /// Quit.
     Quit,
 }
@@ -128,6 +136,19 @@ impl AppCommand {
                 "The flows under public, public + private and private side by side",
             ),
             AppCommand::CopyReport => (t("Copy report"), "Copy the analysis as Markdown"),
+            AppCommand::ExportSvg => (
+                t("Export SVG…"),
+                "The diagram with the flows shown, as vector SVG",
+            ),
+            AppCommand::ExportPng => (
+                t("Export PNG…"),
+                "The diagram with the flows shown, as a 2× PNG",
+            ),
+            AppCommand::ExportReport => (t("Export report…"), "The analysis as Markdown"),
+            AppCommand::ExportMermaid => (
+                t("Export Mermaid…"),
+                "The design and its flows as a Mermaid flowchart",
+            ),
             AppCommand::Quit => (t("Quit"), "Close eksplain"),
         }
     }
@@ -165,7 +186,11 @@ impl AppCommand {
             AppCommand::OpenRecent(_)
             | AppCommand::OpenPreset(_)
             | AppCommand::ToggleTheme
-            | AppCommand::CopyReport => vec![],
+            | AppCommand::CopyReport
+            | AppCommand::ExportSvg
+            | AppCommand::ExportPng
+            | AppCommand::ExportReport
+            | AppCommand::ExportMermaid => vec![],
         }
     }
 

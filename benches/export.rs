@@ -1,0 +1,43 @@
+//! SVG and PNG export of a 1,000-node design.
+#![allow(
+    clippy::unwrap_used,
+    clippy::allow_attributes,
+    reason = "benches fail loudly"
+)]
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use eksplain::engine::analyze;
+use eksplain::model::generate::large_design;
+use eksplain::render::export::{ExportOptions, diagram, svg_to_png, to_svg};
+use eksplain::render::{Palette, Theme};
+
+fn export_benches(c: &mut Criterion) {
+    let design = large_design(1000, 50, 20);
+    let analysis = analyze(&design, None);
+    let palette = Palette::of(Theme::Light);
+    // Only the kubectl flows, as a doc would: 2,000 node flows are unreadable in one picture.
+    let options = ExportOptions {
+        flows: vec![eksplain::engine::FlowKind::KubectlToApi],
+        title: Some("generated".into()),
+        ..ExportOptions::default()
+    };
+    c.bench_function("svg 1000 nodes", |b| {
+        b.iter(|| {
+            let (prims, bounds) = diagram(black_box(&design), &analysis, &palette, &options);
+            to_svg(&prims, bounds, &palette, true)
+        });
+    });
+    let (prims, bounds) = diagram(&design, &analysis, &palette, &options);
+    let svg = to_svg(&prims, bounds, &palette, true);
+    let mut group = c.benchmark_group("png");
+    group.sample_size(10);
+    group.bench_function("png 2x 1000 nodes", |b| {
+        b.iter(|| svg_to_png(black_box(&svg), 2.0).unwrap());
+    });
+    group.finish();
+}
+
+criterion_group!(benches, export_benches);
+criterion_main!(benches);

@@ -1,0 +1,431 @@
+//! Exports for docs and reviews: SVG text and PNG pixels from the same primitives as the
+//! screen, plus a Mermaid flowchart. Deterministic: the same design gives the same bytes.
+
+use std::fmt::Write as _;
+
+use super::flows::{flow_primitives, legend};
+use super::palette::Palette;
+use super::primitive::{Anchor, Primitive, Rgba, Stroke};
+use super::scene::build_scene;
+use crate::engine::{Analysis, FlowKind, FlowResult};
+use crate::model::{ComponentKind, ConnectionKind, Design, Point, Rect, Size};
+
+/// Font family written into SVG text; the PNG rasteriser has this font built in.
+pub const FONT_FAMILY: &str = "Ubuntu";
+
+/// What goes into an export.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportOptions {
+    /// Flow types to draw.
+    pub flows: Vec<FlowKind>,
+    /// Title block text; `None` for no title block.
+    pub title: Option<String>,
+    /// A date for the title block (off by default, for reproducible files).
+    pub date: Option<String>,
+    /// Fill the background (otherwise transparent).
+    pub background: bool,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        Self {
+            flows: FlowKind::ALL.to_vec(),
+            title: None,
+            date: None,
+            background: true,
+        }
+    }
+}
+
+/// All primitives of an export and the area they cover.
+pub fn diagram(
+    design: &Design,
+    analysis: &Analysis,
+    palette: &Palette,
+    options: &ExportOptions,
+) -> (Vec<Primitive>, Rect) {
+    let scene = build_scene(design, palette);
+    let mut prims: Vec<Primitive> = Vec::new();
+    for c in &scene.components {
+        prims.extend(c.primitives.iter().cloned());
+    }
+    prims.extend(scene.connections.iter().cloned());
+    let shown: Vec<&FlowResult> = analysis
+        .flows
+        .iter()
+        .filter(|f| options.flows.contains(&f.flow))
+        .collect();
+    let (flow_prims, _) = flow_primitives(design, &shown, palette);
+    prims.extend(flow_prims);
+    let content = scene
+        .bounds
+        .unwrap_or_else(|| Rect::new(Point::new(0.0, 0.0), Size::new(400.0, 200.0)));
+    // Title block and legend above the diagram.
+    let header = 70.0;
+    let top = content.min.y - header;
+    let mut header_prims = Vec::new();
+    let title = options.title.clone().unwrap_or_default();
+    let mode = analysis.mode.map_or("no endpoint enabled", |m| m.human());
+    let mut subtitle = format!("endpoint access: {mode}");
+    if let Some(d) = &options.date {
+        let _ = write!(subtitle, " · {d}");
+    }
+    if options.title.is_some() {
+        header_prims.push(Primitive::Text {
+            pos: Point::new(content.min.x, top + 18.0),
+            anchor: Anchor::LeftCenter,
+            text: title,
+            size: 18.0,
+            color: palette.text,
+            bold: true,
+        });
+    }
+    header_prims.push(Primitive::Text {
+        pos: Point::new(content.min.x, top + 42.0),
+        anchor: Anchor::LeftCenter,
+        text: subtitle,
+        size: 12.0,
+        color: palette.text_muted,
+        bold: false,
+    });
+    let legend_x = (content.max().x - 170.0).max(content.min.x + 320.0);
+    header_prims.extend(legend(
+        Point::new(legend_x, top + 10.0),
+        &options.flows,
+        palette,
+    ));
+    prims.splice(0..0, header_prims);
+    let margin = 20.0;
+    let bounds = Rect::new(
+        Point::new(content.min.x - margin, top - margin),
+        Size::new(
+            (content.max().x - content.min.x).max(legend_x + 170.0 - content.min.x) + 2.0 * margin,
+            content.size.h + header + 2.0 * margin,
+        ),
+    );
+    (prims, bounds)
+}
+
+fn rgb(c: Rgba) -> String {
+    c.hex()
+}
+
+fn opacity(c: Rgba) -> String {
+    if c.3 == 255 {
+        String::new()
+    } else {
+        format!(" fill-opacity=\"{:.3}\"", f32::from(c.3) / 255.0)
+    }
+}
+
+fn stroke_attrs(s: Stroke, dashed: bool) -> String {
+    let dash = if dashed {
+        format!(
+            " stroke-dasharray=\"{:.1} {:.1}\"",
+            6.0 + s.width,
+            4.0 + s.width
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        " stroke=\"{}\" stroke-width=\"{:.2}\"{dash}",
+        rgb(s.color),
+        s.width
+    )
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            // Control characters are not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && c != '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn arrow_head(from: Point, to: Point, width: f32) -> [Point; 3] {
+    let (dx, dy) = (to.x - from.x, to.y - from.y);
+    let len = (dx * dx + dy * dy).sqrt().max(1e-3);
+    let (ux, uy) = (dx / len, dy / len);
+    let size = 10.0 + width * 2.0;
+    let base = Point::new(to.x - ux * size, to.y - uy * size);
+    let (nx, ny) = (-uy * size * 0.45, ux * size * 0.45);
+    [
+        to,
+        Point::new(base.x + nx, base.y + ny),
+        Point::new(base.x - nx, base.y - ny),
+    ]
+}
+
+fn points(pts: &[Point]) -> String {
+    pts.iter()
+        .map(|p| format!("{:.1},{:.1}", p.x, p.y))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Writes primitives as an SVG document covering `bounds`.
+pub fn to_svg(prims: &[Primitive], bounds: Rect, palette: &Palette, background: bool) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{:.1} {:.1} {:.1} {:.1}\" width=\"{:.0}\" height=\"{:.0}\" font-family=\"{FONT_FAMILY}, sans-serif\">",
+        bounds.min.x, bounds.min.y, bounds.size.w, bounds.size.h, bounds.size.w, bounds.size.h
+    );
+    if background {
+        let _ = writeln!(
+            out,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\"/>",
+            bounds.min.x,
+            bounds.min.y,
+            bounds.size.w,
+            bounds.size.h,
+            rgb(palette.background)
+        );
+    }
+    for p in prims {
+        match p {
+            Primitive::Rect {
+                rect,
+                corner,
+                fill,
+                stroke,
+                dashed,
+            } => {
+                let fill_attr = fill.map_or_else(
+                    || " fill=\"none\"".to_owned(),
+                    |f| format!(" fill=\"{}\"{}", rgb(f), opacity(f)),
+                );
+                let stroke_attr = stroke.map_or_else(String::new, |s| stroke_attrs(s, *dashed));
+                let _ = writeln!(
+                    out,
+                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"{corner:.1}\"{fill_attr}{stroke_attr}/>",
+                    rect.min.x, rect.min.y, rect.size.w, rect.size.h
+                );
+            }
+            Primitive::Circle {
+                center,
+                radius,
+                fill,
+                stroke,
+            } => {
+                let fill_attr = fill.map_or_else(
+                    || " fill=\"none\"".to_owned(),
+                    |f| format!(" fill=\"{}\"{}", rgb(f), opacity(f)),
+                );
+                let stroke_attr = stroke.map_or_else(String::new, |s| stroke_attrs(s, false));
+                let _ = writeln!(
+                    out,
+                    "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{radius:.1}\"{fill_attr}{stroke_attr}/>",
+                    center.x, center.y
+                );
+            }
+            Primitive::Line {
+                points: pts,
+                stroke,
+                dashed,
+                arrow,
+            } => {
+                let _ = writeln!(
+                    out,
+                    "<polyline points=\"{}\" fill=\"none\" stroke-linecap=\"round\"{}/>",
+                    points(pts),
+                    stroke_attrs(*stroke, *dashed)
+                );
+                if *arrow && let [.., a, b] = pts.as_slice() {
+                    let head = arrow_head(*a, *b, stroke.width);
+                    let _ = writeln!(
+                        out,
+                        "<polygon points=\"{}\" fill=\"{}\"/>",
+                        points(&head),
+                        rgb(stroke.color)
+                    );
+                }
+            }
+            Primitive::Polygon {
+                points: pts,
+                fill,
+                stroke,
+            } => {
+                let fill_attr = fill.map_or_else(
+                    || " fill=\"none\"".to_owned(),
+                    |f| format!(" fill=\"{}\"", rgb(f)),
+                );
+                let stroke_attr = stroke.map_or_else(String::new, |s| stroke_attrs(s, false));
+                let _ = writeln!(
+                    out,
+                    "<polygon points=\"{}\"{fill_attr}{stroke_attr}/>",
+                    points(pts)
+                );
+            }
+            Primitive::Text {
+                pos,
+                anchor,
+                text,
+                size,
+                color,
+                bold,
+            } => {
+                let (ta, baseline, dy) = match anchor {
+                    Anchor::LeftCenter => ("start", "central", 0.0),
+                    Anchor::Center => ("middle", "central", 0.0),
+                    Anchor::RightCenter => ("end", "central", 0.0),
+                    Anchor::LeftTop => ("start", "hanging", 0.0),
+                };
+                let weight = if *bold { " font-weight=\"bold\"" } else { "" };
+                let _ = writeln!(
+                    out,
+                    "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{size:.1}\" text-anchor=\"{ta}\" dominant-baseline=\"{baseline}\" fill=\"{}\"{weight}>{}</text>",
+                    pos.x,
+                    pos.y + dy,
+                    rgb(*color),
+                    escape(text)
+                );
+            }
+        }
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+/// Errors of rasterising.
+#[derive(Debug, thiserror::Error)]
+pub enum PngError {
+    /// The SVG text did not parse (a bug: we wrote it).
+    #[error("cannot read the SVG: {0}")]
+    Svg(String),
+    /// The image would be too large.
+    #[error("the image would be {0}×{1} pixels; exports are limited to 16384 on each side")]
+    TooLarge(u32, u32),
+    /// PNG encoding failed.
+    #[error("cannot encode the PNG: {0}")]
+    Encode(String),
+}
+
+/// Rasterises SVG text on the CPU at `scale` (1×, 2×, 3×) with the built-in font.
+pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, PngError> {
+    let mut options = resvg::usvg::Options::default();
+    options
+        .fontdb_mut()
+        .load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
+    options.font_family = FONT_FAMILY.to_owned();
+    let tree =
+        resvg::usvg::Tree::from_str(svg, &options).map_err(|e| PngError::Svg(e.to_string()))?;
+    let size = tree
+        .size()
+        .to_int_size()
+        .scale_by(scale)
+        .ok_or(PngError::TooLarge(0, 0))?;
+    let (w, h) = (size.width(), size.height());
+    if w > 16384 || h > 16384 {
+        return Err(PngError::TooLarge(w, h));
+    }
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).ok_or(PngError::TooLarge(w, h))?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| PngError::Encode(e.to_string()))
+}
+
+fn mermaid_id(id: &str) -> String {
+    id.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect()
+}
+
+fn mermaid_label(text: &str) -> String {
+    text.replace('"', "'")
+}
+
+/// Writes the components under `parent` as Mermaid nodes and subgraphs.
+fn emit(out: &mut String, design: &Design, parent: Option<&str>, depth: usize) {
+    let pad = "    ".repeat(depth + 1);
+    for c in design
+        .components
+        .iter()
+        .filter(|c| c.parent.as_deref() == parent)
+    {
+        let label = mermaid_label(c.display_label());
+        if c.kind.name().is_container() && depth < 16 {
+            let _ = writeln!(out, "{pad}subgraph {}[\"{label}\"]", mermaid_id(&c.id));
+            emit(out, design, Some(&c.id), depth + 1);
+            let _ = writeln!(out, "{pad}end");
+        } else if matches!(c.kind, ComponentKind::Note(_)) {
+            let _ = writeln!(out, "{pad}{}>\"{label}\"]", mermaid_id(&c.id));
+        } else {
+            let _ = writeln!(out, "{pad}{}[\"{label}\"]", mermaid_id(&c.id));
+        }
+    }
+}
+
+/// A Mermaid flowchart: containers as subgraphs, components as nodes, flows as numbered,
+/// coloured links.
+pub fn to_mermaid(design: &Design, analysis: &Analysis, options: &ExportOptions) -> String {
+    let mut out = String::from("flowchart LR\n");
+    emit(&mut out, design, None, 0);
+    let mut link = 0usize;
+    let mut styles = Vec::new();
+    for conn in &design.connections {
+        let arrow = match conn.kind {
+            ConnectionKind::Attachment => "---",
+            ConnectionKind::Line => "-.-",
+        };
+        let _ = writeln!(
+            out,
+            "    {} {arrow} {}",
+            mermaid_id(&conn.from),
+            mermaid_id(&conn.to)
+        );
+        link += 1;
+    }
+    for f in analysis
+        .flows
+        .iter()
+        .filter(|f| options.flows.contains(&f.flow))
+    {
+        let colour = super::flows::flow_color(f.flow, palette_theme()).hex();
+        for (i, pair) in f.hops.windows(2).enumerate() {
+            let [a, b] = pair else { continue };
+            let _ = writeln!(
+                out,
+                "    {} -->|\"{} {}\"| {}",
+                mermaid_id(&a.id),
+                f.flow.json_name(),
+                i + 1,
+                mermaid_id(&b.id)
+            );
+            styles.push(format!(
+                "    linkStyle {link} stroke:{colour},stroke-width:2px"
+            ));
+            link += 1;
+        }
+        if let Some(b) = &f.blocked_at {
+            let _ = writeln!(
+                out,
+                "    style {} stroke:#d22828,stroke-width:3px",
+                mermaid_id(b)
+            );
+        }
+    }
+    for s in styles {
+        out.push_str(&s);
+        out.push('\n');
+    }
+    out
+}
+
+const fn palette_theme() -> super::palette::Theme {
+    super::palette::Theme::Light
+}

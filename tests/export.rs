@@ -1,0 +1,230 @@
+//! Exports: SVG, PNG, Markdown and Mermaid, from the library and the CLI.
+#![allow(
+    clippy::unwrap_used,
+    clippy::allow_attributes,
+    clippy::cast_sign_loss,
+    reason = "tests fail loudly"
+)]
+
+use std::process::Command;
+
+use eksplain::engine::analyze;
+use eksplain::io::PRESETS;
+use eksplain::render::export::{ExportOptions, diagram, svg_to_png, to_mermaid, to_svg};
+use eksplain::render::{Palette, Theme};
+
+fn svg_of(i: usize, theme: Theme) -> String {
+    let (d, _) = PRESETS[i].load().unwrap();
+    let a = analyze(&d, None);
+    let palette = Palette::of(theme);
+    let options = ExportOptions {
+        title: Some(d.title.clone()),
+        ..ExportOptions::default()
+    };
+    let (prims, bounds) = diagram(&d, &a, &palette, &options);
+    to_svg(&prims, bounds, &palette, true)
+}
+
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let h = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    (w, h)
+}
+
+#[test]
+fn svg_parses_and_holds_every_label_and_the_legend() {
+    for (i, preset) in PRESETS.iter().enumerate() {
+        let svg = svg_of(i, Theme::Light);
+        let doc =
+            roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{}: {e}", preset.name));
+        let texts: Vec<String> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .filter_map(|n| n.text().map(str::to_owned))
+            .collect();
+        let (d, _) = preset.load().unwrap();
+        for c in &d.components {
+            assert!(
+                texts.iter().any(|t| t == c.display_label()),
+                "{}: no label {}",
+                preset.name,
+                c.display_label()
+            );
+        }
+        for legend in [
+            "kubectl to API server",
+            "API server to kubelet",
+            "kubelet to API server",
+        ] {
+            assert!(
+                texts.iter().any(|t| t == legend),
+                "{}: no legend",
+                preset.name
+            );
+        }
+        assert!(texts.iter().any(|t| t == &d.title));
+        // Highlighted flows are there: arrows with heads and numbered steps.
+        assert!(svg.contains("<polygon"), "no arrow heads");
+        assert!(texts.iter().any(|t| t == "1") && texts.iter().any(|t| t == "2"));
+    }
+}
+
+#[test]
+fn exports_are_deterministic() {
+    for i in 0..PRESETS.len() {
+        assert_eq!(svg_of(i, Theme::Dark), svg_of(i, Theme::Dark));
+        let svg = svg_of(i, Theme::Light);
+        assert_eq!(
+            svg_to_png(&svg, 1.0).unwrap(),
+            svg_to_png(&svg, 1.0).unwrap()
+        );
+    }
+}
+
+#[test]
+fn png_has_the_expected_size() {
+    let svg = svg_of(1, Theme::Light);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let root = doc.root_element();
+    let w: f32 = root.attribute("width").unwrap().parse().unwrap();
+    let h: f32 = root.attribute("height").unwrap().parse().unwrap();
+    for scale in [1.0f32, 2.0, 3.0] {
+        let png = svg_to_png(&svg, scale).unwrap();
+        let (pw, ph) = png_size(&png);
+        assert_eq!(
+            (pw, ph),
+            ((w * scale).round() as u32, (h * scale).round() as u32)
+        );
+    }
+}
+
+#[test]
+fn mermaid_lists_components_and_flows() {
+    let (d, _) = PRESETS[0].load().unwrap();
+    let m = to_mermaid(&d, &analyze(&d, None), &ExportOptions::default());
+    assert!(m.starts_with("flowchart LR\n"));
+    assert!(m.contains("subgraph vpc[\"customer VPC\"]"));
+    assert!(m.contains("node_a -->|\"kubelet_to_api 1\"| nat"));
+    assert!(m.contains("linkStyle"));
+}
+
+fn eksplain(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_eksplain"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn preset(name: &str) -> String {
+    format!("{}/presets/{name}.ron", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn cli_render_and_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = preset("public");
+    let png = dir.path().join("d.png");
+    let (code, _, err) = eksplain(&["render", &p, "-o", png.to_str().unwrap(), "--scale", "2"]);
+    assert_eq!(code, 0, "{err}");
+    let (w, _) = png_size(&std::fs::read(&png).unwrap());
+    assert!(w > 2000, "2× scale: {w}");
+    let svg = dir.path().join("d.svg");
+    let (code, _, _) = eksplain(&[
+        "render",
+        &p,
+        "-o",
+        svg.to_str().unwrap(),
+        "--flows",
+        "kubectl",
+        "--theme",
+        "dark",
+    ]);
+    assert_eq!(code, 0);
+    let text = std::fs::read_to_string(&svg).unwrap();
+    // Only the kubectl flow's colour is used for arrows.
+    assert!(text.contains("#5aaaff") && !text.contains("stroke=\"#5adc82\""));
+    // The report's flows table matches `check --format json`.
+    let md = dir.path().join("r.md");
+    let (code, _, _) = eksplain(&["report", &p, "-o", md.to_str().unwrap(), "--image", "d.png"]);
+    assert_eq!(code, 0);
+    let report = std::fs::read_to_string(&md).unwrap();
+    assert!(report.starts_with("![public.ron](d.png)"));
+    let (_, json, _) = eksplain(&["check", &p, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    for f in v["flows"].as_array().unwrap() {
+        let hops: Vec<&str> = f["hops"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["id"].as_str().unwrap())
+            .collect();
+        let verdict = if f["reachable"] == true {
+            "reachable".to_owned()
+        } else {
+            format!("blocked: `{}`", f["code"].as_str().unwrap())
+        };
+        let kind = match f["flow"].as_str().unwrap() {
+            "kubectl_to_api" => "kubectl → API",
+            "api_to_kubelet" => "API → kubelet",
+            _ => "kubelet → API",
+        };
+        let row = format!(
+            "| {kind} | {} | {} | {verdict} | {} | {} | {} |",
+            f["source"].as_str().unwrap(),
+            f["target"].as_str().unwrap(),
+            f["exposure"].as_str().unwrap_or("–"),
+            f["dns"].as_str().unwrap_or("–"),
+            hops.join(" → ")
+        );
+        assert!(report.contains(&row), "missing row {row}\n{report}");
+    }
+}
+
+#[test]
+fn cli_render_errors_are_clear() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = preset("public");
+    let (code, _, err) = eksplain(&[
+        "render",
+        &p,
+        "-o",
+        dir.path().join("x.gif").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown output format \".gif\""), "{err}");
+    let bad = dir.path().join("no/such/dir/x.svg");
+    let (code, _, err) = eksplain(&["render", &p, "-o", bad.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("cannot save") && err.contains("x.svg"),
+        "{err}"
+    );
+    let (code, _, err) = eksplain(&[
+        "render",
+        "/no/such.ron",
+        "-o",
+        dir.path().join("x.svg").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("/no/such.ron"));
+}
+
+#[test]
+fn the_app_exports_what_the_flows_panel_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = eksplain::app::EksplainApp::with_preset("private");
+    for ext in ["svg", "png", "md", "mmd"] {
+        let path = dir.path().join(format!("out.{ext}"));
+        app.export_to(&path, ext);
+        assert!(std::fs::metadata(&path).unwrap().len() > 100, "{ext}");
+        assert!(app.status().unwrap().text.starts_with("exported"));
+    }
+    let svg = std::fs::read_to_string(dir.path().join("out.svg")).unwrap();
+    assert!(svg.contains("kubectl on bastion") || svg.contains("kubectl to API server"));
+}
