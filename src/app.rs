@@ -2,6 +2,10 @@
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use crate::io::recovery::{self, RecoveryFile};
 
 use crate::engine::{Analysis, FlowKind, analyze, report};
 use crate::io::{self, PRESETS};
@@ -105,6 +109,59 @@ pub struct EksplainApp {
     show_compare: bool,
     compare: Option<(u64, [Analysis; 3])>,
     highlighted: Vec<(FlowKind, Vec<String>)>,
+    recovery_path: PathBuf,
+    autosave_due: Option<std::time::Instant>,
+    autosaved_revision: u64,
+    offered_recovery: Option<RecoveryFile>,
+    panic_snapshot: Arc<Mutex<Option<RecoveryFile>>>,
+    watcher: Option<FileWatch>,
+    changed_on_disk: Option<PathBuf>,
+}
+
+/// Watches the open file's modification time from a background thread.
+struct FileWatch {
+    path: PathBuf,
+    changed: Arc<AtomicBool>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Drop for FileWatch {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+fn mtime(path: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+impl FileWatch {
+    fn start(path: &Path, ctx: Option<egui::Context>) -> Option<Self> {
+        let changed = Arc::new(AtomicBool::new(false));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (c, s, p) = (changed.clone(), stop.clone(), path.to_path_buf());
+        let mut last = mtime(path);
+        let spawned = std::thread::Builder::new()
+            .name("file-watch".into())
+            .spawn(move || {
+                while !s.load(Ordering::Relaxed) {
+                    std::thread::sleep(std::time::Duration::from_millis(700));
+                    let now = mtime(&p);
+                    if now != last {
+                        last = now;
+                        c.store(true, Ordering::Relaxed);
+                        if let Some(ctx) = &ctx {
+                            ctx.request_repaint();
+                        }
+                    }
+                }
+            });
+        spawned.ok().map(|_| Self {
+            path: path.to_path_buf(),
+            changed,
+            stop,
+        })
+    }
 }
 
 impl EksplainApp {
@@ -141,6 +198,13 @@ impl EksplainApp {
             show_compare: false,
             compare: None,
             highlighted: Vec::new(),
+            recovery_path: recovery::recovery_path(),
+            autosave_due: None,
+            autosaved_revision: 0,
+            offered_recovery: None,
+            panic_snapshot: Arc::new(Mutex::new(None)),
+            watcher: None,
+            changed_on_disk: None,
         }
     }
 
@@ -205,6 +269,196 @@ impl EksplainApp {
     /// The settings to persist.
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// Where the recovery file goes (tests point it at a temporary directory).
+    pub fn with_recovery_path(mut self, path: PathBuf) -> Self {
+        self.recovery_path = path;
+        self
+    }
+
+    /// What the panic hook writes: the last committed design with unsaved changes.
+    pub fn panic_snapshot(&self) -> Arc<Mutex<Option<RecoveryFile>>> {
+        self.panic_snapshot.clone()
+    }
+
+    /// Offers to restore unsaved work found at start-up.
+    pub fn offer_recovery(&mut self, file: RecoveryFile) {
+        self.offered_recovery = Some(file);
+    }
+
+    /// True while the restore question is open.
+    pub fn recovery_offered(&self) -> bool {
+        self.offered_recovery.is_some()
+    }
+
+    /// Answers the restore question: restore the recovered design, or discard it.
+    pub fn answer_recovery(&mut self, restore: bool) {
+        let Some(file) = self.offered_recovery.take() else {
+            return;
+        };
+        if restore {
+            let source = match file.source.strip_prefix("file ") {
+                Some(p) => Source::File(PathBuf::from(p)),
+                None => Source::Untitled,
+            };
+            self.set_design(file.design, &[], source);
+            // Restored work is unsaved work.
+            self.saved_revision = self.revision.wrapping_sub(1);
+            self.info("restored unsaved work");
+        } else {
+            recovery::clear(&self.recovery_path);
+        }
+    }
+
+    /// The path the open file was changed at on disk, while the reload question is open.
+    pub fn changed_on_disk(&self) -> Option<&Path> {
+        self.changed_on_disk.as_deref()
+    }
+
+    /// Answers the reload question. Reloading keeps unsaved edits in a file beside the
+    /// original (`NAME.unsaved-TIME.ron`) before loading the new version.
+    pub fn answer_reload(&mut self, reload: bool) {
+        let Some(path) = self.changed_on_disk.take() else {
+            return;
+        };
+        if !reload {
+            return;
+        }
+        if self.is_dirty() {
+            let stem = path
+                .file_stem()
+                .map_or_else(|| "design".into(), |s| s.to_string_lossy().into_owned());
+            let keep = path.with_file_name(format!("{stem}.unsaved-{}.ron", recovery::now()));
+            if let Err(e) = io::save(&self.design, &keep) {
+                self.error(format!("not reloaded: {e}"));
+                return;
+            }
+            self.open_file(&path);
+            self.info(format!("reloaded; your edits are in {}", keep.display()));
+        } else {
+            self.open_file(&path);
+        }
+    }
+
+    fn source_label(&self) -> String {
+        match &self.source {
+            Source::File(p) => format!("file {}", p.display()),
+            Source::Preset(n) => format!("preset {n}"),
+            Source::Untitled => "untitled".to_owned(),
+        }
+    }
+
+    /// Writes the recovery file shortly after changes, and removes it when the design is
+    /// clean. Keeps the panic hook's snapshot current.
+    fn autosave(&mut self, ctx: &egui::Context) {
+        if !self.is_dirty() {
+            if self.autosaved_revision != 0 {
+                recovery::clear(&self.recovery_path);
+                self.autosaved_revision = 0;
+                if let Ok(mut s) = self.panic_snapshot.lock() {
+                    *s = None;
+                }
+            }
+            self.autosave_due = None;
+            return;
+        }
+        if self.autosaved_revision == self.revision || self.interaction.is_some() {
+            return;
+        }
+        let now = std::time::Instant::now();
+        let due = *self
+            .autosave_due
+            .get_or_insert(now + std::time::Duration::from_millis(1500));
+        let file = RecoveryFile {
+            source: self.source_label(),
+            saved_at: recovery::now(),
+            design: self.design.clone(),
+        };
+        if now < due {
+            ctx.request_repaint_after(due - now);
+            if let Ok(mut s) = self.panic_snapshot.lock() {
+                *s = Some(file);
+            }
+            return;
+        }
+        match recovery::write(&self.recovery_path, &file) {
+            Ok(()) => self.autosaved_revision = self.revision,
+            Err(e) => self.error(format!("cannot write the recovery file: {e}")),
+        }
+        if let Ok(mut s) = self.panic_snapshot.lock() {
+            *s = Some(file);
+        }
+        self.autosave_due = None;
+    }
+
+    fn watch(&mut self, ctx: &egui::Context) {
+        let want = match &self.source {
+            Source::File(p) => Some(p.clone()),
+            _ => None,
+        };
+        if self.watcher.as_ref().map(|w| &w.path) != want.as_ref() {
+            self.watcher = want.and_then(|p| FileWatch::start(&p, Some(ctx.clone())));
+        }
+        if let Some(w) = &self.watcher
+            && w.changed.swap(false, Ordering::Relaxed)
+        {
+            self.changed_on_disk = Some(w.path.clone());
+        }
+    }
+
+    fn recovery_ui(&mut self, ctx: &egui::Context) {
+        if let Some(file) = &self.offered_recovery {
+            let ago = recovery::now().saturating_sub(file.saved_at);
+            let text = format!(
+                "eksplain did not close cleanly. Unsaved work from {} was kept {} ago.",
+                file.source,
+                if ago < 120 {
+                    format!("{ago} s")
+                } else {
+                    format!("{} min", ago / 60)
+                }
+            );
+            let mut answer = None;
+            egui::Modal::new(egui::Id::new("recovery")).show(ctx, |ui| {
+                ui.heading("Restore unsaved work");
+                ui.label(text);
+                ui.horizontal(|ui| {
+                    if ui.button("Restore").clicked() {
+                        answer = Some(true);
+                    }
+                    if ui.button("Discard").clicked() {
+                        answer = Some(false);
+                    }
+                });
+            });
+            if let Some(a) = answer {
+                self.answer_recovery(a);
+            }
+        }
+        if let Some(path) = &self.changed_on_disk {
+            let text = format!("{} changed on disk.", path.display());
+            let dirty = self.is_dirty();
+            let mut answer = None;
+            egui::Modal::new(egui::Id::new("reload")).show(ctx, |ui| {
+                ui.heading("File changed");
+                ui.label(text);
+                if dirty {
+                    ui.label("Reloading keeps your unsaved edits in a file beside it.");
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Reload").clicked() {
+                        answer = Some(true);
+                    }
+                    if ui.button("Keep mine").clicked() {
+                        answer = Some(false);
+                    }
+                });
+            });
+            if let Some(a) = answer {
+                self.answer_reload(a);
+            }
+        }
     }
 
     /// The analysis shown, if computed.
@@ -284,6 +538,7 @@ impl EksplainApp {
         self.buffers.clear();
         self.revision += 1;
         self.saved_revision = self.revision;
+        self.autosave_due = None;
         self.canvas.request_fit();
         self.used_ids = self
             .design
@@ -1548,6 +1803,9 @@ impl EksplainApp {
         self.prompt_ui(&ctx);
         self.shortcuts_ui(&ctx);
         self.compare_ui(&ctx);
+        self.autosave(&ctx);
+        self.watch(&ctx);
+        self.recovery_ui(&ctx);
     }
 
     fn compare_ui(&mut self, ctx: &egui::Context) {

@@ -31,11 +31,29 @@ fn main() -> std::process::ExitCode {
                 .storage
                 .and_then(|s| eframe::get_value(s, "settings"))
                 .unwrap_or_default();
-            let app = match (&args.file, &args.preset) {
+            let mut app = match (&args.file, &args.preset) {
                 (Some(path), _) => EksplainApp::with_file(path),
                 (None, Some(name)) => EksplainApp::with_preset(name),
                 (None, None) => EksplainApp::with_preset(eksplain::io::DEFAULT_PRESET),
             };
+            // Unsaved work from a run that crashed or was killed.
+            let recovery_path = eksplain::io::recovery::recovery_path();
+            match eksplain::io::recovery::read(&recovery_path) {
+                Some(Ok(file)) => app.offer_recovery(file),
+                Some(Err(e)) => log::error!("ignoring an unreadable recovery file: {e}"),
+                None => {}
+            }
+            // A panic writes the last committed design to the recovery file before exiting.
+            let snapshot = app.panic_snapshot();
+            let default_hook = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                if let Ok(guard) = snapshot.lock()
+                    && let Some(file) = guard.as_ref()
+                {
+                    let _ = eksplain::io::recovery::write(&recovery_path, file);
+                }
+                default_hook(info);
+            }));
             Ok(Box::new(app.with_settings(settings)))
         }),
     );

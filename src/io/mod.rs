@@ -3,6 +3,7 @@
 
 pub mod error;
 pub mod presets;
+pub mod recovery;
 pub mod ron_file;
 
 pub use error::IoError;

@@ -1,0 +1,130 @@
+//! A byte-level fuzz harness for the loader and the engine, seeded with the presets and
+//! the scenario fixtures. A short run is part of `cargo test`; a long run is
+//! `PROPTEST_CASES=200000 cargo test --release --test fuzz` (see the README).
+#![allow(
+    clippy::unwrap_used,
+    clippy::allow_attributes,
+    reason = "tests fail loudly"
+)]
+
+use std::path::Path;
+
+use eksplain::engine::analyze;
+use eksplain::io::{self, PRESETS};
+use proptest::prelude::*;
+
+fn seeds() -> Vec<String> {
+    let mut out: Vec<String> = PRESETS.iter().map(|p| p.text.to_owned()).collect();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenarios");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    for f in files {
+        out.push(std::fs::read_to_string(f).unwrap());
+    }
+    out
+}
+
+/// One change to a seed's bytes.
+#[derive(Clone, Debug)]
+enum Mutation {
+    Flip(usize, u8),
+    Insert(usize, Vec<u8>),
+    Delete(usize, usize),
+    Truncate(usize),
+    Duplicate(usize, usize),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let tokens = prop_oneof![
+        Just(b"(".to_vec()),
+        Just(b")".to_vec()),
+        Just(b"[".to_vec()),
+        Just(b"\"".to_vec()),
+        Just(b",".to_vec()),
+        Just(b"NaN".to_vec()),
+        Just(b"-1e39".to_vec()),
+        Just(b"local".to_vec()),
+        Just(b"parent: \"vpc\",".to_vec()),
+        Just(b"0.0.0.0/0".to_vec()),
+        Just("노드".as_bytes().to_vec()),
+        prop::collection::vec(any::<u8>(), 1..8),
+    ];
+    prop_oneof![
+        (any::<usize>(), any::<u8>()).prop_map(|(i, b)| Mutation::Flip(i, b)),
+        (any::<usize>(), tokens).prop_map(|(i, t)| Mutation::Insert(i, t)),
+        (any::<usize>(), 1usize..64).prop_map(|(i, n)| Mutation::Delete(i, n)),
+        any::<usize>().prop_map(Mutation::Truncate),
+        (any::<usize>(), 1usize..200).prop_map(|(i, n)| Mutation::Duplicate(i, n)),
+    ]
+}
+
+fn apply(bytes: &mut Vec<u8>, m: &Mutation) {
+    let len = bytes.len().max(1);
+    match m {
+        Mutation::Flip(i, b) => {
+            if let Some(x) = bytes.get_mut(i % len) {
+                *x ^= b;
+            }
+        }
+        Mutation::Insert(i, t) => {
+            let at = (i % len).min(bytes.len());
+            bytes.splice(at..at, t.iter().copied());
+        }
+        Mutation::Delete(i, n) => {
+            let at = (i % len).min(bytes.len());
+            let end = (at + n).min(bytes.len());
+            bytes.drain(at..end);
+        }
+        Mutation::Truncate(i) => bytes.truncate(i % len),
+        Mutation::Duplicate(i, n) => {
+            let at = (i % len).min(bytes.len());
+            let end = (at + n).min(bytes.len());
+            let chunk = bytes[at..end].to_vec();
+            bytes.splice(end..end, chunk);
+        }
+    }
+}
+
+/// Whatever the bytes, loading either fails with a message or gives a design the engine
+/// and the writer handle; a loaded design writes and reads back equal.
+fn check(bytes: &[u8]) {
+    let path = Path::new("fuzz.ron");
+    let Ok(text) = io::ron_file::decode_utf8(bytes, path) else {
+        return;
+    };
+    match io::parse_design(text, path) {
+        Err(e) => assert!(!e.to_string().is_empty()),
+        Ok((design, _)) => {
+            let a = analyze(&design, None);
+            assert_eq!(a, analyze(&design, None));
+            let written = io::to_ron_string(&design).unwrap();
+            let (back, _) = io::parse_design(&written, path).unwrap();
+            assert_eq!(io::to_ron_string(&back).unwrap(), written);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(300)
+    ))]
+
+    #[test]
+    fn mutated_seeds_never_crash(seed in any::<prop::sample::Index>(), muts in prop::collection::vec(mutation(), 1..6)) {
+        let seeds = seeds();
+        let mut bytes = seeds[seed.index(seeds.len())].clone().into_bytes();
+        for m in &muts {
+            apply(&mut bytes, m);
+        }
+        check(&bytes);
+    }
+
+    #[test]
+    fn random_bytes_never_crash(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        check(&bytes);
+    }
+}
