@@ -27,6 +27,8 @@ fn main() -> std::process::ExitCode {
         "eksplain",
         options,
         Box::new(move |cc| {
+            let fallbacks = eksplain::ui::theme::install_fallback_fonts(&cc.egui_ctx);
+            log::info!("fallback fonts: {fallbacks:?}");
             let settings: eksplain::app::Settings = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, "settings"))
