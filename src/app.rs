@@ -1016,10 +1016,7 @@ impl EksplainApp {
             return false;
         }
         let fragment = self.design.fragment(&self.selection);
-        let options = ron::Options::default().with_default_extension(
-            ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES
-                | ron::extensions::Extensions::IMPLICIT_SOME,
-        );
+        let options = io::ron_file::options();
         match options.to_string_pretty(&fragment, ron::ser::PrettyConfig::new()) {
             Ok(text) => {
                 ctx.copy_text(text.clone());
@@ -1043,12 +1040,7 @@ impl EksplainApp {
             self.error("the pasted text is larger than 4 MiB".to_owned());
             return;
         }
-        let options = ron::Options::default()
-            .with_default_extension(
-                ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES
-                    | ron::extensions::Extensions::IMPLICIT_SOME,
-            )
-            .with_recursion_limit(64);
+        let options = io::ron_file::options();
         let fragment: Fragment = match options.from_str(text) {
             Ok(f) => f,
             Err(e) => {
@@ -1429,10 +1421,7 @@ impl EksplainApp {
 
     fn paste_at_pointer(&mut self, text: &str, at: Point) {
         // Offset so that the fragment's top-left lands at the pointer.
-        let options = ron::Options::default().with_default_extension(
-            ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES
-                | ron::extensions::Extensions::IMPLICIT_SOME,
-        );
+        let options = io::ron_file::options();
         let offset = options
             .from_str::<Fragment>(text)
             .ok()

@@ -160,6 +160,17 @@ fn fmt_ip(a: Option<Ipv4Addr>) -> String {
     a.map_or_else(|| "an unknown address".to_owned(), |a| a.to_string())
 }
 
+/// The API server flows end at (or start from).
+fn api_server<'a>(ctx: &Ctx<'a>) -> Result<&'a Component, Block> {
+    ctx.api.ok_or_else(|| {
+        Block::new(
+            "CFG_NO_API_SERVER",
+            None,
+            "The design has no API server component".to_owned(),
+        )
+    })
+}
+
 /// kubectl → API or kubelet → API: DNS, then the public or the private path.
 pub(super) fn to_api(
     ctx: &Ctx<'_>,
@@ -183,13 +194,7 @@ pub(super) fn to_api(
         DnsAnswer::NlbPublicIps => public_path(ctx, src, place, trace)?,
         DnsAnswer::EniPrivateIps => private_path(ctx, src, place, trace)?,
     };
-    let Some(api) = ctx.api else {
-        return Err(Block::new(
-            "CFG_NO_API_SERVER",
-            None,
-            "The design has no API server component".to_owned(),
-        ));
-    };
+    let api = api_server(ctx)?;
     trace.hop(api);
     let via = match answer.1 {
         DnsAnswer::NlbPublicIps => "the public NLB",
@@ -738,13 +743,7 @@ pub(super) fn api_to_kubelet(
     node: &Component,
     trace: &mut Trace,
 ) -> Result<(Exposure, String), Block> {
-    let Some(api) = ctx.api else {
-        return Err(Block::new(
-            "CFG_NO_API_SERVER",
-            None,
-            "The design has no API server component".to_owned(),
-        ));
-    };
+    let api = api_server(ctx)?;
     trace.hop(api);
     let place = ctx.place(node);
     let node_ip = match &node.kind {

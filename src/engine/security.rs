@@ -244,13 +244,7 @@ pub(super) fn acl_leave(
     remote: Option<Ipv4Addr>,
     port: u16,
 ) -> Result<Vec<String>, Block> {
-    let Some(acl) = ctx.acl_of(subnet) else {
-        return Ok(Vec::new());
-    };
-    Ok(vec![
-        acl_one(acl, subnet, Dir::Out, remote, (port, port), "the request")?,
-        acl_one(acl, subnet, Dir::In, remote, EPHEMERAL, "the reply")?,
-    ])
+    acl_both_ways(ctx, subnet, remote, port, Dir::Out)
 }
 
 /// Traffic entering `subnet` from `remote` on `port`: inbound, and the stateless reply outbound.
@@ -260,11 +254,27 @@ pub(super) fn acl_enter(
     remote: Option<Ipv4Addr>,
     port: u16,
 ) -> Result<Vec<String>, Block> {
+    acl_both_ways(ctx, subnet, remote, port, Dir::In)
+}
+
+/// The request in direction `first` on `port`, then the reply the other way on the
+/// ephemeral ports (network ACLs are stateless).
+fn acl_both_ways(
+    ctx: &Ctx<'_>,
+    subnet: &Component,
+    remote: Option<Ipv4Addr>,
+    port: u16,
+    first: Dir,
+) -> Result<Vec<String>, Block> {
     let Some(acl) = ctx.acl_of(subnet) else {
         return Ok(Vec::new());
     };
+    let back = match first {
+        Dir::In => Dir::Out,
+        Dir::Out => Dir::In,
+    };
     Ok(vec![
-        acl_one(acl, subnet, Dir::In, remote, (port, port), "the request")?,
-        acl_one(acl, subnet, Dir::Out, remote, EPHEMERAL, "the reply")?,
+        acl_one(acl, subnet, first, remote, (port, port), "the request")?,
+        acl_one(acl, subnet, back, remote, EPHEMERAL, "the reply")?,
     ])
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::error::IoError;
-use super::ron_file::{decode_utf8, write_atomically};
+use super::ron_file::{decode_utf8, options, syntax_error, write_atomically};
 use crate::model::Design;
 
 /// What the recovery file holds.
@@ -39,15 +39,6 @@ pub fn now() -> u64 {
         .map_or(0, |d| d.as_secs())
 }
 
-fn options() -> ron::Options {
-    ron::Options::default()
-        .with_default_extension(
-            ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES
-                | ron::extensions::Extensions::IMPLICIT_SOME,
-        )
-        .with_recursion_limit(64)
-}
-
 /// Writes the recovery file atomically, creating its directory.
 pub fn write(path: &Path, file: &RecoveryFile) -> Result<(), IoError> {
     if let Some(dir) = path.parent() {
@@ -69,12 +60,7 @@ pub fn read(path: &Path) -> Option<Result<RecoveryFile, IoError>> {
     Some(decode_utf8(&bytes, path).and_then(|text| {
         options()
             .from_str::<RecoveryFile>(text)
-            .map_err(|e| IoError::Syntax {
-                path: path.to_path_buf(),
-                line: e.span.start.line,
-                col: e.span.start.col,
-                message: e.code.to_string(),
-            })
+            .map_err(|e| syntax_error(path, &e))
     }))
 }
 

@@ -15,7 +15,7 @@ pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Parser and writer options: newtype variants are written without double parentheses
 /// (`kind: subnet(cidr: ...)`), and a file may use the same form without a header.
-fn options() -> ron::Options {
+pub fn options() -> ron::Options {
     ron::Options::default()
         .with_default_extension(Extensions::UNWRAP_VARIANT_NEWTYPES | Extensions::IMPLICIT_SOME)
         .with_recursion_limit(64)
@@ -61,12 +61,17 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Design, IoError> {
     }
     options()
         .from_str::<Design>(text)
-        .map_err(|e| IoError::Syntax {
-            path: path.to_path_buf(),
-            line: e.span.start.line,
-            col: e.span.start.col,
-            message: e.code.to_string(),
-        })
+        .map_err(|e| syntax_error(path, &e))
+}
+
+/// A parser error as an [`IoError`] naming the file, line and column.
+pub fn syntax_error(path: &Path, e: &ron::error::SpannedError) -> IoError {
+    IoError::Syntax {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: e.code.to_string(),
+    }
 }
 
 /// Parses and validates RON text. Returns the design and its warnings.
