@@ -1664,7 +1664,7 @@ impl EksplainApp {
             self.toolbar_ui(ui);
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
-        let problems = self.problems.1.clone();
+        let problems = std::mem::take(&mut self.problems.1);
         egui::Panel::bottom("problems")
             .resizable(true)
             .show(ui, |ui| {
@@ -1674,6 +1674,7 @@ impl EksplainApp {
                     self.buffers.clear();
                 }
             });
+        self.problems.1 = problems;
         egui::Panel::left("palette").resizable(true).show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 panels::palette_ui(ui, &mut self.tool, &palette);

@@ -120,22 +120,32 @@ pub fn flows_ui(
         analysis.flows.iter().filter(|f| f.exposed()).count()
     ));
     // Group by the client or node each flow is about.
-    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+    let mut slot: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, f) in analysis.flows.iter().enumerate() {
         if !filter.accepts(f) {
             continue;
         }
         let key = match f.flow {
-            FlowKind::ApiToKubelet => f.target.clone(),
-            _ => f.source.clone(),
+            FlowKind::ApiToKubelet => f.target.as_str(),
+            _ => f.source.as_str(),
         };
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, v)) => v.push(i),
-            None => groups.push((key, vec![i])),
+        match slot.get(key) {
+            Some(&g) => {
+                if let Some((_, v)) = groups.get_mut(g) {
+                    v.push(i);
+                }
+            }
+            None => {
+                slot.insert(key, groups.len());
+                groups.push((key, vec![i]));
+            }
         }
     }
-    for (key, indices) in groups.iter().take(200) {
-        ui.label(RichText::new(key).strong());
+    // A long list costs every frame: show the first groups and let the filter find the rest.
+    const MAX_GROUPS: usize = 40;
+    for (key, indices) in groups.iter().take(MAX_GROUPS) {
+        ui.label(RichText::new(*key).strong());
         for &i in indices {
             let Some(f) = analysis.flows.get(i) else {
                 continue;
@@ -191,10 +201,10 @@ pub fn flows_ui(
                 });
         }
     }
-    if groups.len() > 200 {
+    if groups.len() > MAX_GROUPS {
         ui.label(format!(
             "{} more groups; filter by component to see them",
-            groups.len() - 200
+            groups.len() - MAX_GROUPS
         ));
     }
     actions

@@ -619,10 +619,14 @@ pub fn problems_ui(ui: &mut egui::Ui, problems: &[Problem]) -> Option<String> {
         ui.label("no problems");
         return None;
     }
-    egui::ScrollArea::vertical()
-        .max_height(140.0)
-        .show(ui, |ui| {
-            for p in problems {
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    // Only the visible rows are laid out: a design can have thousands of warnings.
+    egui::ScrollArea::vertical().max_height(140.0).show_rows(
+        ui,
+        row_height,
+        problems.len(),
+        |ui, range| {
+            for p in problems.get(range).unwrap_or_default() {
                 let (icon, col) = match p.severity {
                     Severity::Error => ("⛔", ui.visuals().error_fg_color),
                     Severity::Warning => ("⚠", ui.visuals().warn_fg_color),
@@ -641,7 +645,8 @@ pub fn problems_ui(ui: &mut egui::Ui, problems: &[Problem]) -> Option<String> {
                     picked.clone_from(&p.component);
                 }
             }
-        });
+        },
+    );
     picked
 }
 
