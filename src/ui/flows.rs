@@ -46,6 +46,10 @@ impl FlowFilter {
     }
 }
 
+/// A long list costs every frame: the panel shows this many groups and lets the filter
+/// find the rest.
+const MAX_GROUPS: usize = 40;
+
 /// What the user asked for in the flows panel.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FlowAction {
@@ -130,20 +134,15 @@ pub fn flows_ui(
             FlowKind::ApiToKubelet => f.target.as_str(),
             _ => f.source.as_str(),
         };
-        match slot.get(key) {
-            Some(&g) => {
-                if let Some((_, v)) = groups.get_mut(g) {
-                    v.push(i);
-                }
+        if let Some(&g) = slot.get(key) {
+            if let Some((_, v)) = groups.get_mut(g) {
+                v.push(i);
             }
-            None => {
-                slot.insert(key, groups.len());
-                groups.push((key, vec![i]));
-            }
+        } else {
+            slot.insert(key, groups.len());
+            groups.push((key, vec![i]));
         }
     }
-    // A long list costs every frame: show the first groups and let the filter find the rest.
-    const MAX_GROUPS: usize = 40;
     for (key, indices) in groups.iter().take(MAX_GROUPS) {
         ui.label(RichText::new(*key).strong());
         for &i in indices {
