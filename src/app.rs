@@ -1227,7 +1227,20 @@ impl EksplainApp {
             background: true,
         };
         let bytes: Result<Vec<u8>, String> = match ext {
-            "md" => Ok(report::to_markdown(&self.design_name(), &analysis).into_bytes()),
+            "md" => {
+                // Reference an image exported beside the report, if there is one.
+                let image = ["svg", "png"].iter().find_map(|e| {
+                    let img = path.with_extension(e);
+                    img.exists()
+                        .then(|| img.file_name().map(|n| n.to_string_lossy().into_owned()))
+                        .flatten()
+                });
+                let mut text = image.map_or_else(String::new, |i| {
+                    format!("![{}]({i})\n\n", self.design_name())
+                });
+                text.push_str(&report::to_markdown(&self.design_name(), &analysis));
+                Ok(text.into_bytes())
+            }
             "mmd" => Ok(to_mermaid(&self.design, &analysis, &options).into_bytes()),
             _ => {
                 let (prims, bounds) = diagram(&self.design, &analysis, &palette, &options);

@@ -228,3 +228,29 @@ fn the_app_exports_what_the_flows_panel_shows() {
     let svg = std::fs::read_to_string(dir.path().join("out.svg")).unwrap();
     assert!(svg.contains("kubectl on bastion") || svg.contains("kubectl to API server"));
 }
+
+#[test]
+fn svg_snapshot_of_the_public_preset() {
+    // Reviewed by eye; refresh with UPDATE_SNAPSHOTS=1 after an intended change.
+    let svg = svg_of(0, Theme::Light);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/public.svg");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &svg).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        svg, expected,
+        "SVG changed; review and refresh with UPDATE_SNAPSHOTS=1"
+    );
+}
+
+#[test]
+fn the_app_report_references_an_image_exported_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = eksplain::app::EksplainApp::with_preset("public");
+    app.export_to(&dir.path().join("review.svg"), "svg");
+    app.export_to(&dir.path().join("review.md"), "md");
+    let md = std::fs::read_to_string(dir.path().join("review.md")).unwrap();
+    assert!(md.starts_with("![public.ron](review.svg)"), "{md}");
+}

@@ -130,3 +130,36 @@ fn a_file_changed_on_disk_is_offered_for_reload_and_edits_are_kept() {
     let (mine, _) = io::load(&kept[0]).unwrap();
     assert!(mine.component("node-b").is_none());
 }
+
+#[test]
+fn a_failed_save_keeps_the_old_file_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("d.ron");
+    let (design, _) = io::PRESETS[0].load().unwrap();
+    io::save(&design, &file).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let app = EksplainApp::with_file(&file).with_recovery_path(dir.path().join("recovery.ron"));
+    let mut h = harness(app);
+    h.run_steps(2);
+    h.state_mut().push_edit(Edit::Delete(vec!["nat".into()]));
+    h.run_steps(2);
+    // A full disk, simulated: the temporary file beside the target cannot be created.
+    std::fs::create_dir(
+        dir.path()
+            .join(format!(".d.ron.{}.tmp", std::process::id())),
+    )
+    .unwrap();
+    h.state_mut()
+        .push_command(eksplain::ui::command::AppCommand::Save);
+    h.run_steps(2);
+    let status = h.state().status().unwrap().clone();
+    assert!(
+        status.is_error && status.text.contains("left unchanged"),
+        "{status:?}"
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    assert!(
+        h.state().is_dirty(),
+        "the edit is still there to save again"
+    );
+}
