@@ -1844,6 +1844,24 @@ impl EksplainApp {
     }
 }
 
+/// Makes a panic write the latest unsaved design to the recovery file, then run the
+/// default panic handler.
+pub fn install_panic_hook(snapshot: Arc<Mutex<Option<RecoveryFile>>>, path: PathBuf) {
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        // A poisoned lock still holds the last snapshot.
+        let guard = snapshot
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(file) = guard.as_ref() {
+            // Best effort: we are already failing.
+            let _ = recovery::write(&path, file);
+        }
+        drop(guard);
+        default_hook(info);
+    }));
+}
+
 /// The answers to the unsaved-changes question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PromptAnswer {

@@ -46,16 +46,7 @@ fn main() -> std::process::ExitCode {
                 None => {}
             }
             // A panic writes the last committed design to the recovery file before exiting.
-            let snapshot = app.panic_snapshot();
-            let default_hook = std::panic::take_hook();
-            std::panic::set_hook(Box::new(move |info| {
-                if let Ok(guard) = snapshot.lock()
-                    && let Some(file) = guard.as_ref()
-                {
-                    let _ = eksplain::io::recovery::write(&recovery_path, file);
-                }
-                default_hook(info);
-            }));
+            eksplain::app::install_panic_hook(app.panic_snapshot(), recovery_path);
             Ok(Box::new(app.with_settings(settings)))
         }),
     );

@@ -163,3 +163,23 @@ fn a_failed_save_keeps_the_old_file_and_says_so() {
         "the edit is still there to save again"
     );
 }
+
+#[test]
+fn a_panic_writes_the_recovery_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("recovery.ron");
+    let mut h = harness(EksplainApp::with_preset("private").with_recovery_path(path.clone()));
+    h.run_steps(2);
+    h.state_mut()
+        .push_edit(Edit::Delete(vec!["bastion".into()]));
+    h.run_steps(2);
+    // The edit is recent: the timed autosave has not run yet, the panic must write it.
+    assert!(!path.exists());
+    eksplain::app::install_panic_hook(h.state().panic_snapshot(), path.clone());
+    let result = std::panic::catch_unwind(|| panic!("a bug in the UI"));
+    assert!(result.is_err());
+    let file = io::recovery::read(&path)
+        .expect("written by the panic hook")
+        .unwrap();
+    assert!(file.design.component("bastion").is_none());
+}
