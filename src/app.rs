@@ -857,18 +857,12 @@ impl EksplainApp {
                     self.tool = Tool::Select;
                 }
                 CanvasAction::Connect(from, to) => {
-                    let attach = |k: KindName| {
-                        matches!(k, KindName::Vpn | KindName::Tgw | KindName::Peering)
-                    };
-                    let net = |k: KindName| matches!(k, KindName::Vpc | KindName::OnPrem);
                     let kinds = (
                         self.design.component(&from).map(|c| c.kind.name()),
                         self.design.component(&to).map(|c| c.kind.name()),
                     );
                     let kind = match kinds {
-                        (Some(a), Some(b))
-                            if (attach(a) && (net(b) || attach(b))) || (attach(b) && net(a)) =>
-                        {
+                        (Some(a), Some(b)) if KindName::can_attach(a, b) => {
                             ConnectionKind::Attachment
                         }
                         _ => ConnectionKind::Line,

@@ -66,10 +66,7 @@ fn lookup<'a>(
 }
 
 fn is_connector(c: &Component) -> bool {
-    matches!(
-        c.kind.name(),
-        KindName::Vpn | KindName::Tgw | KindName::Peering
-    )
+    c.kind.name().is_connector()
 }
 
 fn attached(ctx: &Ctx<'_>, a: &str, b: &str) -> bool {

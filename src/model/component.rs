@@ -189,6 +189,35 @@ impl KindName {
         )
     }
 
+    /// Kinds a subnet route may point to (besides `local`).
+    pub const SUBNET_ROUTE_TARGETS: [KindName; 5] = [
+        KindName::Igw,
+        KindName::Nat,
+        KindName::Tgw,
+        KindName::Vpn,
+        KindName::Peering,
+    ];
+
+    /// Kinds an on-premises route may point to.
+    pub const ON_PREM_ROUTE_TARGETS: [KindName; 2] = [KindName::Vpn, KindName::Tgw];
+
+    /// A VPN, transit gateway or peering: joins networks through attachments.
+    pub const fn is_connector(self) -> bool {
+        matches!(self, KindName::Vpn | KindName::Tgw | KindName::Peering)
+    }
+
+    /// A network an attachment can join: a VPC or an on-premises network.
+    pub const fn is_network(self) -> bool {
+        matches!(self, KindName::Vpc | KindName::OnPrem)
+    }
+
+    /// True when an attachment may join these two kinds: a connector and a network, or
+    /// two connectors.
+    pub const fn can_attach(a: KindName, b: KindName) -> bool {
+        (a.is_connector() && (b.is_network() || b.is_connector()))
+            || (b.is_connector() && a.is_network())
+    }
+
     /// The kinds this kind may sit in; `None` in the list means "at the top level".
     pub const fn allowed_parents(self) -> &'static [Option<KindName>] {
         match self {

@@ -432,19 +432,7 @@ fn check_props(c: &Component, index: &DesignIndex<'_>, r: &mut Report) {
                     "the subnet has no availability zone".to_owned(),
                 );
             }
-            check_routes(
-                c,
-                &s.routes,
-                &[
-                    KindName::Igw,
-                    KindName::Nat,
-                    KindName::Tgw,
-                    KindName::Vpn,
-                    KindName::Peering,
-                ],
-                index,
-                r,
-            );
+            check_routes(c, &s.routes, &KindName::SUBNET_ROUTE_TARGETS, index, r);
         }
         ComponentKind::Nlb(n) => {
             for (i, ip) in n.public_ips.iter().enumerate() {
@@ -498,7 +486,7 @@ fn check_props(c: &Component, index: &DesignIndex<'_>, r: &mut Report) {
             if let Some(ip) = &o.internet_egress_ip {
                 ip_field(r, &c.id, "internet_egress_ip", ip);
             }
-            check_routes(c, &o.routes, &[KindName::Vpn, KindName::Tgw], index, r);
+            check_routes(c, &o.routes, &KindName::ON_PREM_ROUTE_TARGETS, index, r);
         }
         ComponentKind::ControlPlane
         | ComponentKind::ApiServer
@@ -562,13 +550,8 @@ fn check_connections(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
         let (Some(Some(a)), Some(Some(b))) = (ends.first(), ends.get(1)) else {
             continue;
         };
-        let connector =
-            |k: KindName| matches!(k, KindName::Vpn | KindName::Tgw | KindName::Peering);
-        let network = |k: KindName| matches!(k, KindName::Vpc | KindName::OnPrem);
         let (ka, kb) = (a.kind.name(), b.kind.name());
-        let ok =
-            (connector(ka) && (network(kb) || connector(kb))) || (connector(kb) && network(ka));
-        if !ok {
+        if !KindName::can_attach(ka, kb) {
             r.push(
                 Severity::Error,
                 "E_BAD_ATTACHMENT",

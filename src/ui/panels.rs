@@ -474,15 +474,15 @@ pub fn inspector_ui(
                 | ComponentKind::Phz => {}
             }
         });
+    // The same target kinds validation accepts for this route table.
+    let allowed: &[KindName] = match &next.kind {
+        ComponentKind::OnPrem(_) => &KindName::ON_PREM_ROUTE_TARGETS,
+        _ => &KindName::SUBNET_ROUTE_TARGETS,
+    };
     let targets: Vec<&Component> = design
         .components
         .iter()
-        .filter(|c| {
-            matches!(
-                c.kind.name(),
-                KindName::Igw | KindName::Nat | KindName::Tgw | KindName::Vpn | KindName::Peering
-            )
-        })
+        .filter(|c| allowed.contains(&c.kind.name()))
         .collect();
     match &mut next.kind {
         ComponentKind::Subnet(s) => {
