@@ -1030,21 +1030,32 @@ impl EksplainApp {
 
     /// Pastes RON text of components (from this or another design).
     pub fn paste_text(&mut self, text: &str, offset: Point) {
+        if let Some(fragment) = self.parse_fragment(text) {
+            self.paste_fragment(fragment, offset);
+        }
+    }
+
+    /// Parses pasted text as components, refusing oversized text before parsing it.
+    fn parse_fragment(&mut self, text: &str) -> Option<Fragment> {
         if text.len() > 4 * 1024 * 1024 {
             self.error("the pasted text is larger than 4 MiB".to_owned());
-            return;
+            return None;
         }
-        let options = io::ron_file::options();
-        let fragment: Fragment = match options.from_str(text) {
-            Ok(f) => f,
+        match io::ron_file::options().from_str::<Fragment>(text) {
+            Ok(f) => Some(f),
             Err(e) => {
                 self.info(format!(
                     "the clipboard does not hold eksplain components ({}:{}: {})",
                     e.span.start.line, e.span.start.col, e.code
                 ));
-                return;
+                None
             }
-        };
+        }
+    }
+
+    /// Adds copied components (fresh ids where needed), offset, as one undo step, and
+    /// selects them.
+    fn paste_fragment(&mut self, fragment: Fragment, offset: Point) {
         let used = self.used_ids.clone();
         let prepared = self
             .design
@@ -1061,18 +1072,9 @@ impl EksplainApp {
         if self.selection.is_empty() {
             return;
         }
-        let fragment = self.design.fragment(&self.selection);
         // The duplicate keeps its parents, offset by two grid steps.
-        let used = self.used_ids.clone();
-        let prepared =
-            self.design
-                .prepare_paste(fragment, Point::new(2.0 * GRID, 2.0 * GRID), &|id| {
-                    used.contains(id)
-                });
-        let ids: BTreeSet<String> = prepared.components.iter().map(|c| c.id.clone()).collect();
-        if self.apply(Edit::Paste(prepared)) {
-            self.selection = ids;
-        }
+        let fragment = self.design.fragment(&self.selection);
+        self.paste_fragment(fragment, Point::new(2.0 * GRID, 2.0 * GRID));
     }
 
     fn delete_selection(&mut self) {
@@ -1427,21 +1429,19 @@ impl EksplainApp {
     }
 
     fn paste_at_pointer(&mut self, text: &str, at: Point) {
+        let Some(fragment) = self.parse_fragment(text) else {
+            return;
+        };
         // Offset so that the fragment's top-left lands at the pointer.
-        let options = io::ron_file::options();
-        let offset = options
-            .from_str::<Fragment>(text)
-            .ok()
-            .and_then(|f| {
-                f.components
-                    .iter()
-                    .map(|c| c.pos)
-                    .reduce(|a, b| Point::new(a.x.min(b.x), a.y.min(b.y)))
-            })
+        let offset = fragment
+            .components
+            .iter()
+            .map(|c| c.pos)
+            .reduce(|a, b| Point::new(a.x.min(b.x), a.y.min(b.y)))
             .map_or(Point::new(2.0 * GRID, 2.0 * GRID), |min| {
                 Point::new(snap(at.x - min.x), snap(at.y - min.y))
             });
-        self.paste_text(text, offset);
+        self.paste_fragment(fragment, offset);
     }
 
     fn menu_ui(&mut self, ui: &mut egui::Ui) {
