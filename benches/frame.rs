@@ -22,13 +22,21 @@ fn design(n: usize) -> eksplain::model::Design {
     large_design(nodes, subnets, 5)
 }
 
-fn app_harness(n: usize) -> Harness<'static, EksplainApp> {
+/// The app on a generated design; with `panels` false the side panels are hidden (Alt+Z),
+/// leaving the canvas: the same picture as the bare view plus our labels and icons.
+fn app_harness(n: usize, panels: bool) -> Harness<'static, EksplainApp> {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1600.0, 1000.0))
         .build_ui_state(
             |ui, app: &mut EksplainApp| app.frame_ui(ui),
             EksplainApp::with_design(design(n)),
         );
+    h.run_steps(2);
+    if !panels {
+        h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::Z);
+        // Fit again to the larger canvas.
+        h.key_press(egui::Key::F);
+    }
     h.run_steps(4);
     h
 }
@@ -61,27 +69,33 @@ fn frames(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame");
     group.sample_size(30);
     for n in [500usize, 2000] {
-        let mut h = app_harness(n);
-        group.bench_function(format!("idle {n}"), |b| b.iter(|| black_box(&mut h).step()));
-        // A drag of one node back and forth: one pointer move per frame.
-        let mut h = app_harness(n);
-        let id = "node-1";
-        let at = h.state().canvas().screen_center(id).unwrap();
-        h.hover_at(at);
-        h.step();
-        h.drag_at(at);
-        h.step();
-        let mut k = 0u32;
-        group.bench_function(format!("dragging {n}"), |b| {
-            b.iter(|| {
-                k += 1;
-                let dx = if k.is_multiple_of(2) { 30.0 } else { 0.0 };
-                h.hover_at(at + egui::vec2(dx + 10.0, 5.0));
-                h.step();
+        for panels in [true, false] {
+            let what = if panels { "" } else { " canvas only" };
+            let mut h = app_harness(n, panels);
+            group.bench_function(format!("idle {n}{what}"), |b| {
+                b.iter(|| black_box(&mut h).step());
             });
-        });
-        assert!(h.state().canvas().is_interacting(), "the drag must be live");
+            // A drag of one node back and forth: one pointer move per frame.
+            let mut h = app_harness(n, panels);
+            let id = "node-1";
+            let at = h.state().canvas().screen_center(id).unwrap();
+            h.hover_at(at);
+            h.step();
+            h.drag_at(at);
+            h.step();
+            let mut k = 0u32;
+            group.bench_function(format!("dragging {n}{what}"), |b| {
+                b.iter(|| {
+                    k += 1;
+                    let dx = if k.is_multiple_of(2) { 30.0 } else { 0.0 };
+                    h.hover_at(at + egui::vec2(dx + 10.0, 5.0));
+                    h.step();
+                    assert!(h.state().canvas().is_interacting(), "the drag must be live");
+                });
+            });
+        }
         let mut bare = bare_harness(n);
+        let mut k = 0u32;
         group.bench_function(format!("bare egui_graphs {n}"), |b| {
             b.iter(|| {
                 // A pointer move, so egui_graphs does its hover work as it would in use.

@@ -15,9 +15,9 @@ use crate::model::{
     Rect, Size, net, validate,
 };
 use crate::render::{Palette, Theme};
-use crate::ui::canvas::{Canvas, CanvasAction, CanvasInput, GRID, snap};
+use crate::ui::canvas::{Canvas, CanvasAction, CanvasInput, GRID, SyncKey, snap};
 use crate::ui::command::AppCommand;
-use crate::ui::flows::{self as flows_ui, FlowAction, FlowFilter};
+use crate::ui::flows::{self as flows_ui, FlowAction, FlowsView};
 use crate::ui::panels::{self, Buffers, Tool};
 use crate::ui::theme;
 
@@ -71,8 +71,23 @@ struct Interaction {
 }
 
 enum InteractionKind {
-    Move(Vec<String>),
+    /// Moving these top-level boxes; `moving` are the indices of every component that moves
+    /// with them, `applied` the offset already applied to the design.
+    Move {
+        ids: Vec<String>,
+        moving: Vec<usize>,
+        applied: Point,
+    },
     Resize(String),
+}
+
+/// What decides which flows the canvas draws.
+#[derive(Clone, Debug, PartialEq)]
+struct ShownKey {
+    revision: u64,
+    selected_flow: Option<usize>,
+    filter: crate::ui::flows::FlowFilter,
+    selection: BTreeSet<String>,
 }
 
 /// The eksplain window.
@@ -82,6 +97,9 @@ pub struct EksplainApp {
     source: Source,
     history: History,
     revision: u64,
+    /// The revision of the last change other than a move (the canvas redraws its boxes
+    /// only when this changes; a drag moves them in place).
+    content_revision: u64,
     saved_revision: u64,
     canvas: Canvas,
     settings: Settings,
@@ -103,8 +121,12 @@ pub struct EksplainApp {
     applied_title: String,
     analysis: Option<(u64, Analysis)>,
     selected_flow: Option<usize>,
-    flow_filter: FlowFilter,
+    flows_view: FlowsView,
+    /// The flows drawn on the canvas, for the key they were chosen with.
+    shown_flows: Option<(ShownKey, Vec<usize>)>,
     show_paths: bool,
+    /// The side panels are hidden (canvas only).
+    panels_hidden: bool,
     animate: bool,
     show_compare: bool,
     compare: Option<(u64, [Analysis; 3])>,
@@ -171,6 +193,7 @@ impl EksplainApp {
             source: Source::Untitled,
             history: History::default(),
             revision: 0,
+            content_revision: 0,
             saved_revision: 0,
             canvas: Canvas::default(),
             settings: Settings::default(),
@@ -192,8 +215,10 @@ impl EksplainApp {
             applied_title: String::new(),
             analysis: None,
             selected_flow: None,
-            flow_filter: FlowFilter::default(),
+            flows_view: FlowsView::default(),
+            shown_flows: None,
             show_paths: true,
+            panels_hidden: false,
             animate: false,
             show_compare: false,
             compare: None,
@@ -525,6 +550,12 @@ impl EksplainApp {
 
     fn changed(&mut self) {
         self.revision += 1;
+        self.content_revision = self.revision;
+    }
+
+    /// A change that only moved components.
+    fn moved(&mut self) {
+        self.revision += 1;
     }
 
     fn set_design(&mut self, design: Design, warnings: &[Problem], source: Source) {
@@ -537,6 +568,7 @@ impl EksplainApp {
         self.selected_connection = None;
         self.buffers.clear();
         self.revision += 1;
+        self.content_revision = self.revision;
         self.saved_revision = self.revision;
         self.autosave_due = None;
         self.canvas.request_fit();
@@ -838,9 +870,25 @@ impl EksplainApp {
                         })
                         .cloned()
                         .collect();
+                    let mut subtree = BTreeSet::new();
+                    for id in &top {
+                        subtree.extend(self.design.subtree(id));
+                    }
+                    let moving = self
+                        .design
+                        .components
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, c)| subtree.contains(&c.id))
+                        .map(|(i, _)| i)
+                        .collect();
                     self.interaction = Some(Interaction {
                         mark: self.design.clone(),
-                        kind: InteractionKind::Move(top),
+                        kind: InteractionKind::Move {
+                            ids: top,
+                            moving,
+                            applied: Point::default(),
+                        },
                     });
                 }
                 CanvasAction::DragTo(delta) => self.drag_to(delta),
@@ -884,8 +932,13 @@ impl EksplainApp {
     fn drag_to(&mut self, delta: Point) {
         let Some(Interaction {
             mark,
-            kind: InteractionKind::Move(ids),
-        }) = &self.interaction
+            kind:
+                InteractionKind::Move {
+                    ids,
+                    moving,
+                    applied,
+                },
+        }) = &mut self.interaction
         else {
             return;
         };
@@ -897,18 +950,22 @@ impl EksplainApp {
             snap(anchor.pos.x + delta.x) - anchor.pos.x,
             snap(anchor.pos.y + delta.y) - anchor.pos.y,
         );
-        let mut next = mark.clone();
-        if next
-            .apply(Edit::Move {
-                ids: ids.clone(),
-                delta: snapped,
-            })
-            .is_ok()
-            && next != self.design
-        {
-            self.design = next;
-            self.changed();
+        if snapped == *applied || !snapped.x.is_finite() || !snapped.y.is_finite() {
+            return;
         }
+        let step = Point::new(snapped.x - applied.x, snapped.y - applied.y);
+        // Move in place: no copy of the design per frame. The indices were taken from the
+        // mark, and nothing else edits the design during a drag.
+        for &i in moving.iter() {
+            if let (Some(c), Some(m)) = (self.design.components.get_mut(i), mark.components.get(i))
+                && c.id == m.id
+            {
+                c.pos.x += step.x;
+                c.pos.y += step.y;
+            }
+        }
+        *applied = snapped;
+        self.moved();
     }
 
     fn resize_to(&mut self, delta: Point) {
@@ -955,7 +1012,7 @@ impl EksplainApp {
         let Some(Interaction { mark, kind }) = self.interaction.take() else {
             return;
         };
-        if let InteractionKind::Move(ids) = &kind {
+        if let InteractionKind::Move { ids, .. } = &kind {
             for id in ids {
                 let Some(c) = self.design.component(id) else {
                     continue;
@@ -1175,6 +1232,7 @@ impl EksplainApp {
             AppCommand::ExportReport => self.export("md"),
             AppCommand::ExportMermaid => self.export("mmd"),
             AppCommand::TogglePaths => self.show_paths = !self.show_paths,
+            AppCommand::TogglePanels => self.panels_hidden = !self.panels_hidden,
             AppCommand::ToggleAnimation => self.animate = !self.animate,
             AppCommand::CompareModes => self.show_compare = !self.show_compare,
             AppCommand::CopyReport => {
@@ -1210,7 +1268,7 @@ impl EksplainApp {
         let options = ExportOptions {
             flows: FlowKind::ALL
                 .iter()
-                .zip(self.flow_filter.kinds)
+                .zip(self.flows_view.filter.kinds)
                 .filter(|(_, on)| *on)
                 .map(|(k, _)| *k)
                 .collect(),
@@ -1297,26 +1355,44 @@ impl EksplainApp {
         let Some((_, analysis)) = &self.analysis else {
             return (Vec::new(), Vec::new());
         };
-        let shown: Vec<&crate::engine::FlowResult> = if let Some(i) = self.selected_flow {
-            analysis.flows.get(i).into_iter().collect()
-        } else {
-            {
-                let all: Vec<_> = analysis
+        let key = ShownKey {
+            revision: self.analysis.as_ref().map_or(0, |(r, _)| *r),
+            selected_flow: self.selected_flow,
+            filter: self.flows_view.filter.clone(),
+            selection: self.selection.clone(),
+        };
+        if self.shown_flows.as_ref().is_none_or(|(k, _)| *k != key) {
+            let indices = if let Some(i) = self.selected_flow {
+                vec![i]
+            } else {
+                let all: Vec<usize> = analysis
                     .flows
                     .iter()
-                    .filter(|f| self.flow_filter.accepts(f))
+                    .enumerate()
+                    .filter(|(_, f)| self.flows_view.filter.accepts(f))
+                    .map(|(i, _)| i)
                     .collect();
                 if all.len() <= 60 {
                     all
                 } else {
                     // Too many to read at once: the flows of the selected components.
                     all.into_iter()
-                        .filter(|f| f.hops.iter().any(|h| self.selection.contains(&h.id)))
+                        .filter(|&i| {
+                            analysis.flows.get(i).is_some_and(|f| {
+                                f.hops.iter().any(|h| self.selection.contains(&h.id))
+                            })
+                        })
                         .take(60)
                         .collect()
                 }
-            }
-        };
+            };
+            self.shown_flows = Some((key, indices));
+        }
+        let shown: Vec<&crate::engine::FlowResult> = self
+            .shown_flows
+            .as_ref()
+            .map(|(_, v)| v.iter().filter_map(|&i| analysis.flows.get(i)).collect())
+            .unwrap_or_default();
         let tooltips = shown
             .iter()
             .filter_map(|f| {
@@ -1499,6 +1575,11 @@ impl EksplainApp {
             });
             ui.menu_button("View", |ui| {
                 AppCommand::FitView.menu_button(ui, q, true);
+                let mut hidden = self.panels_hidden;
+                if ui.checkbox(&mut hidden, "Hide panels").changed() {
+                    q.push(AppCommand::TogglePanels);
+                    ui.close();
+                }
                 AppCommand::TogglePaths.menu_button(ui, q, true);
                 AppCommand::ToggleAnimation.menu_button(ui, q, true);
                 AppCommand::CompareModes.menu_button(ui, q, true);
@@ -1662,7 +1743,8 @@ impl EksplainApp {
             self.applied_title = title;
         }
         let palette = Palette::of(self.settings.theme);
-        if self.problems.0 != self.revision {
+        // Like the analysis, validation waits for the end of a drag.
+        if self.problems.0 != self.revision && self.interaction.is_none() {
             self.problems = (self.revision, validate(&self.design));
         }
         self.refresh_analysis();
@@ -1671,6 +1753,56 @@ impl EksplainApp {
             self.toolbar_ui(ui);
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        if !self.panels_hidden {
+            self.side_panels_ui(ui, &palette);
+        }
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                // Colours are baked into the drawing, so the theme is part of its key.
+                let dark = u64::from(self.settings.theme == Theme::Dark);
+                let key = SyncKey {
+                    revision: self.revision * 2 + dark,
+                    content: self.content_revision * 2 + dark,
+                };
+                self.canvas
+                    .sync(&self.design, key, &palette, &self.selection);
+                self.canvas.set_selection(&self.selection);
+                let placing = match self.tool {
+                    Tool::Place(k) => Some(k),
+                    _ => None,
+                };
+                let time = ui.ctx().input(|i| i.time);
+                let (overlay, tooltips) = self.flow_overlay(&palette, time);
+                if self.animate && !overlay.is_empty() {
+                    // Animate only while the window is in front; an unfocused window idles.
+                    if ui.ctx().input(|i| i.focused) {
+                        ui.ctx().request_repaint();
+                    }
+                }
+                let input = CanvasInput {
+                    selection: &self.selection,
+                    selected_connection: self.selected_connection,
+                    placing,
+                    connecting: self.tool == Tool::Connect,
+                    palette: &palette,
+                    overlay: &overlay,
+                    tooltips: &tooltips,
+                };
+                let (_, actions) = self.canvas.ui(ui, &input);
+                self.handle_canvas(actions);
+            });
+        self.prompt_ui(&ctx);
+        self.shortcuts_ui(&ctx);
+        self.compare_ui(&ctx);
+        self.autosave(&ctx);
+        self.watch(&ctx);
+        self.recovery_ui(&ctx);
+    }
+
+    /// The problems list, the palette and the right-hand panel (cluster, flows, findings,
+    /// inspector).
+    fn side_panels_ui(&mut self, ui: &mut egui::Ui, palette: &Palette) {
         let problems = std::mem::take(&mut self.problems.1);
         egui::Panel::bottom("problems")
             .resizable(true)
@@ -1684,7 +1816,7 @@ impl EksplainApp {
         self.problems.1 = problems;
         egui::Panel::left("palette").resizable(true).show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                panels::palette_ui(ui, &mut self.tool, &palette);
+                panels::palette_ui(ui, &mut self.tool, palette);
             });
         });
         egui::Panel::right("inspector")
@@ -1704,13 +1836,14 @@ impl EksplainApp {
                     egui::CollapsingHeader::new("Flows")
                         .default_open(true)
                         .show(ui, |ui| {
-                            if let Some((_, a)) = &self.analysis {
+                            if let Some((revision, a)) = &self.analysis {
                                 let actions = flows_ui::flows_ui(
                                     ui,
                                     a,
-                                    &mut self.flow_filter,
+                                    *revision,
+                                    &mut self.flows_view,
                                     self.selected_flow,
-                                    &palette,
+                                    palette,
                                 );
                                 for action in actions {
                                     match action {
@@ -1765,44 +1898,6 @@ impl EksplainApp {
                     }
                 });
             });
-        egui::CentralPanel::default()
-            .frame(egui::Frame::NONE)
-            .show(ui, |ui| {
-                // Colours are baked into the drawing, so the theme is part of its key.
-                let key = self.revision * 2 + u64::from(self.settings.theme == Theme::Dark);
-                self.canvas
-                    .sync(&self.design, key, &palette, &self.selection);
-                self.canvas.set_selection(&self.selection);
-                let placing = match self.tool {
-                    Tool::Place(k) => Some(k),
-                    _ => None,
-                };
-                let time = ui.ctx().input(|i| i.time);
-                let (overlay, tooltips) = self.flow_overlay(&palette, time);
-                if self.animate && !overlay.is_empty() {
-                    // Animate only while the window is in front; an unfocused window idles.
-                    if ui.ctx().input(|i| i.focused) {
-                        ui.ctx().request_repaint();
-                    }
-                }
-                let input = CanvasInput {
-                    selection: &self.selection,
-                    selected_connection: self.selected_connection,
-                    placing,
-                    connecting: self.tool == Tool::Connect,
-                    palette: &palette,
-                    overlay: &overlay,
-                    tooltips: &tooltips,
-                };
-                let (_, actions) = self.canvas.ui(ui, &input);
-                self.handle_canvas(actions);
-            });
-        self.prompt_ui(&ctx);
-        self.shortcuts_ui(&ctx);
-        self.compare_ui(&ctx);
-        self.autosave(&ctx);
-        self.watch(&ctx);
-        self.recovery_ui(&ctx);
     }
 
     fn compare_ui(&mut self, ctx: &egui::Context) {

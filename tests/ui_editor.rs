@@ -109,6 +109,47 @@ fn dragging_a_container_moves_its_children_as_one_undo_step() {
 }
 
 #[test]
+fn the_canvas_follows_a_drag_while_it_lasts_and_hits_the_new_place_after() {
+    let mut h = harness("public-private");
+    let before = h.state().design().clone();
+    let node = before.component("node-a").unwrap().rect();
+    let zoom = h.state().canvas().zoom().unwrap();
+    let from = screen(&h, node.center());
+    let centre_before = h.state().canvas().screen_center("node-a").unwrap();
+    h.hover_at(from);
+    h.run_steps(1);
+    h.drag_at(from);
+    h.run_steps(1);
+    // Within its subnet, by whole grid steps.
+    let offset = egui::vec2(20.0 * zoom, 10.0 * zoom);
+    h.hover_at(from + offset);
+    h.run_steps(2);
+    // Mid-drag: the drawing and the hit areas are where the design says.
+    let moved = h.state().design().component("node-a").unwrap().rect();
+    assert_eq!(
+        (moved.min.x - node.min.x, moved.min.y - node.min.y),
+        (20.0, 10.0)
+    );
+    let centre = h.state().canvas().screen_center("node-a").unwrap();
+    assert!(
+        (centre - (centre_before + offset)).length() < 0.5,
+        "{centre:?} vs {:?}",
+        centre_before + offset
+    );
+    h.drop_at(from + offset);
+    h.run_steps(2);
+    // Click the node's new place (off its old box): it is selected.
+    h.state_mut().push_command(AppCommand::Escape);
+    h.run_steps(1);
+    let fresh = screen(&h, Point::new(moved.max().x - 3.0, moved.max().y - 3.0));
+    click(&mut h, fresh);
+    assert_eq!(
+        h.state().selection().iter().collect::<Vec<_>>(),
+        vec!["node-a"]
+    );
+}
+
+#[test]
 fn an_illegal_drop_is_refused() {
     let mut h = harness("public-private");
     let before = h.state().design().clone();

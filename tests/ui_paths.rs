@@ -163,3 +163,46 @@ fn the_report_matches_the_check_command() {
     let md = eksplain::engine::report::to_markdown("public-private.ron", &analyze(&d, None));
     assert!(md.contains("| kubelet → API | node-a | api-1 | reachable | none | private_hosted_zone | node-a → eni-a → api-1 |"), "{md}");
 }
+
+#[test]
+fn a_long_flows_list_draws_what_is_in_sight_and_scrolls_to_its_end() {
+    use eksplain::model::generate::large_design;
+    let design = large_design(300, 6, 2);
+    let last_node = design
+        .components
+        .iter()
+        .rev()
+        .find(|c| c.kind.name() == eksplain::model::KindName::Node)
+        .unwrap()
+        .id
+        .clone();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(
+            |ui, app: &mut EksplainApp| app.frame_ui(ui),
+            EksplainApp::with_design(design),
+        );
+    h.run_steps(4);
+    // Hundreds of flow rows exist, but only the visible ones are widgets.
+    let rows = h.query_all_by_label_contains("kubelet → API").count()
+        + h.query_all_by_label_contains("kubelet -> API").count();
+    assert!(rows > 0 && rows < 60, "{rows} flow rows drawn");
+    assert!(h.query_by_label(&last_node).is_none());
+    // Scroll the right panel to its end: the last group is drawn there.
+    let flows = h.get_by_label("Flows").rect();
+    h.hover_at(egui::pos2(flows.center().x, flows.max.y + 300.0));
+    for _ in 0..200 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Page,
+            delta: egui::vec2(0.0, -1.0),
+            phase: egui::TouchPhase::Move,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run_steps(1);
+    }
+    h.run_steps(30);
+    assert!(
+        h.query_by_label(&last_node).is_some(),
+        "{last_node} not reached"
+    );
+}

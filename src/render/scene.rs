@@ -88,16 +88,29 @@ pub fn build_scene(design: &Design, palette: &Palette) -> Scene {
             primitives: component_primitives(c, &index, palette),
         });
     }
+    scene.connections =
+        connection_primitives(design, &|id| index.get(id).map(Component::rect), palette);
+    scene
+}
+
+/// The lines (and their labels) of the design's connections, drawn between the current
+/// rectangles of their ends.
+pub fn connection_primitives(
+    design: &Design,
+    rect_of: &dyn Fn(&str) -> Option<Rect>,
+    palette: &Palette,
+) -> Vec<Primitive> {
+    let mut out = Vec::with_capacity(design.connections.len());
     for conn in &design.connections {
-        let (Some(a), Some(b)) = (index.get(&conn.from), index.get(&conn.to)) else {
+        let (Some(a), Some(b)) = (rect_of(&conn.from), rect_of(&conn.to)) else {
             continue;
         };
-        let (from, to) = connection_ends(&a.rect(), &b.rect());
+        let (from, to) = connection_ends(&a, &b);
         let (color, dashed, width) = match conn.kind {
             ConnectionKind::Attachment => (palette.attachment, false, 2.5),
             ConnectionKind::Line => (palette.connection, true, 1.5),
         };
-        scene.connections.push(Primitive::Line {
+        out.push(Primitive::Line {
             points: vec![from, to],
             stroke: Stroke::new(width, color),
             dashed,
@@ -108,7 +121,7 @@ pub fn build_scene(design: &Design, palette: &Palette) -> Scene {
                 f32::midpoint(from.x, to.x),
                 f32::midpoint(from.y, to.y) - 9.0,
             );
-            scene.connections.push(Primitive::Text {
+            out.push(Primitive::Text {
                 pos: mid,
                 anchor: Anchor::Center,
                 text: conn.label.clone(),
@@ -118,7 +131,7 @@ pub fn build_scene(design: &Design, palette: &Palette) -> Scene {
             });
         }
     }
-    scene
+    out
 }
 
 /// Where a line from rectangle `a` towards rectangle `b` leaves `a`: the point on `a`'s border

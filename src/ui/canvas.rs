@@ -40,6 +40,19 @@ pub struct ComponentShape {
     center: Pos2,
     hovered: bool,
     data: NodeData,
+    /// The last drawing, reused (moved) while only the position changes.
+    cache: Option<DrawnNode>,
+}
+
+/// One node's screen shapes and what they were drawn for.
+#[derive(Clone, Debug)]
+struct DrawnNode {
+    zoom: f32,
+    at: Pos2,
+    hovered: bool,
+    selected: bool,
+    primitives: Arc<Vec<Primitive>>,
+    shape: Shape,
 }
 
 impl From<NodeProps<NodeData>> for ComponentShape {
@@ -48,6 +61,7 @@ impl From<NodeProps<NodeData>> for ComponentShape {
             center: props.location(),
             hovered: props.hovered,
             data: props.payload,
+            cache: None,
         }
     }
 }
@@ -77,38 +91,31 @@ impl DisplayNode<NodeData, (), Directed, DefaultIx> for ComponentShape {
             zoom: ctx.meta.zoom,
             offset: ctx.meta.canvas_to_screen_pos(self.center).to_vec2(),
         };
-        let mut out = Vec::with_capacity(self.data.primitives.len() + 1);
-        // Level of detail: a box too small on screen to read is drawn as its outline only,
-        // which keeps zoomed-out views of thousands of components cheap.
-        let small = t.len(self.data.size.w) < 60.0 && !self.data.kind.is_container();
-        if small {
-            // No text: no need to lock the fonts.
-            for prim in self.data.primitives.iter() {
-                if let Primitive::Rect { .. } = prim {
-                    push_rect(prim, &t, &mut out);
-                }
+        let at = t.pos(Point::default());
+        if let Some(c) = &mut self.cache
+            && c.zoom.to_bits() == t.zoom.to_bits()
+            && c.hovered == self.hovered
+            && c.selected == self.data.selected
+            && Arc::ptr_eq(&c.primitives, &self.data.primitives)
+        {
+            // Same drawing, maybe somewhere else (a pan or a drag): move the shapes.
+            let delta = at - c.at;
+            if delta != Vec2::ZERO {
+                c.shape.translate(delta);
+                c.at = at;
             }
-        } else {
-            ctx.ctx.fonts_mut(|fonts| {
-                for prim in self.data.primitives.iter() {
-                    push_shapes(prim, &t, fonts, &mut out);
-                }
-            });
+            return vec![c.shape.clone()];
         }
-        if self.data.selected || (self.hovered && !self.data.kind.is_container()) {
-            let r = self.rect();
-            let half = Point::new(-r.size.w / 2.0, -r.size.h / 2.0);
-            let min = t.pos(half);
-            let max = t.pos(Point::new(r.size.w / 2.0, r.size.h / 2.0));
-            let width = if self.data.selected { 2.5 } else { 1.0 };
-            out.push(Shape::rect_stroke(
-                egui::Rect::from_min_max(min, max).expand(2.0),
-                6,
-                egui::Stroke::new(width, color(self.data.selection_color)),
-                egui::StrokeKind::Outside,
-            ));
-        }
-        out
+        let shape = self.draw(ctx.ctx, &t);
+        self.cache = Some(DrawnNode {
+            zoom: t.zoom,
+            at,
+            hovered: self.hovered,
+            selected: self.data.selected,
+            primitives: Arc::clone(&self.data.primitives),
+            shape: shape.clone(),
+        });
+        vec![shape]
     }
 
     fn update(&mut self, props: &NodeProps<NodeData>) {
@@ -119,6 +126,45 @@ impl DisplayNode<NodeData, (), Directed, DefaultIx> for ComponentShape {
 
     fn is_inside(&self, pos: Pos2) -> bool {
         scene::hit_area_contains(self.data.kind, &self.rect(), Point::new(pos.x, pos.y))
+    }
+}
+
+impl ComponentShape {
+    /// The node's shapes, from its primitives, as one shape.
+    fn draw(&self, ctx: &egui::Context, t: &ScreenFromCanvas) -> Shape {
+        let mut out = Vec::with_capacity(self.data.primitives.len() + 1);
+        // Level of detail: a box too small on screen to read is drawn as its outline only,
+        // which keeps zoomed-out views of thousands of components cheap.
+        let small = t.len(self.data.size.w) < 60.0 && !self.data.kind.is_container();
+        if small {
+            // No text: no need to lock the fonts.
+            for prim in self.data.primitives.iter() {
+                if let Primitive::Rect { .. } = prim {
+                    push_rect(prim, t, &mut out);
+                }
+            }
+        } else {
+            ctx.fonts_mut(|fonts| {
+                for prim in self.data.primitives.iter() {
+                    push_shapes(prim, t, fonts, &mut out);
+                }
+            });
+        }
+        if self.data.selected || (self.hovered && !self.data.kind.is_container()) {
+            let r = self.rect();
+            let min = t.pos(Point::new(-r.size.w / 2.0, -r.size.h / 2.0));
+            let max = t.pos(Point::new(r.size.w / 2.0, r.size.h / 2.0));
+            let width = if self.data.selected { 2.5 } else { 1.0 };
+            out.push(Shape::rect_stroke(
+                egui::Rect::from_min_max(min, max).expand(2.0),
+                6,
+                egui::Stroke::new(width, color(self.data.selection_color)),
+                egui::StrokeKind::Outside,
+            ));
+        }
+        // One shape per node: egui_graphs adds each returned shape to the painter on its
+        // own, and each add takes the context's lock.
+        Shape::Vec(out)
     }
 }
 
@@ -256,6 +302,10 @@ pub struct Canvas {
     connections: Vec<Primitive>,
     connection_ends: Vec<(Point, Point)>,
     built_for: Option<u64>,
+    content_built_for: Option<u64>,
+    hit_of: HashMap<String, usize>,
+    /// For each component in design order: its index in `hits` and its graph node.
+    slots: Vec<(usize, NodeIndex)>,
     bounds: Option<Rect>,
     fit_pending: bool,
     view_id: String,
@@ -268,12 +318,34 @@ pub struct Canvas {
     shown_selection: Option<BTreeSet<String>>,
     selection_built_for: Option<u64>,
     center_request: Option<Point>,
+    /// Bumped whenever what the nodes draw may have changed.
+    generation: u64,
+    /// The shapes of the last idle frame, reused while nothing changed.
+    idle_cache: Option<(IdleKey, Vec<Shape>)>,
+}
+
+/// What an idle frame's drawing depends on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct IdleKey {
+    generation: u64,
+    zoom: f32,
+    pan: Vec2,
+    rect: egui::Rect,
 }
 
 impl Default for Canvas {
     fn default() -> Self {
         Self::new("canvas")
     }
+}
+
+/// Which state of the design the canvas shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SyncKey {
+    /// Changes with every change to the design (and the theme).
+    pub revision: u64,
+    /// Changes with every change other than moving components.
+    pub content: u64,
 }
 
 /// What the canvas needs from the app each frame.
@@ -304,6 +376,9 @@ impl Canvas {
             connections: Vec::new(),
             connection_ends: Vec::new(),
             built_for: None,
+            content_built_for: None,
+            hit_of: HashMap::new(),
+            slots: Vec::new(),
             bounds: None,
             fit_pending: true,
             view_id: view_id.to_owned(),
@@ -315,6 +390,8 @@ impl Canvas {
             shown_selection: None,
             selection_built_for: None,
             center_request: None,
+            generation: 0,
+            idle_cache: None,
         }
     }
 
@@ -332,7 +409,7 @@ impl Canvas {
 
     /// The screen position of a component's centre, as drawn in the last frame.
     pub fn screen_center(&self, id: &str) -> Option<egui::Pos2> {
-        let (_, _, r) = self.hits.iter().find(|(h, _, _)| h == id)?;
+        let r = self.hit_rect(id)?;
         self.screen_pos(r.center())
     }
 
@@ -374,20 +451,28 @@ impl Canvas {
         canvas_rect: egui::Rect,
         id: &str,
     ) -> Option<egui::Rect> {
-        let (_, _, r) = self.hits.iter().find(|(h, _, _)| h == id)?;
+        let r = self.hit_rect(id)?;
         let t = self.transform(ui, canvas_rect);
         Some(egui::Rect::from_min_max(t.pos(r.min), t.pos(r.max())))
     }
 
-    /// Rebuilds the graph from the design if `revision` changed.
+    /// Brings the graph up to date with the design. `key` changes with every change to the
+    /// design; `content_key` only with changes other than moves. When only positions
+    /// changed (a drag in progress), nodes, hit areas and connections are moved in place
+    /// instead of rebuilding every drawing.
     pub fn sync(
         &mut self,
         design: &Design,
-        revision: u64,
+        key: SyncKey,
         palette: &Palette,
         selection: &BTreeSet<String>,
     ) {
-        if self.built_for == Some(revision) {
+        if self.built_for == Some(key.revision) {
+            return;
+        }
+        self.generation += 1;
+        if self.content_built_for == Some(key.content) && self.move_in_place(design, palette) {
+            self.built_for = Some(key.revision);
             return;
         }
         let scene = scene::build_scene(design, palette);
@@ -409,28 +494,87 @@ impl Canvas {
                 selection_color: palette.selection,
             };
             let idx = graph.add_node_with_location(data, Pos2::new(center.x, center.y));
+            if let Some(n) = graph.node_mut(idx) {
+                let props = n.props().clone();
+                n.display_mut().update(&props);
+            }
             hits.push((drawing.id.clone(), drawing.kind, drawing.rect));
             node_of.insert(drawing.id, idx);
         }
-        let mut ends = Vec::new();
         for conn in &design.connections {
             if let (Some(a), Some(b)) = (node_of.get(&conn.from), node_of.get(&conn.to)) {
                 graph.add_edge(*a, *b, ());
             }
-            let ra = hits.iter().find(|h| h.0 == conn.from).map(|h| h.2);
-            let rb = hits.iter().find(|h| h.0 == conn.to).map(|h| h.2);
-            ends.push(match (ra, rb) {
-                (Some(a), Some(b)) => scene::connection_ends(&a, &b),
-                _ => (Point::default(), Point::default()),
-            });
         }
+        self.hit_of = hits
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.0.clone(), i))
+            .collect();
+        self.slots = design
+            .components
+            .iter()
+            .filter_map(|c| Some((*self.hit_of.get(&c.id)?, *node_of.get(&c.id)?)))
+            .collect();
         self.graph = graph;
         self.node_of = node_of;
         self.hits = hits;
+        self.connection_ends = self.ends_of(design);
         self.connections = scene.connections;
-        self.connection_ends = ends;
         self.bounds = scene.bounds;
-        self.built_for = Some(revision);
+        self.built_for = Some(key.revision);
+        self.content_built_for = Some(key.content);
+    }
+
+    /// Moves every node whose component moved; false when the design no longer matches
+    /// the graph (then it must be rebuilt).
+    fn move_in_place(&mut self, design: &Design, palette: &Palette) -> bool {
+        if design.components.len() != self.slots.len() {
+            return false;
+        }
+        let mut moved = false;
+        let mut bounds: Option<Rect> = None;
+        for (c, &(i, idx)) in design.components.iter().zip(&self.slots) {
+            let Some(hit) = self.hits.get_mut(i) else {
+                return false;
+            };
+            let rect = c.rect();
+            if hit.0 != c.id || hit.2.size != rect.size {
+                return false;
+            }
+            if hit.2.min != rect.min {
+                hit.2 = rect;
+                moved = true;
+                let center = rect.center();
+                if let Some(n) = self.graph.node_mut(idx) {
+                    n.set_location(Pos2::new(center.x, center.y));
+                    let props = n.props().clone();
+                    n.display_mut().update(&props);
+                }
+            }
+            bounds = Some(bounds.map_or(rect, |b| b.union(&rect)));
+        }
+        self.bounds = bounds;
+        if moved && !design.connections.is_empty() {
+            self.connection_ends = self.ends_of(design);
+            self.connections =
+                scene::connection_primitives(design, &|id| self.hit_rect(id), palette);
+        }
+        true
+    }
+
+    /// The end points of every connection (in the design's order), for hit testing.
+    fn ends_of(&self, design: &Design) -> Vec<(Point, Point)> {
+        design
+            .connections
+            .iter()
+            .map(
+                |conn| match (self.hit_rect(&conn.from), self.hit_rect(&conn.to)) {
+                    (Some(a), Some(b)) => scene::connection_ends(&a, &b),
+                    _ => (Point::default(), Point::default()),
+                },
+            )
+            .collect()
     }
 
     /// Marks the selected components in the graph (no rebuild).
@@ -440,6 +584,7 @@ impl Canvas {
         {
             return;
         }
+        self.generation += 1;
         self.shown_selection = Some(selection.clone());
         self.selection_built_for = self.built_for;
         // Order does not matter here: each node is updated on its own.
@@ -449,6 +594,8 @@ impl Canvas {
                 let sel = selection.contains(id);
                 if n.payload().selected != sel {
                     n.payload_mut().selected = sel;
+                    let props = n.props().clone();
+                    n.display_mut().update(&props);
                 }
             }
         }
@@ -460,6 +607,14 @@ impl Canvas {
             zoom: meta.zoom,
             offset: meta.pan + rect.left_top().to_vec2(),
         }
+    }
+
+    /// The rectangle of a shown component.
+    fn hit_rect(&self, id: &str) -> Option<Rect> {
+        self.hit_of
+            .get(id)
+            .and_then(|&i| self.hits.get(i))
+            .map(|h| h.2)
     }
 
     /// The topmost component whose hit area holds `p`.
@@ -485,7 +640,7 @@ impl Canvas {
     }
 
     fn handle_rect(&self, t: &ScreenFromCanvas, id: &str) -> Option<egui::Rect> {
-        let (_, _, r) = self.hits.iter().find(|(h, _, _)| h == id)?;
+        let r = self.hit_rect(id)?;
         let corner = t.pos(r.max());
         Some(egui::Rect::from_center_size(corner, egui::vec2(10.0, 10.0)))
     }
@@ -512,6 +667,8 @@ impl Canvas {
             || self.fit_pending;
         let response = if busy {
             self.graph_view_frames += 1;
+            // Hover marks may change.
+            self.generation += 1;
             let interaction = SettingsInteraction::new()
                 .with_dragging_enabled(false)
                 .with_hover_enabled(true)
@@ -716,6 +873,18 @@ impl Canvas {
         let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
         meta.pan += rect.left_top().to_vec2();
         let painter = ui.painter_at(rect);
+        let key = IdleKey {
+            generation: self.generation,
+            zoom: meta.zoom,
+            pan: meta.pan,
+            rect,
+        };
+        if let Some((k, shapes)) = &self.idle_cache
+            && *k == key
+        {
+            painter.extend(shapes.iter().cloned());
+            return;
+        }
         let style = egui_graphs::SettingsStyle::new();
         let ctx = DrawContext {
             ctx: ui.ctx(),
@@ -731,7 +900,8 @@ impl Canvas {
                 shapes.extend(n.display_mut().shapes(&ctx));
             }
         }
-        painter.extend(shapes);
+        painter.extend(shapes.iter().cloned());
+        self.idle_cache = Some((key, shapes));
     }
 
     fn paint_overlay(
@@ -798,10 +968,7 @@ impl Canvas {
                 }
             }
             Gesture::Connect { from } => {
-                if let (Some(now), Some((_, _, r))) = (
-                    self.pointer_canvas,
-                    self.hits.iter().find(|(h, _, _)| h == from),
-                ) {
+                if let (Some(now), Some(r)) = (self.pointer_canvas, self.hit_rect(from)) {
                     painter
                         .line_segment([t.pos(r.center()), t.pos(now)], egui::Stroke::new(2.0, sel));
                 }

@@ -42,6 +42,8 @@ pub enum AppCommand {
     FitView,
     /// Switch between light and dark.
     ToggleTheme,
+    /// Hide or show the side panels (only the canvas, for presenting).
+    TogglePanels,
     /// Show the keyboard shortcuts.
     Shortcuts,
     /// Show or hide the highlighted paths on the canvas.
@@ -66,7 +68,7 @@ pub enum AppCommand {
 
 impl AppCommand {
     /// Commands with a fixed shortcut, in the order the shortcuts list shows them.
-    pub const WITH_SHORTCUTS: [AppCommand; 20] = [
+    pub const WITH_SHORTCUTS: [AppCommand; 21] = [
         AppCommand::New,
         AppCommand::Open,
         AppCommand::Save,
@@ -82,6 +84,7 @@ impl AppCommand {
         AppCommand::Escape,
         AppCommand::ConnectTool,
         AppCommand::FitView,
+        AppCommand::TogglePanels,
         AppCommand::TogglePaths,
         AppCommand::ToggleAnimation,
         AppCommand::CompareModes,
@@ -122,6 +125,10 @@ impl AppCommand {
             ),
             AppCommand::FitView => (t("Fit to view"), "Show the whole design"),
             AppCommand::ToggleTheme => (t("Dark theme"), "Switch light and dark"),
+            AppCommand::TogglePanels => (
+                t("Hide panels"),
+                "Show only the canvas, for presenting; again to bring the panels back",
+            ),
             AppCommand::Shortcuts => (t("Keyboard shortcuts"), "List every shortcut"),
             AppCommand::TogglePaths => (
                 t("Show paths"),
@@ -178,6 +185,7 @@ impl AppCommand {
             AppCommand::Escape => vec![k(Modifiers::NONE, Key::Escape)],
             AppCommand::ConnectTool => vec![k(Modifiers::NONE, Key::C)],
             AppCommand::FitView => vec![k(Modifiers::NONE, Key::F)],
+            AppCommand::TogglePanels => vec![k(Modifiers::ALT, Key::Z)],
             AppCommand::Shortcuts => vec![k(Modifiers::NONE, Key::F1)],
             AppCommand::TogglePaths => vec![k(Modifiers::NONE, Key::P)],
             AppCommand::ToggleAnimation => vec![k(Modifiers::NONE, Key::A)],

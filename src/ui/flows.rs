@@ -46,9 +46,74 @@ impl FlowFilter {
     }
 }
 
-/// A long list costs every frame: the panel shows this many groups and lets the filter
-/// find the rest.
-const MAX_GROUPS: usize = 40;
+/// The panel lists at most this many groups and lets the filter find the rest.
+const MAX_GROUPS: usize = 2000;
+
+/// One line of the flows list: a group title (client or node) or a flow.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Row {
+    Title(String),
+    Flow(usize),
+}
+
+/// The flows panel's state: the filter, and the list it gives, kept between frames.
+#[derive(Debug, Default)]
+pub struct FlowsView {
+    /// Which flows are listed and drawn.
+    pub filter: FlowFilter,
+    /// The list for (analysis revision, filter), rebuilt when either changes.
+    rows: Vec<Row>,
+    more_groups: usize,
+    rows_for: Option<(u64, FlowFilter)>,
+    /// Height of a title row and of a closed flow row (cursor advance), measured when drawn.
+    title_h: Option<f32>,
+    flow_h: Option<f32>,
+    /// Heights of open flows, measured when last drawn.
+    open_h: std::collections::HashMap<usize, f32>,
+}
+
+impl FlowsView {
+    fn refresh(&mut self, analysis: &Analysis, revision: u64) {
+        if self
+            .rows_for
+            .as_ref()
+            .is_some_and(|(r, f)| *r == revision && *f == self.filter)
+        {
+            return;
+        }
+        if self.rows_for.as_ref().is_none_or(|(r, _)| *r != revision) {
+            // Flow indices mean other flows now.
+            self.open_h.clear();
+        }
+        // Group by the client or node each flow is about.
+        let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+        let mut slot: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (i, f) in analysis.flows.iter().enumerate() {
+            if !self.filter.accepts(f) {
+                continue;
+            }
+            let key = match f.flow {
+                FlowKind::ApiToKubelet => f.target.as_str(),
+                _ => f.source.as_str(),
+            };
+            if let Some(&g) = slot.get(key) {
+                if let Some((_, v)) = groups.get_mut(g) {
+                    v.push(i);
+                }
+            } else {
+                slot.insert(key, groups.len());
+                groups.push((key, vec![i]));
+            }
+        }
+        self.more_groups = groups.len().saturating_sub(MAX_GROUPS);
+        self.rows.clear();
+        for (key, indices) in groups.into_iter().take(MAX_GROUPS) {
+            self.rows.push(Row::Title(key.to_owned()));
+            self.rows.extend(indices.into_iter().map(Row::Flow));
+        }
+        self.rows_for = Some((revision, self.filter.clone()));
+    }
+}
 
 /// What the user asked for in the flows panel.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,11 +145,13 @@ fn verdict_text(f: &FlowResult) -> (String, bool) {
 pub fn flows_ui(
     ui: &mut egui::Ui,
     analysis: &Analysis,
-    filter: &mut FlowFilter,
+    revision: u64,
+    view: &mut FlowsView,
     selected: Option<usize>,
     palette: &Palette,
 ) -> Vec<FlowAction> {
     let mut actions = Vec::new();
+    let filter = &mut view.filter;
     ui.horizontal_wrapped(|ui| {
         for (i, kind) in FlowKind::ALL.iter().enumerate() {
             if let Some(on) = filter.kinds.get_mut(i) {
@@ -123,90 +190,122 @@ pub fn flows_ui(
         analysis.flows.len(),
         analysis.flows.iter().filter(|f| f.exposed()).count()
     ));
-    // Group by the client or node each flow is about.
-    let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
-    let mut slot: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (i, f) in analysis.flows.iter().enumerate() {
-        if !filter.accepts(f) {
+    view.refresh(analysis, revision);
+    // Only the rows in sight are drawn; the others reserve their measured height, so a list
+    // of thousands of flows costs what the visible rows cost.
+    let spacing = ui.spacing().item_spacing.y;
+    let clip = ui.clip_rect();
+    let title_h = view
+        .title_h
+        .unwrap_or(ui.text_style_height(&egui::TextStyle::Body) + spacing);
+    let flow_h = view
+        .flow_h
+        .unwrap_or(ui.spacing().interact_size.y + spacing);
+    let mut skipped = 0.0;
+    let rows = std::mem::take(&mut view.rows);
+    for row in &rows {
+        let h = match row {
+            Row::Title(_) => title_h,
+            Row::Flow(i) => view.open_h.get(i).copied().unwrap_or(flow_h),
+        };
+        let y = ui.cursor().min.y + skipped;
+        if y + h < clip.min.y || y > clip.max.y {
+            skipped += h;
             continue;
         }
-        let key = match f.flow {
-            FlowKind::ApiToKubelet => f.target.as_str(),
-            _ => f.source.as_str(),
-        };
-        if let Some(&g) = slot.get(key) {
-            if let Some((_, v)) = groups.get_mut(g) {
-                v.push(i);
+        if skipped > 0.0 {
+            ui.allocate_space(egui::vec2(1.0, (skipped - spacing).max(0.0)));
+            skipped = 0.0;
+        }
+        let top = ui.cursor().min.y;
+        match row {
+            Row::Title(key) => {
+                ui.label(RichText::new(key).strong());
+                view.title_h = Some(ui.cursor().min.y - top);
             }
-        } else {
-            slot.insert(key, groups.len());
-            groups.push((key, vec![i]));
+            Row::Flow(i) => {
+                if let Some(f) = analysis.flows.get(*i) {
+                    let open = flow_row(ui, f, *i, selected, palette, &mut actions);
+                    let advance = ui.cursor().min.y - top;
+                    if open {
+                        view.open_h.insert(*i, advance);
+                    } else {
+                        view.open_h.remove(i);
+                        view.flow_h = Some(advance);
+                    }
+                }
+            }
         }
     }
-    for (key, indices) in groups.iter().take(MAX_GROUPS) {
-        ui.label(RichText::new(*key).strong());
-        for &i in indices {
-            let Some(f) = analysis.flows.get(i) else {
-                continue;
-            };
-            let (verdict, bad) = verdict_text(f);
-            let dns = f
-                .dns
-                .map_or(String::new(), |d| format!(" · DNS {}", d.json_name()));
-            let title = screen_text(&format!("{} {verdict}{dns}", f.flow.human()));
-            let text_color = if bad {
-                ui.visuals().error_fg_color
-            } else {
-                color(flow_color(f.flow, palette.theme))
-            };
-            let id = ui.make_persistent_id(("flow", i));
-            let mut state = egui::collapsing_header::CollapsingState::load_with_default_open(
-                ui.ctx(),
-                id,
-                false,
-            );
-            // The selected flow shows its steps.
-            if selected == Some(i) {
-                state.set_open(true);
-            }
-            state
-                .show_header(ui, |ui| {
-                    let label = ui.selectable_label(
-                        selected == Some(i),
-                        RichText::new(title).color(text_color),
-                    );
-                    if label.clicked() {
-                        actions.push(FlowAction::SelectFlow(if selected == Some(i) {
-                            None
-                        } else {
-                            Some(i)
-                        }));
-                    }
-                })
-                .body(|ui| {
-                    for (n, s) in f.steps.iter().enumerate() {
-                        let text = screen_text(&format!("{}. {}", n + 1, s.text));
-                        let resp = ui.add(egui::Label::new(text).sense(egui::Sense::click()));
-                        if let Some(c) = &s.component
-                            && resp.on_hover_text(format!("select {c}")).clicked()
-                        {
-                            actions.push(FlowAction::Focus(c.clone()));
-                        }
-                    }
-                    ui.label(RichText::new(screen_text(&f.reason)).italics());
-                    if let Some(fix) = &f.fix {
-                        ui.label(format!("fix: {fix}"));
-                    }
-                });
-        }
+    if skipped > 0.0 {
+        ui.allocate_space(egui::vec2(1.0, (skipped - spacing).max(0.0)));
     }
-    if groups.len() > MAX_GROUPS {
+    view.rows = rows;
+    if view.more_groups > 0 {
         ui.label(format!(
             "{} more groups; filter by component to see them",
-            groups.len() - MAX_GROUPS
+            view.more_groups
         ));
     }
     actions
+}
+
+/// One flow: its title (click to highlight only it), open to show its numbered steps.
+/// Returns whether it is open.
+fn flow_row(
+    ui: &mut egui::Ui,
+    f: &FlowResult,
+    i: usize,
+    selected: Option<usize>,
+    palette: &Palette,
+    actions: &mut Vec<FlowAction>,
+) -> bool {
+    let (verdict, bad) = verdict_text(f);
+    let dns = f
+        .dns
+        .map_or(String::new(), |d| format!(" · DNS {}", d.json_name()));
+    let title = screen_text(&format!("{} {verdict}{dns}", f.flow.human()));
+    let text_color = if bad {
+        ui.visuals().error_fg_color
+    } else {
+        color(flow_color(f.flow, palette.theme))
+    };
+    let id = ui.make_persistent_id(("flow", i));
+    let mut state =
+        egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
+    // The selected flow shows its steps.
+    if selected == Some(i) {
+        state.set_open(true);
+    }
+    let open = state.is_open();
+    state
+        .show_header(ui, |ui| {
+            let label =
+                ui.selectable_label(selected == Some(i), RichText::new(title).color(text_color));
+            if label.clicked() {
+                actions.push(FlowAction::SelectFlow(if selected == Some(i) {
+                    None
+                } else {
+                    Some(i)
+                }));
+            }
+        })
+        .body(|ui| {
+            for (n, s) in f.steps.iter().enumerate() {
+                let text = screen_text(&format!("{}. {}", n + 1, s.text));
+                let resp = ui.add(egui::Label::new(text).sense(egui::Sense::click()));
+                if let Some(c) = &s.component
+                    && resp.on_hover_text(format!("select {c}")).clicked()
+                {
+                    actions.push(FlowAction::Focus(c.clone()));
+                }
+            }
+            ui.label(RichText::new(screen_text(&f.reason)).italics());
+            if let Some(fix) = &f.fix {
+                ui.label(format!("fix: {fix}"));
+            }
+        });
+    open
 }
 
 /// The findings panel: configuration errors and warnings with their fixes. Returns the
