@@ -9,6 +9,7 @@ use thiserror::Error;
 use super::component::{Component, ComponentKind, Connection, KindName};
 use super::design::{Cluster, Design, DesignIndex};
 use super::geom::{Point, Rect, Size};
+use super::security::{DEFAULT_CLUSTER_SG, NetworkAcl, Peer, SecurityGroup};
 use super::validate::check_id;
 
 /// Why an edit was refused.
@@ -32,6 +33,9 @@ pub enum EditError {
     /// Pasted text is not a fragment.
     #[error("{0}")]
     Paste(String),
+    /// A security group or network ACL edit cannot be made.
+    #[error("{0}")]
+    Security(String),
 }
 
 /// Components and connections copied out of a design (what the clipboard carries).
@@ -98,6 +102,34 @@ pub enum Edit {
     },
     /// Add copied components (ids must already be unique in the design).
     Paste(Fragment),
+    /// Change a connection's label.
+    LabelConnection {
+        /// Index of the connection.
+        index: usize,
+        /// The new label (empty for none).
+        label: String,
+    },
+    /// Add a security group (`old` is `None`) or replace the group `old`; when the id
+    /// changes, every reference follows (nodes, clients, cluster, rules naming it).
+    PutSecurityGroup {
+        /// The id of the group replaced.
+        old: Option<String>,
+        /// The new group.
+        group: SecurityGroup,
+    },
+    /// Delete a security group and every reference to it (rules naming it are removed; a
+    /// cluster security group falls back to the AWS default).
+    DeleteSecurityGroup(String),
+    /// Add a network ACL (`old` is `None`) or replace the ACL `old`; subnets follow a
+    /// change of id.
+    PutNetworkAcl {
+        /// The id of the ACL replaced.
+        old: Option<String>,
+        /// The new ACL.
+        acl: NetworkAcl,
+    },
+    /// Delete a network ACL; its subnets go back to the default ACL (allow all).
+    DeleteNetworkAcl(String),
 }
 
 impl Design {
@@ -308,6 +340,171 @@ impl Design {
                     self.apply_in_place(Edit::Connect(conn))?;
                 }
             }
+            Edit::LabelConnection { index, label } => {
+                self.connections
+                    .get_mut(index)
+                    .ok_or_else(|| EditError::Connection("no such connection".to_owned()))?
+                    .label = label;
+            }
+            Edit::PutSecurityGroup { old, group } => self.put_security_group(old, group)?,
+            Edit::DeleteSecurityGroup(id) => self.delete_security_group(&id)?,
+            Edit::PutNetworkAcl { old, acl } => self.put_network_acl(old, acl)?,
+            Edit::DeleteNetworkAcl(id) => {
+                let before = self.network_acls.len();
+                self.network_acls.retain(|a| a.id != id);
+                if self.network_acls.len() == before {
+                    return Err(EditError::Security(format!("no network ACL \"{id}\"")));
+                }
+                for c in &mut self.components {
+                    if let ComponentKind::Subnet(s) = &mut c.kind
+                        && s.network_acl.as_deref() == Some(id.as_str())
+                    {
+                        s.network_acl = None;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn put_security_group(
+        &mut self,
+        old: Option<String>,
+        group: SecurityGroup,
+    ) -> Result<(), EditError> {
+        check_id(&group.id).map_err(EditError::BadId)?;
+        let slot = match &old {
+            Some(o) => Some(
+                self.security_groups
+                    .iter()
+                    .position(|g| &g.id == o)
+                    .ok_or_else(|| EditError::Security(format!("no security group \"{o}\"")))?,
+            ),
+            None => None,
+        };
+        if self
+            .security_groups
+            .iter()
+            .enumerate()
+            .any(|(i, g)| g.id == group.id && Some(i) != slot)
+        {
+            return Err(EditError::BadId(format!(
+                "the security group id \"{}\" is taken",
+                group.id
+            )));
+        }
+        let renamed = old.filter(|o| *o != group.id);
+        let new_id = group.id.clone();
+        match slot {
+            Some(i) => {
+                if let Some(g) = self.security_groups.get_mut(i) {
+                    *g = group;
+                }
+            }
+            None => self.security_groups.push(group),
+        }
+        if let Some(from) = renamed {
+            self.map_sg_refs(&mut |id: &str| (id == from).then(|| Some(new_id.clone())));
+        }
+        Ok(())
+    }
+
+    fn delete_security_group(&mut self, id: &str) -> Result<(), EditError> {
+        let before = self.security_groups.len();
+        self.security_groups.retain(|g| g.id != id);
+        if self.security_groups.len() == before {
+            return Err(EditError::Security(format!("no security group \"{id}\"")));
+        }
+        if id == DEFAULT_CLUSTER_SG {
+            // The implicit default takes its place again: references stay valid.
+            return Ok(());
+        }
+        self.map_sg_refs(&mut |x: &str| (x == id).then_some(None));
+        Ok(())
+    }
+
+    /// Rewrites every reference to a security group: `f` returns `None` to keep it,
+    /// `Some(Some(new))` to rename it and `Some(None)` to drop it (a dropped cluster security
+    /// group falls back to the default).
+    fn map_sg_refs(&mut self, f: &mut dyn FnMut(&str) -> Option<Option<String>>) {
+        fn fix_list(f: &mut dyn FnMut(&str) -> Option<Option<String>>, list: &mut Vec<String>) {
+            list.retain_mut(|id| match f(id) {
+                None => true,
+                Some(Some(n)) => {
+                    *id = n;
+                    true
+                }
+                Some(None) => false,
+            });
+        }
+        for c in &mut self.components {
+            match &mut c.kind {
+                ComponentKind::Node(n) => fix_list(f, &mut n.security_groups),
+                ComponentKind::Client(cl) => fix_list(f, &mut cl.security_groups),
+                _ => {}
+            }
+        }
+        fix_list(f, &mut self.cluster.security_group_ids);
+        match f(&self.cluster.cluster_security_group) {
+            None => {}
+            Some(Some(n)) => self.cluster.cluster_security_group = n,
+            Some(None) => DEFAULT_CLUSTER_SG.clone_into(&mut self.cluster.cluster_security_group),
+        }
+        for g in &mut self.security_groups {
+            for rules in [&mut g.ingress, &mut g.egress] {
+                rules.retain_mut(|r| match &mut r.peer {
+                    Peer::Sg(id) => match f(id) {
+                        None => true,
+                        Some(Some(n)) => {
+                            *id = n;
+                            true
+                        }
+                        Some(None) => false,
+                    },
+                    Peer::Cidr(_) => true,
+                });
+            }
+        }
+    }
+
+    fn put_network_acl(&mut self, old: Option<String>, acl: NetworkAcl) -> Result<(), EditError> {
+        check_id(&acl.id).map_err(EditError::BadId)?;
+        let slot = match &old {
+            Some(o) => Some(
+                self.network_acls
+                    .iter()
+                    .position(|a| &a.id == o)
+                    .ok_or_else(|| EditError::Security(format!("no network ACL \"{o}\"")))?,
+            ),
+            None => None,
+        };
+        if self
+            .network_acls
+            .iter()
+            .enumerate()
+            .any(|(i, a)| a.id == acl.id && Some(i) != slot)
+        {
+            return Err(EditError::BadId(format!(
+                "the network ACL id \"{}\" is taken",
+                acl.id
+            )));
+        }
+        if let Some(from) = old.filter(|o| *o != acl.id) {
+            for c in &mut self.components {
+                if let ComponentKind::Subnet(s) = &mut c.kind
+                    && s.network_acl.as_deref() == Some(from.as_str())
+                {
+                    s.network_acl = Some(acl.id.clone());
+                }
+            }
+        }
+        match slot {
+            Some(i) => {
+                if let Some(a) = self.network_acls.get_mut(i) {
+                    *a = acl;
+                }
+            }
+            None => self.network_acls.push(acl),
         }
         Ok(())
     }
@@ -528,5 +725,149 @@ mod tests {
         assert_eq!(prepared.components[1].parent.as_deref(), Some("subnet-1"));
         d.apply(Edit::Paste(prepared)).unwrap();
         assert_eq!(d.of_kind(KindName::Node).count(), 3);
+    }
+
+    fn sg_rule(peer: Peer, port: u16) -> crate::model::security::SgRule {
+        crate::model::security::SgRule {
+            protocol: crate::model::security::Protocol::Tcp,
+            ports: (port, port),
+            peer,
+            description: String::new(),
+        }
+    }
+
+    #[test]
+    fn renaming_a_security_group_renames_every_reference() {
+        let mut d = preset(2);
+        d.apply(Edit::PutSecurityGroup {
+            old: None,
+            group: SecurityGroup {
+                id: "node-sg".into(),
+                description: String::new(),
+                ingress: vec![sg_rule(Peer::Sg("node-sg".into()), 10250)],
+                egress: vec![],
+            },
+        })
+        .unwrap();
+        if let ComponentKind::Node(n) = &mut d.component_mut("node-a").unwrap().kind {
+            n.security_groups = vec!["node-sg".into()];
+        }
+        d.cluster.security_group_ids = vec!["node-sg".into()];
+        let mut g = d.security_groups.iter().find(|g| g.id == "node-sg").unwrap().clone();
+        g.id = "workers".into();
+        d.apply(Edit::PutSecurityGroup {
+            old: Some("node-sg".into()),
+            group: g,
+        })
+        .unwrap();
+        assert!(crate::model::validate(&d).is_empty(), "{:?}", crate::model::validate(&d));
+        let ComponentKind::Node(n) = &d.component("node-a").unwrap().kind else {
+            panic!()
+        };
+        assert_eq!(n.security_groups, vec!["workers".to_owned()]);
+        assert_eq!(d.cluster.security_group_ids, vec!["workers".to_owned()]);
+        let g = d.security_groups.iter().find(|g| g.id == "workers").unwrap();
+        assert_eq!(g.ingress[0].peer, Peer::Sg("workers".into()));
+        // A taken id is refused and nothing changes.
+        let before = d.clone();
+        let mut other = d.security_groups[0].clone();
+        other.id = "workers".into();
+        let first = d.security_groups[0].id.clone();
+        if first != "workers" {
+            assert!(
+                d.apply(Edit::PutSecurityGroup {
+                    old: Some(first),
+                    group: other,
+                })
+                .is_err()
+            );
+            assert_eq!(d, before);
+        }
+    }
+
+    #[test]
+    fn deleting_a_security_group_removes_every_reference() {
+        let mut d = preset(2);
+        d.apply(Edit::PutSecurityGroup {
+            old: None,
+            group: SecurityGroup {
+                id: "extra".into(),
+                description: String::new(),
+                ingress: vec![],
+                egress: vec![],
+            },
+        })
+        .unwrap();
+        d.cluster.cluster_security_group = "extra".into();
+        d.cluster.security_group_ids = vec!["extra".into()];
+        if let Some(g) = d.security_groups.first_mut() {
+            g.ingress.push(sg_rule(Peer::Sg("extra".into()), 443));
+        }
+        let rules_before = d.security_groups[0].ingress.len();
+        d.apply(Edit::DeleteSecurityGroup("extra".into())).unwrap();
+        assert!(crate::model::validate(&d).is_empty(), "{:?}", crate::model::validate(&d));
+        assert_eq!(d.cluster.cluster_security_group, DEFAULT_CLUSTER_SG);
+        assert!(d.cluster.security_group_ids.is_empty());
+        assert_eq!(d.security_groups[0].ingress.len(), rules_before - 1);
+        assert!(d.apply(Edit::DeleteSecurityGroup("extra".into())).is_err());
+    }
+
+    #[test]
+    fn network_acl_rename_and_delete_follow_to_subnets() {
+        let mut d = preset(1);
+        d.apply(Edit::PutNetworkAcl {
+            old: None,
+            acl: NetworkAcl {
+                id: "private".into(),
+                inbound: vec![],
+                outbound: vec![],
+            },
+        })
+        .unwrap();
+        if let ComponentKind::Subnet(s) = &mut d.component_mut("subnet-private-a").unwrap().kind {
+            s.network_acl = Some("private".into());
+        }
+        d.apply(Edit::PutNetworkAcl {
+            old: Some("private".into()),
+            acl: NetworkAcl {
+                id: "strict".into(),
+                inbound: vec![],
+                outbound: vec![],
+            },
+        })
+        .unwrap();
+        let acl_of = |d: &Design| match &d.component("subnet-private-a").unwrap().kind {
+            ComponentKind::Subnet(s) => s.network_acl.clone(),
+            _ => panic!(),
+        };
+        assert_eq!(acl_of(&d).as_deref(), Some("strict"));
+        assert!(crate::model::validate(&d).is_empty());
+        d.apply(Edit::DeleteNetworkAcl("strict".into())).unwrap();
+        assert_eq!(acl_of(&d), None);
+        assert!(d.network_acls.is_empty());
+    }
+
+    #[test]
+    fn a_connection_label_changes_and_a_missing_one_is_refused() {
+        let mut d = preset(0);
+        d.connections.push(Connection {
+            from: "user".into(),
+            to: "nlb".into(),
+            kind: super::super::component::ConnectionKind::Line,
+            label: String::new(),
+        });
+        d.apply(Edit::LabelConnection {
+            index: 0,
+            label: "attachment".into(),
+        })
+        .unwrap();
+        assert_eq!(d.connections[0].label, "attachment");
+        assert!(
+            d.apply(Edit::LabelConnection {
+                index: 99,
+                label: String::new(),
+            })
+            .is_err()
+        );
     }
 }
