@@ -19,6 +19,7 @@ use crate::ui::canvas::{Canvas, CanvasAction, CanvasInput, GRID, SyncKey, snap};
 use crate::ui::command::AppCommand;
 use crate::ui::flows::{self as flows_ui, FlowAction, FlowsView};
 use crate::ui::panels::{self, Buffers, Tool};
+use crate::ui::security::{self as security_ui, SecurityView};
 use crate::ui::theme;
 
 /// Where the open design came from.
@@ -127,6 +128,8 @@ pub struct EksplainApp {
     show_paths: bool,
     /// The side panels are hidden (canvas only).
     panels_hidden: bool,
+    /// The security groups and network ACLs window.
+    security: SecurityView,
     animate: bool,
     show_compare: bool,
     compare: Option<(u64, [Analysis; 3])>,
@@ -219,6 +222,7 @@ impl EksplainApp {
             shown_flows: None,
             show_paths: true,
             panels_hidden: false,
+            security: SecurityView::default(),
             animate: false,
             show_compare: false,
             compare: None,
@@ -1233,6 +1237,7 @@ impl EksplainApp {
             AppCommand::ExportMermaid => self.export("mmd"),
             AppCommand::TogglePaths => self.show_paths = !self.show_paths,
             AppCommand::TogglePanels => self.panels_hidden = !self.panels_hidden,
+            AppCommand::SecurityEditor => self.security.open = !self.security.open,
             AppCommand::ToggleAnimation => self.animate = !self.animate,
             AppCommand::CompareModes => self.show_compare = !self.show_compare,
             AppCommand::CopyReport => {
@@ -1565,6 +1570,8 @@ impl EksplainApp {
                 ui.separator();
                 AppCommand::SelectAll.menu_button(ui, q, true);
                 AppCommand::ConnectTool.menu_button(ui, q, true);
+                ui.separator();
+                AppCommand::SecurityEditor.menu_button(ui, q, true);
             });
             ui.menu_button("Export", |ui| {
                 AppCommand::ExportSvg.menu_button(ui, q, true);
@@ -1792,6 +1799,11 @@ impl EksplainApp {
                 let (_, actions) = self.canvas.ui(ui, &input);
                 self.handle_canvas(actions);
             });
+        if let Some(e) =
+            security_ui::security_window(&ctx, &self.design, &mut self.security, &mut self.buffers)
+        {
+            self.edits.push(e);
+        }
         self.prompt_ui(&ctx);
         self.shortcuts_ui(&ctx);
         self.compare_ui(&ctx);
@@ -1828,8 +1840,12 @@ impl EksplainApp {
                     egui::CollapsingHeader::new("Cluster")
                         .default_open(true)
                         .show(ui, |ui| {
-                            if let Some(e) = panels::cluster_ui(ui, &self.design, &mut self.buffers)
-                            {
+                            if let Some(e) = panels::cluster_ui(
+                                ui,
+                                &self.design,
+                                &mut self.buffers,
+                                &mut self.security,
+                            ) {
                                 self.edits.push(e);
                             }
                         });
@@ -1874,14 +1890,30 @@ impl EksplainApp {
                         });
                     ui.separator();
                     match self.selection.len() {
-                        0 => {
-                            ui.label("select a component to see its properties");
-                        }
+                        0 => match self.selected_connection {
+                            Some(i) => {
+                                if let Some(e) =
+                                    panels::connection_ui(ui, &self.design, i, &mut self.buffers)
+                                {
+                                    if matches!(e, Edit::Disconnect(_)) {
+                                        self.selected_connection = None;
+                                    }
+                                    self.edits.push(e);
+                                }
+                            }
+                            None => {
+                                ui.label("select a component or connection to see its properties");
+                            }
+                        },
                         1 => {
                             let id = self.selection.iter().next().cloned().unwrap_or_default();
-                            if let Some(e) =
-                                panels::inspector_ui(ui, &self.design, &id, &mut self.buffers)
-                            {
+                            if let Some(e) = panels::inspector_ui(
+                                ui,
+                                &self.design,
+                                &id,
+                                &mut self.buffers,
+                                &mut self.security,
+                            ) {
                                 if let Edit::Rename { to, .. } = &e {
                                     let to = to.clone();
                                     if self.apply(e) {

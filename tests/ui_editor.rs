@@ -6,51 +6,14 @@
     reason = "tests fail loudly"
 )]
 
-use egui::Pos2;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use eksplain::app::{EksplainApp, Pending, PromptAnswer};
+use eksplain::app::{Pending, PromptAnswer};
 use eksplain::model::{ComponentKind, Point, validate};
 use eksplain::ui::command::AppCommand;
 
-fn harness(preset: &str) -> Harness<'static, EksplainApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(
-            |ui, app: &mut EksplainApp| app.frame_ui(ui),
-            EksplainApp::with_preset(preset),
-        );
-    h.run_steps(4);
-    h
-}
+mod common;
 
-fn screen(h: &Harness<'_, EksplainApp>, p: Point) -> Pos2 {
-    h.state().canvas().screen_pos(p).unwrap()
-}
-
-/// Presses at `from`, moves in steps to `to`, releases.
-fn drag(h: &mut Harness<'_, EksplainApp>, from: Pos2, to: Pos2) {
-    h.hover_at(from);
-    h.run_steps(1);
-    h.drag_at(from);
-    h.run_steps(1);
-    for i in 1..=5 {
-        let t = i as f32 / 5.0;
-        h.hover_at(from + (to - from) * t);
-        h.run_steps(1);
-    }
-    h.drop_at(to);
-    h.run_steps(2);
-}
-
-fn click(h: &mut Harness<'_, EksplainApp>, at: Pos2) {
-    h.hover_at(at);
-    h.run_steps(1);
-    h.drag_at(at);
-    h.run_steps(1);
-    h.drop_at(at);
-    h.run_steps(2);
-}
+use common::{click, drag, harness, screen};
 
 #[test]
 fn place_a_node_into_a_subnet() {

@@ -13,15 +13,12 @@ use eksplain::model::EndpointMode;
 use eksplain::render::{Palette, Primitive, Theme, flows::flow_primitives};
 use eksplain::ui::command::AppCommand;
 
+mod common;
+
+use common::harness_with;
+
 fn harness(preset: &str) -> Harness<'static, EksplainApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_ui_state(
-            |ui, app: &mut EksplainApp| app.frame_ui(ui),
-            EksplainApp::with_preset(preset),
-        );
-    h.run_steps(4);
-    h
+    harness_with(EksplainApp::with_preset(preset), egui::vec2(1400.0, 1000.0))
 }
 
 fn engine_hops(app: &EksplainApp) -> Vec<(FlowKind, Vec<String>)> {
@@ -176,13 +173,7 @@ fn a_long_flows_list_draws_what_is_in_sight_and_scrolls_to_its_end() {
         .unwrap()
         .id
         .clone();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(
-            |ui, app: &mut EksplainApp| app.frame_ui(ui),
-            EksplainApp::with_design(design),
-        );
-    h.run_steps(4);
+    let mut h = harness_with(EksplainApp::with_design(design), egui::vec2(1400.0, 900.0));
     // Hundreds of flow rows exist, but only the visible ones are widgets.
     let rows = h.query_all_by_label_contains("kubelet → API").count()
         + h.query_all_by_label_contains("kubelet -> API").count();

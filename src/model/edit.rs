@@ -753,20 +753,33 @@ mod tests {
             n.security_groups = vec!["node-sg".into()];
         }
         d.cluster.security_group_ids = vec!["node-sg".into()];
-        let mut g = d.security_groups.iter().find(|g| g.id == "node-sg").unwrap().clone();
+        let mut g = d
+            .security_groups
+            .iter()
+            .find(|g| g.id == "node-sg")
+            .unwrap()
+            .clone();
         g.id = "workers".into();
         d.apply(Edit::PutSecurityGroup {
             old: Some("node-sg".into()),
             group: g,
         })
         .unwrap();
-        assert!(crate::model::validate(&d).is_empty(), "{:?}", crate::model::validate(&d));
+        assert!(
+            crate::model::validate(&d).is_empty(),
+            "{:?}",
+            crate::model::validate(&d)
+        );
         let ComponentKind::Node(n) = &d.component("node-a").unwrap().kind else {
             panic!()
         };
         assert_eq!(n.security_groups, vec!["workers".to_owned()]);
         assert_eq!(d.cluster.security_group_ids, vec!["workers".to_owned()]);
-        let g = d.security_groups.iter().find(|g| g.id == "workers").unwrap();
+        let g = d
+            .security_groups
+            .iter()
+            .find(|g| g.id == "workers")
+            .unwrap();
         assert_eq!(g.ingress[0].peer, Peer::Sg("workers".into()));
         // A taken id is refused and nothing changes.
         let before = d.clone();
@@ -805,7 +818,11 @@ mod tests {
         }
         let rules_before = d.security_groups[0].ingress.len();
         d.apply(Edit::DeleteSecurityGroup("extra".into())).unwrap();
-        assert!(crate::model::validate(&d).is_empty(), "{:?}", crate::model::validate(&d));
+        assert!(
+            crate::model::validate(&d).is_empty(),
+            "{:?}",
+            crate::model::validate(&d)
+        );
         assert_eq!(d.cluster.cluster_security_group, DEFAULT_CLUSTER_SG);
         assert!(d.cluster.security_group_ids.is_empty());
         assert_eq!(d.security_groups[0].ingress.len(), rules_before - 1);

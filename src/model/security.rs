@@ -62,6 +62,34 @@ const fn all_ports() -> (u16, u16) {
     (0, 65535)
 }
 
+/// Reads a port range as people write it: `443`, `1024-65535`.
+pub fn parse_ports(text: &str) -> Result<(u16, u16), String> {
+    let port = |t: &str| {
+        t.trim()
+            .parse::<u16>()
+            .map_err(|_| format!("\"{}\" is not a port (0-65535)", t.trim()))
+    };
+    let (a, b) = if let Some((a, b)) = text.split_once('-') {
+        (port(a)?, port(b)?)
+    } else {
+        let p = port(text)?;
+        (p, p)
+    };
+    if a > b {
+        return Err(format!("the range {a}-{b} is reversed"));
+    }
+    Ok((a, b))
+}
+
+/// Writes a port range the way [`parse_ports`] reads it.
+pub fn format_ports(ports: (u16, u16)) -> String {
+    if ports.0 == ports.1 {
+        ports.0.to_string()
+    } else {
+        format!("{}-{}", ports.0, ports.1)
+    }
+}
+
 impl SgRule {
     /// True when the rule covers this protocol and port.
     pub fn covers(&self, protocol: Protocol, port: u16) -> bool {
@@ -181,4 +209,21 @@ pub struct NetworkAcl {
     /// Outbound rules.
     #[serde(default)]
     pub outbound: Vec<AclRule>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ports_read_and_write() {
+        assert_eq!(parse_ports("443"), Ok((443, 443)));
+        assert_eq!(parse_ports(" 1024 - 65535 "), Ok((1024, 65535)));
+        assert!(parse_ports("2000-1000").unwrap_err().contains("reversed"));
+        assert!(parse_ports("http").unwrap_err().contains("not a port"));
+        assert!(parse_ports("70000").is_err());
+        for p in [(443, 443), (32768, 60999)] {
+            assert_eq!(parse_ports(&format_ports(p)), Ok(p));
+        }
+    }
 }

@@ -38,6 +38,8 @@ pub enum AppCommand {
     Escape,
     /// Draw a connection between two components.
     ConnectTool,
+    /// Edit security groups and network ACLs.
+    SecurityEditor,
     /// Fit the whole design in the view.
     FitView,
     /// Switch between light and dark.
@@ -68,7 +70,7 @@ pub enum AppCommand {
 
 impl AppCommand {
     /// Commands with a fixed shortcut, in the order the shortcuts list shows them.
-    pub const WITH_SHORTCUTS: [AppCommand; 21] = [
+    pub const WITH_SHORTCUTS: [AppCommand; 22] = [
         AppCommand::New,
         AppCommand::Open,
         AppCommand::Save,
@@ -83,6 +85,7 @@ impl AppCommand {
         AppCommand::SelectAll,
         AppCommand::Escape,
         AppCommand::ConnectTool,
+        AppCommand::SecurityEditor,
         AppCommand::FitView,
         AppCommand::TogglePanels,
         AppCommand::TogglePaths,
@@ -122,6 +125,10 @@ impl AppCommand {
             AppCommand::ConnectTool => (
                 t("Connect"),
                 "Drag from one component to another to connect them",
+            ),
+            AppCommand::SecurityEditor => (
+                t("Security groups and ACLs…"),
+                "Edit security groups and network ACLs and their rules",
             ),
             AppCommand::FitView => (t("Fit to view"), "Show the whole design"),
             AppCommand::ToggleTheme => (t("Dark theme"), "Switch light and dark"),
@@ -184,6 +191,7 @@ impl AppCommand {
             AppCommand::SelectAll => vec![k(Modifiers::COMMAND, Key::A)],
             AppCommand::Escape => vec![k(Modifiers::NONE, Key::Escape)],
             AppCommand::ConnectTool => vec![k(Modifiers::NONE, Key::C)],
+            AppCommand::SecurityEditor => vec![k(Modifiers::NONE, Key::G)],
             AppCommand::FitView => vec![k(Modifiers::NONE, Key::F)],
             AppCommand::TogglePanels => vec![k(Modifiers::ALT, Key::Z)],
             AppCommand::Shortcuts => vec![k(Modifiers::NONE, Key::F1)],

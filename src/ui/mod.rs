@@ -5,4 +5,5 @@ pub mod command;
 pub mod flows;
 pub mod paint;
 pub mod panels;
+pub mod security;
 pub mod theme;

@@ -5,10 +5,13 @@ use std::collections::{BTreeSet, HashMap};
 use egui::RichText;
 
 use super::paint::{ScreenFromCanvas, push_shapes};
+use super::security::{SecurityView, sg_choices};
 use super::theme::color;
+use crate::model::design::IpFamily;
 use crate::model::{
-    Client, Cluster, Component, ComponentKind, Design, Edit, EndpointMode, KindName, LOCAL_TARGET,
-    NatConnectivity, NodeGroup, Problem, Route, Severity, net, validate::check_id,
+    Client, Cluster, Component, ComponentKind, ConnectionKind, Design, Edit, EndpointMode,
+    KindName, LOCAL_TARGET, NatConnectivity, NodeGroup, Problem, Route, Severity, net,
+    validate::check_id,
 };
 use crate::render::{Palette, scene};
 
@@ -68,10 +71,11 @@ pub fn text_field_width(
     } else {
         current.to_owned()
     };
-    let resp = ui.add(
-        egui::TextEdit::singleline(&mut text)
-            .id(id)
-            .desired_width(width),
+    // A fixed size: in a grid, a field that takes the available width would keep its column
+    // as narrow as the previous frame left it.
+    let resp = ui.add_sized(
+        egui::vec2(width, ui.spacing().interact_size.y),
+        egui::TextEdit::singleline(&mut text).id(id),
     );
     let error = validate(&text).err();
     if resp.has_focus() {
@@ -131,6 +135,114 @@ fn opt(text: &str) -> Option<String> {
     (!t.is_empty()).then_some(t)
 }
 
+fn parse_webhook_ports(text: &str) -> Result<Vec<u16>, String> {
+    split_list(text)
+        .iter()
+        .map(|p| match p.parse::<u16>() {
+            Ok(0) | Err(_) => Err(format!("\"{p}\" is not a port (1-65535)")),
+            Ok(n) => Ok(n),
+        })
+        .collect()
+}
+
+fn webhook_ports(text: &str) -> Result<(), String> {
+    parse_webhook_ports(text).map(|_| ())
+}
+
+/// A list of security groups: each links to its rules and can be removed; a picker adds one.
+/// `none` says what an empty list means.
+fn sg_list_ui(
+    ui: &mut egui::Ui,
+    salt: &str,
+    list: &mut Vec<String>,
+    choices: &[String],
+    none: &str,
+    security: &mut SecurityView,
+) -> bool {
+    let mut changed = false;
+    let mut remove = None;
+    ui.vertical(|ui| {
+        if list.is_empty() {
+            ui.label(RichText::new(none).small());
+        }
+        for (i, g) in list.iter().enumerate() {
+            ui.horizontal(|ui| {
+                if ui
+                    .link(g)
+                    .on_hover_text("Edit this group's rules")
+                    .clicked()
+                {
+                    security.show_group(g);
+                }
+                if ui
+                    .small_button("✖")
+                    .on_hover_text("Take this group off")
+                    .clicked()
+                {
+                    remove = Some(i);
+                }
+            });
+        }
+        let missing: Vec<&String> = choices.iter().filter(|c| !list.contains(c)).collect();
+        if !missing.is_empty() {
+            egui::ComboBox::from_id_salt(salt)
+                .selected_text("add group")
+                .width(110.0)
+                .show_ui(ui, |ui| {
+                    for c in missing {
+                        if ui.selectable_label(false, c).clicked() {
+                            list.push(c.clone());
+                            changed = true;
+                        }
+                    }
+                });
+        }
+    });
+    if let Some(i) = remove {
+        list.remove(i);
+        changed = true;
+    }
+    changed
+}
+
+/// The network ACL of a subnet: the default (allow all) or one of the design's ACLs.
+fn acl_picker(
+    ui: &mut egui::Ui,
+    design: &Design,
+    id: &str,
+    acl: &mut Option<String>,
+    security: &mut SecurityView,
+) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        egui::ComboBox::from_id_salt(("acl", id))
+            .width(120.0)
+            .selected_text(
+                acl.clone()
+                    .unwrap_or_else(|| "default (allow all)".to_owned()),
+            )
+            .show_ui(ui, |ui| {
+                changed |= ui
+                    .selectable_value(acl, None, "default (allow all)")
+                    .changed();
+                for a in &design.network_acls {
+                    changed |= ui
+                        .selectable_value(acl, Some(a.id.clone()), &a.id)
+                        .changed();
+                }
+            });
+        if let Some(a) = acl.as_ref()
+            && ui
+                .small_button("rules")
+                .on_hover_text("Edit this ACL's rules")
+                .clicked()
+        {
+            security.show_acl(a);
+        }
+    });
+    changed
+}
+
 /// The palette: every kind, placed by click-then-click or by dragging onto the canvas.
 pub fn palette_ui(ui: &mut egui::Ui, tool: &mut Tool, palette: &Palette) {
     ui.heading("Components");
@@ -180,7 +292,12 @@ pub fn palette_ui(ui: &mut egui::Ui, tool: &mut Tool, palette: &Palette) {
 }
 
 /// The cluster settings panel; returns an edit when the user changed something.
-pub fn cluster_ui(ui: &mut egui::Ui, design: &Design, buffers: &mut Buffers) -> Option<Edit> {
+pub fn cluster_ui(
+    ui: &mut egui::Ui,
+    design: &Design,
+    buffers: &mut Buffers,
+    security: &mut SecurityView,
+) -> Option<Edit> {
     let c = &design.cluster;
     let mut next: Cluster = c.clone();
     let mut changed = false;
@@ -247,6 +364,11 @@ pub fn cluster_ui(ui: &mut egui::Ui, design: &Design, buffers: &mut Buffers) -> 
     if !c.endpoint_public_access && c.public_access_cidrs.iter().any(|s| s != "0.0.0.0/0") {
         ui.label(RichText::new("ignored while public access is off").small());
     }
+    egui::CollapsingHeader::new("more cluster settings")
+        .id_salt("cluster-more")
+        .show(ui, |ui| {
+            changed |= cluster_more_ui(ui, design, &mut next, buffers, security);
+        });
     if ui
         .checkbox(&mut next.legacy_no_public_private_record, "legacy: no public DNS record")
         .on_hover_text("An old private-only cluster whose public DNS record for its private IPs was never created")
@@ -257,14 +379,150 @@ pub fn cluster_ui(ui: &mut egui::Ui, design: &Design, buffers: &mut Buffers) -> 
     changed.then_some(Edit::SetCluster(next))
 }
 
+/// IP family, endpoint host name, security groups on the EKS-owned ENIs, and the cluster
+/// subnets.
+fn cluster_more_ui(
+    ui: &mut egui::Ui,
+    design: &Design,
+    next: &mut Cluster,
+    buffers: &mut Buffers,
+    security: &mut SecurityView,
+) -> bool {
+    let mut changed = false;
+    let c = &design.cluster;
+    egui::Grid::new("cluster-more-grid")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label("IP family");
+            ui.horizontal(|ui| {
+                changed |= ui
+                    .radio_value(&mut next.ip_family, IpFamily::Ipv4, "IPv4")
+                    .changed();
+                changed |= ui
+                    .radio_value(&mut next.ip_family, IpFamily::Ipv6, "IPv6")
+                    .changed();
+            });
+            ui.end_row();
+            ui.label("endpoint name");
+            if let Some(v) = text_field(ui, buffers, "cluster.hostname", &c.endpoint_hostname, &ok)
+            {
+                next.endpoint_hostname = v.trim().to_owned();
+                changed = true;
+            }
+            ui.end_row();
+            ui.label("cluster security group");
+            let choices = sg_choices(design);
+            ui.horizontal(|ui| {
+                egui::ComboBox::from_id_salt("cluster-sg")
+                    .width(110.0)
+                    .selected_text(next.cluster_security_group.clone())
+                    .show_ui(ui, |ui| {
+                        for g in &choices {
+                            changed |= ui
+                                .selectable_value(&mut next.cluster_security_group, g.clone(), g)
+                                .changed();
+                        }
+                    });
+                if ui
+                    .small_button("rules")
+                    .on_hover_text("Edit its rules")
+                    .clicked()
+                {
+                    security.show_group(&c.cluster_security_group);
+                }
+            });
+            ui.end_row();
+            ui.label("more groups on the ENIs");
+            changed |= sg_list_ui(
+                ui,
+                "cluster.sgs",
+                &mut next.security_group_ids,
+                &choices,
+                "none",
+                security,
+            );
+            ui.end_row();
+        });
+    ui.label("cluster subnets");
+    let subnets: Vec<&Component> = design
+        .components
+        .iter()
+        .filter(|x| x.kind.name() == KindName::Subnet)
+        .collect();
+    if next.subnet_ids.is_empty() {
+        ui.label(RichText::new("none picked: the subnets holding EKS-owned ENIs").small());
+    }
+    for s in subnets {
+        let mut on = next.subnet_ids.contains(&s.id);
+        if ui.checkbox(&mut on, &s.id).changed() {
+            if on {
+                next.subnet_ids.push(s.id.clone());
+            } else {
+                next.subnet_ids.retain(|x| x != &s.id);
+            }
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// The inspector of a connection: its ends, kind and label, and a delete button.
+pub fn connection_ui(
+    ui: &mut egui::Ui,
+    design: &Design,
+    index: usize,
+    buffers: &mut Buffers,
+) -> Option<Edit> {
+    let conn = design.connections.get(index)?;
+    let mut edit = None;
+    ui.heading("Connection");
+    egui::Grid::new("connection-grid")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label("from");
+            ui.label(&conn.from);
+            ui.end_row();
+            ui.label("to");
+            ui.label(&conn.to);
+            ui.end_row();
+            ui.label("kind");
+            ui.label(match conn.kind {
+                ConnectionKind::Attachment => "attachment (routes traffic)",
+                ConnectionKind::Line => "annotation line",
+            });
+            ui.end_row();
+            ui.label("label");
+            if let Some(v) = text_field(
+                ui,
+                buffers,
+                &format!("connection.{index}.label"),
+                &conn.label,
+                &ok,
+            ) {
+                edit = Some(Edit::LabelConnection { index, label: v });
+            }
+            ui.end_row();
+        });
+    if ui
+        .button("delete connection")
+        .on_hover_text("Remove this connection (Delete)")
+        .clicked()
+    {
+        edit = Some(Edit::Disconnect(index));
+    }
+    edit
+}
+
 /// The inspector for one component; returns an edit when the user changed something.
 pub fn inspector_ui(
     ui: &mut egui::Ui,
     design: &Design,
     id: &str,
     buffers: &mut Buffers,
+    security: &mut SecurityView,
 ) -> Option<Edit> {
     let comp = design.component(id)?;
+    let sg_choices = sg_choices(design);
     let kind = comp.kind.name();
     ui.heading(kind.human());
     let mut next: Component = comp.clone();
@@ -361,6 +619,9 @@ pub fn inspector_ui(
                         .checkbox(&mut s.map_public_ip_on_launch, "auto-assign public IP")
                         .changed();
                     ui.end_row();
+                    ui.label("network ACL");
+                    changed |= acl_picker(ui, design, id, &mut s.network_acl, security);
+                    ui.end_row();
                 }
                 ComponentKind::Nlb(n) => {
                     if let Some(t) = row(ui, "public IPs", "ips", n.public_ips.join(", "), &|t| {
@@ -420,14 +681,29 @@ pub fn inspector_ui(
                     }
                     if let Some(t) = row(
                         ui,
-                        "security groups",
-                        "sgs",
-                        n.security_groups.join(", "),
-                        &ok,
+                        "webhook ports",
+                        "webhooks",
+                        n.webhook_ports
+                            .iter()
+                            .map(u16::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        &webhook_ports,
                     ) {
-                        n.security_groups = split_list(&t);
+                        n.webhook_ports = parse_webhook_ports(&t).unwrap_or_default();
                         changed = true;
                     }
+                    ui.label("security groups");
+                    let none = format!("none: carries {}", design.cluster.cluster_security_group);
+                    changed |= sg_list_ui(
+                        ui,
+                        &format!("{id}.sgs"),
+                        &mut n.security_groups,
+                        &sg_choices,
+                        &none,
+                        security,
+                    );
+                    ui.end_row();
                     ui.label("");
                     ui.vertical(|ui| {
                         let mut managed = n.node_group == NodeGroup::Managed;
@@ -443,7 +719,19 @@ pub fn inspector_ui(
                     });
                     ui.end_row();
                 }
-                ComponentKind::Client(cl) => client_rows(ui, cl, &mut changed, &mut row),
+                ComponentKind::Client(cl) => {
+                    client_rows(ui, cl, &mut changed, &mut row);
+                    ui.label("security groups");
+                    changed |= sg_list_ui(
+                        ui,
+                        &format!("{id}.sgs"),
+                        &mut cl.security_groups,
+                        &sg_choices,
+                        "none: all traffic out",
+                        security,
+                    );
+                    ui.end_row();
+                }
                 ComponentKind::OnPrem(o) => {
                     if let Some(t) = row(ui, "CIDRs", "cidrs", o.cidrs.join(", "), &cidr_list) {
                         o.cidrs = split_list(&t);
@@ -524,16 +812,6 @@ fn client_rows(ui: &mut egui::Ui, cl: &mut Client, changed: &mut bool, row: &mut
         &optional_ip,
     ) {
         cl.public_ip = opt(&t);
-        *changed = true;
-    }
-    if let Some(t) = row(
-        ui,
-        "security groups",
-        "sgs",
-        cl.security_groups.join(", "),
-        &ok,
-    ) {
-        cl.security_groups = split_list(&t);
         *changed = true;
     }
     ui.label("");

@@ -1,0 +1,749 @@
+//! The security window: security groups and network ACLs, with their rules.
+
+use egui::RichText;
+
+use super::panels::{Buffers, text_field_width};
+use crate::model::security::{format_ports, parse_ports};
+use crate::model::{
+    AclAction, AclRule, ComponentKind, DEFAULT_CLUSTER_SG, Design, Edit, NetworkAcl, Peer,
+    Protocol, SecurityGroup, SgRule, net, validate::check_id,
+};
+
+/// Which list the window shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SecurityTab {
+    /// Security groups.
+    #[default]
+    Groups,
+    /// Network ACLs.
+    Acls,
+}
+
+/// The security window's state.
+#[derive(Clone, Debug, Default)]
+pub struct SecurityView {
+    /// The window is shown.
+    pub open: bool,
+    /// The list shown.
+    pub tab: SecurityTab,
+    /// The security group being edited.
+    pub group: Option<String>,
+    /// The network ACL being edited.
+    pub acl: Option<String>,
+}
+
+impl SecurityView {
+    /// Opens the window on a security group.
+    pub fn show_group(&mut self, id: &str) {
+        self.open = true;
+        self.tab = SecurityTab::Groups;
+        self.group = Some(id.to_owned());
+    }
+
+    /// Opens the window on a network ACL.
+    pub fn show_acl(&mut self, id: &str) {
+        self.open = true;
+        self.tab = SecurityTab::Acls;
+        self.acl = Some(id.to_owned());
+    }
+}
+
+/// Every security group id a reference may name: the defined ones, and the cluster's
+/// default group when it is not defined.
+pub fn sg_choices(design: &Design) -> Vec<String> {
+    let mut out: Vec<String> = design
+        .security_groups
+        .iter()
+        .map(|g| g.id.clone())
+        .collect();
+    if !out.iter().any(|g| g == DEFAULT_CLUSTER_SG) {
+        out.insert(0, DEFAULT_CLUSTER_SG.to_owned());
+    }
+    out
+}
+
+/// Who refers to the security group `id`.
+pub fn sg_users(design: &Design, id: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if design.cluster.cluster_security_group == id {
+        out.push("cluster (cluster security group)".to_owned());
+    }
+    if design.cluster.security_group_ids.iter().any(|g| g == id) {
+        out.push("cluster (additional group)".to_owned());
+    }
+    for c in &design.components {
+        let sgs = match &c.kind {
+            ComponentKind::Node(n) => &n.security_groups,
+            ComponentKind::Client(cl) => &cl.security_groups,
+            _ => continue,
+        };
+        if sgs.iter().any(|g| g == id) {
+            out.push(c.id.clone());
+        }
+    }
+    for g in &design.security_groups {
+        if g.id != id
+            && g.ingress
+                .iter()
+                .chain(&g.egress)
+                .any(|r| r.peer == Peer::Sg(id.to_owned()))
+        {
+            out.push(format!("rules of {}", g.id));
+        }
+    }
+    out
+}
+
+fn acl_users(design: &Design, id: &str) -> Vec<String> {
+    design
+        .components
+        .iter()
+        .filter(
+            |c| matches!(&c.kind, ComponentKind::Subnet(s) if s.network_acl.as_deref() == Some(id)),
+        )
+        .map(|c| c.id.clone())
+        .collect()
+}
+
+/// A fresh id `stem-N` not in `taken`.
+fn fresh_id(stem: &str, taken: &[String]) -> String {
+    (1..=taken.len() + 1)
+        .map(|n| format!("{stem}-{n}"))
+        .find(|c| !taken.contains(c))
+        .unwrap_or_else(|| stem.to_owned())
+}
+
+/// The security window; returns an edit when the user changed something.
+pub fn security_window(
+    ctx: &egui::Context,
+    design: &Design,
+    view: &mut SecurityView,
+    buffers: &mut Buffers,
+) -> Option<Edit> {
+    if !view.open {
+        return None;
+    }
+    let mut open = true;
+    let mut edit = None;
+    egui::Window::new("Security groups and network ACLs")
+        .open(&mut open)
+        .default_width(720.0)
+        .default_height(420.0)
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut view.tab, SecurityTab::Groups, "security groups");
+                ui.selectable_value(&mut view.tab, SecurityTab::Acls, "network ACLs");
+            });
+            ui.separator();
+            edit = match view.tab {
+                SecurityTab::Groups => groups_ui(ui, design, view, buffers),
+                SecurityTab::Acls => acls_ui(ui, design, view, buffers),
+            };
+        });
+    view.open = open;
+    edit
+}
+
+fn groups_ui(
+    ui: &mut egui::Ui,
+    design: &Design,
+    view: &mut SecurityView,
+    buffers: &mut Buffers,
+) -> Option<Edit> {
+    let mut edit = None;
+    let choices = sg_choices(design);
+    if view.group.as_ref().is_none_or(|g| !choices.contains(g)) {
+        view.group = choices.first().cloned();
+    }
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            ui.set_width(170.0);
+            for id in &choices {
+                let defined = design.security_groups.iter().any(|g| &g.id == id);
+                let text = if defined {
+                    id.clone()
+                } else {
+                    format!("{id} (default)")
+                };
+                if ui
+                    .selectable_label(view.group.as_ref() == Some(id), text)
+                    .clicked()
+                {
+                    view.group = Some(id.clone());
+                    buffers.clear();
+                }
+            }
+            if ui
+                .button("new group")
+                .on_hover_text("Add a security group with no rules")
+                .clicked()
+            {
+                let id = fresh_id("sg", &choices);
+                view.group = Some(id.clone());
+                edit = Some(Edit::PutSecurityGroup {
+                    old: None,
+                    group: SecurityGroup {
+                        id,
+                        description: String::new(),
+                        ingress: Vec::new(),
+                        egress: Vec::new(),
+                    },
+                });
+            }
+        });
+        ui.separator();
+        ui.vertical(|ui| {
+            let Some(id) = view.group.clone() else {
+                return;
+            };
+            if let Some(group) = design.security_groups.iter().find(|g| g.id == id) {
+                if let Some(e) = group_ui(ui, design, group, &choices, buffers) {
+                    if let Edit::PutSecurityGroup { group, .. } = &e {
+                        view.group = Some(group.id.clone());
+                    }
+                    edit = Some(e);
+                }
+            } else {
+                ui.label(RichText::new(&id).strong());
+                ui.label("the AWS default rules: all traffic from itself in, all traffic out");
+                users_line(ui, &sg_users(design, &id));
+                if ui
+                    .button("customise rules")
+                    .on_hover_text("Write the default rules out so they can be changed")
+                    .clicked()
+                {
+                    edit = Some(Edit::PutSecurityGroup {
+                        old: None,
+                        group: SecurityGroup::default_cluster(&id),
+                    });
+                }
+            }
+        });
+    });
+    edit
+}
+
+fn users_line(ui: &mut egui::Ui, users: &[String]) {
+    let text = if users.is_empty() {
+        "used by nothing".to_owned()
+    } else {
+        format!("used by {}", users.join(", "))
+    };
+    ui.label(RichText::new(text).small());
+}
+
+fn group_ui(
+    ui: &mut egui::Ui,
+    design: &Design,
+    group: &SecurityGroup,
+    choices: &[String],
+    buffers: &mut Buffers,
+) -> Option<Edit> {
+    let mut next = group.clone();
+    let mut changed = false;
+    let key = |f: &str| format!("sg.{}.{f}", group.id);
+    egui::Grid::new("sg-head").num_columns(2).show(ui, |ui| {
+        ui.label("id");
+        let taken = |t: &str| t != group.id && design.security_groups.iter().any(|g| g.id == t);
+        if let Some(v) = text_field_width(
+            ui,
+            buffers,
+            &key("id"),
+            &group.id,
+            &|t| {
+                check_id(t)?;
+                if taken(t) {
+                    Err(format!("\"{t}\" is taken"))
+                } else {
+                    Ok(())
+                }
+            },
+            200.0,
+        ) {
+            next.id = v.trim().to_owned();
+            changed = true;
+        }
+        ui.end_row();
+        ui.label("description");
+        if let Some(v) = text_field_width(
+            ui,
+            buffers,
+            &key("description"),
+            &group.description,
+            &|_| Ok(()),
+            300.0,
+        ) {
+            next.description = v;
+            changed = true;
+        }
+        ui.end_row();
+    });
+    users_line(ui, &sg_users(design, &group.id));
+    for (title, inbound) in [("inbound rules", true), ("outbound rules", false)] {
+        ui.add_space(6.0);
+        ui.label(RichText::new(title).strong());
+        let rules = if inbound {
+            &mut next.ingress
+        } else {
+            &mut next.egress
+        };
+        let dir = if inbound { "in" } else { "out" };
+        changed |= sg_rules_ui(ui, &key(dir), rules, choices, buffers, inbound);
+    }
+    ui.add_space(6.0);
+    if ui
+        .button("delete group")
+        .on_hover_text("Delete the group; references to it are removed")
+        .clicked()
+    {
+        return Some(Edit::DeleteSecurityGroup(group.id.clone()));
+    }
+    changed.then(|| Edit::PutSecurityGroup {
+        old: Some(group.id.clone()),
+        group: next,
+    })
+}
+
+fn protocol_combo(ui: &mut egui::Ui, salt: &str, protocol: &mut Protocol) -> bool {
+    let mut changed = false;
+    egui::ComboBox::from_id_salt(salt)
+        .width(60.0)
+        .selected_text(protocol_text(*protocol))
+        .show_ui(ui, |ui| {
+            for p in [Protocol::Tcp, Protocol::Udp, Protocol::All] {
+                changed |= ui.selectable_value(protocol, p, protocol_text(p)).changed();
+            }
+        });
+    changed
+}
+
+fn protocol_text(p: Protocol) -> &'static str {
+    match p {
+        Protocol::Tcp => "TCP",
+        Protocol::Udp => "UDP",
+        Protocol::All => "all",
+    }
+}
+
+fn ports_field(
+    ui: &mut egui::Ui,
+    buffers: &mut Buffers,
+    key: &str,
+    protocol: Protocol,
+    ports: &mut (u16, u16),
+) -> bool {
+    if protocol == Protocol::All {
+        ui.label("all ports");
+        return false;
+    }
+    if let Some(v) = text_field_width(
+        ui,
+        buffers,
+        key,
+        &format_ports(*ports),
+        &|t| parse_ports(t).map(|_| ()),
+        80.0,
+    ) && let Ok(p) = parse_ports(&v)
+    {
+        *ports = p;
+        return true;
+    }
+    false
+}
+
+fn sg_rules_ui(
+    ui: &mut egui::Ui,
+    key: &str,
+    rules: &mut Vec<SgRule>,
+    choices: &[String],
+    buffers: &mut Buffers,
+    inbound: bool,
+) -> bool {
+    let mut changed = false;
+    let mut remove = None;
+    if rules.is_empty() {
+        ui.label(RichText::new("none: everything is denied").small());
+    }
+    egui::Grid::new(key).num_columns(6).show(ui, |ui| {
+        if !rules.is_empty() {
+            for h in [
+                "protocol",
+                "ports",
+                if inbound { "from" } else { "to" },
+                "",
+                "description",
+                "",
+            ] {
+                ui.label(RichText::new(h).small());
+            }
+            ui.end_row();
+        }
+        for (j, rule) in rules.iter_mut().enumerate() {
+            let k = format!("{key}.{j}");
+            changed |= protocol_combo(ui, &format!("{k}.protocol"), &mut rule.protocol);
+            changed |= ports_field(
+                ui,
+                buffers,
+                &format!("{k}.ports"),
+                rule.protocol,
+                &mut rule.ports,
+            );
+            let is_sg = matches!(rule.peer, Peer::Sg(_));
+            egui::ComboBox::from_id_salt(format!("{k}.peer-kind"))
+                .width(60.0)
+                .selected_text(if is_sg { "group" } else { "CIDR" })
+                .show_ui(ui, |ui| {
+                    if ui.selectable_label(!is_sg, "CIDR").clicked() && is_sg {
+                        rule.peer = Peer::Cidr("0.0.0.0/0".to_owned());
+                        changed = true;
+                    }
+                    if ui.selectable_label(is_sg, "group").clicked() && !is_sg {
+                        rule.peer = Peer::Sg(
+                            choices
+                                .first()
+                                .cloned()
+                                .unwrap_or_else(|| DEFAULT_CLUSTER_SG.to_owned()),
+                        );
+                        changed = true;
+                    }
+                });
+            match &mut rule.peer {
+                Peer::Cidr(c) => {
+                    if let Some(v) = text_field_width(
+                        ui,
+                        buffers,
+                        &format!("{k}.cidr"),
+                        c,
+                        &|t| net::parse_cidr_v4(t).map(|_| ()),
+                        130.0,
+                    ) {
+                        *c = v.trim().to_owned();
+                        changed = true;
+                    }
+                }
+                Peer::Sg(g) => {
+                    egui::ComboBox::from_id_salt(format!("{k}.sg"))
+                        .width(120.0)
+                        .selected_text(g.clone())
+                        .show_ui(ui, |ui| {
+                            for c in choices {
+                                changed |= ui.selectable_value(g, c.clone(), c).changed();
+                            }
+                        });
+                }
+            }
+            if let Some(v) = text_field_width(
+                ui,
+                buffers,
+                &format!("{k}.description"),
+                &rule.description,
+                &|_| Ok(()),
+                140.0,
+            ) {
+                rule.description = v;
+                changed = true;
+            }
+            if ui
+                .small_button("✖")
+                .on_hover_text("Remove this rule")
+                .clicked()
+            {
+                remove = Some(j);
+            }
+            ui.end_row();
+        }
+    });
+    if let Some(j) = remove {
+        rules.remove(j);
+        changed = true;
+    }
+    let add = if inbound {
+        "add inbound rule"
+    } else {
+        "add outbound rule"
+    };
+    if ui.small_button(add).clicked() {
+        rules.push(if inbound {
+            SgRule {
+                protocol: Protocol::Tcp,
+                ports: (443, 443),
+                peer: Peer::Cidr("10.0.0.0/16".to_owned()),
+                description: String::new(),
+            }
+        } else {
+            SgRule {
+                protocol: Protocol::All,
+                ports: (0, 65535),
+                peer: Peer::Cidr("0.0.0.0/0".to_owned()),
+                description: String::new(),
+            }
+        });
+        changed = true;
+    }
+    changed
+}
+
+fn acls_ui(
+    ui: &mut egui::Ui,
+    design: &Design,
+    view: &mut SecurityView,
+    buffers: &mut Buffers,
+) -> Option<Edit> {
+    let mut edit = None;
+    let ids: Vec<String> = design.network_acls.iter().map(|a| a.id.clone()).collect();
+    if view.acl.as_ref().is_none_or(|a| !ids.contains(a)) {
+        view.acl = ids.first().cloned();
+    }
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            ui.set_width(170.0);
+            if ids.is_empty() {
+                ui.label(RichText::new("none: subnets use the default ACL (allow all)").small());
+            }
+            for id in &ids {
+                if ui
+                    .selectable_label(view.acl.as_ref() == Some(id), id)
+                    .clicked()
+                {
+                    view.acl = Some(id.clone());
+                    buffers.clear();
+                }
+            }
+            if ui
+                .button("new ACL")
+                .on_hover_text("Add a network ACL that allows all traffic both ways")
+                .clicked()
+            {
+                let id = fresh_id("acl", &ids);
+                view.acl = Some(id.clone());
+                let allow_all = AclRule {
+                    number: 100,
+                    action: AclAction::Allow,
+                    protocol: Protocol::All,
+                    ports: (0, 65535),
+                    cidr: "0.0.0.0/0".to_owned(),
+                };
+                edit = Some(Edit::PutNetworkAcl {
+                    old: None,
+                    acl: NetworkAcl {
+                        id,
+                        inbound: vec![allow_all.clone()],
+                        outbound: vec![allow_all],
+                    },
+                });
+            }
+        });
+        ui.separator();
+        ui.vertical(|ui| {
+            let Some(acl) = view
+                .acl
+                .as_ref()
+                .and_then(|id| design.network_acls.iter().find(|a| &a.id == id))
+            else {
+                return;
+            };
+            if let Some(e) = acl_ui(ui, design, acl, buffers) {
+                if let Edit::PutNetworkAcl { acl, .. } = &e {
+                    view.acl = Some(acl.id.clone());
+                }
+                edit = Some(e);
+            }
+        });
+    });
+    edit
+}
+
+fn acl_ui(
+    ui: &mut egui::Ui,
+    design: &Design,
+    acl: &NetworkAcl,
+    buffers: &mut Buffers,
+) -> Option<Edit> {
+    let mut next = acl.clone();
+    let mut changed = false;
+    let key = |f: &str| format!("acl.{}.{f}", acl.id);
+    ui.horizontal(|ui| {
+        ui.label("id");
+        let taken = |t: &str| t != acl.id && design.network_acls.iter().any(|a| a.id == t);
+        if let Some(v) = text_field_width(
+            ui,
+            buffers,
+            &key("id"),
+            &acl.id,
+            &|t| {
+                check_id(t)?;
+                if taken(t) {
+                    Err(format!("\"{t}\" is taken"))
+                } else {
+                    Ok(())
+                }
+            },
+            200.0,
+        ) {
+            next.id = v.trim().to_owned();
+            changed = true;
+        }
+    });
+    let users = acl_users(design, &acl.id);
+    let text = if users.is_empty() {
+        "used by no subnet (pick it in a subnet's inspector)".to_owned()
+    } else {
+        format!("used by {}", users.join(", "))
+    };
+    ui.label(RichText::new(text).small());
+    ui.label(
+        RichText::new("stateless: replies need their own rules (ephemeral ports 1024-65535)")
+            .small(),
+    );
+    for (title, inbound) in [("inbound rules", true), ("outbound rules", false)] {
+        ui.add_space(6.0);
+        ui.label(RichText::new(title).strong());
+        let rules = if inbound {
+            &mut next.inbound
+        } else {
+            &mut next.outbound
+        };
+        let dir = if inbound { "in" } else { "out" };
+        changed |= acl_rules_ui(ui, &key(dir), rules, buffers, inbound);
+    }
+    ui.add_space(6.0);
+    if ui
+        .button("delete ACL")
+        .on_hover_text("Delete the ACL; its subnets go back to the default ACL")
+        .clicked()
+    {
+        return Some(Edit::DeleteNetworkAcl(acl.id.clone()));
+    }
+    changed.then(|| Edit::PutNetworkAcl {
+        old: Some(acl.id.clone()),
+        acl: next,
+    })
+}
+
+fn acl_rules_ui(
+    ui: &mut egui::Ui,
+    key: &str,
+    rules: &mut Vec<AclRule>,
+    buffers: &mut Buffers,
+    inbound: bool,
+) -> bool {
+    let mut changed = false;
+    let mut remove = None;
+    let numbers: Vec<u16> = rules.iter().map(|r| r.number).collect();
+    egui::Grid::new(key).num_columns(6).show(ui, |ui| {
+        for h in [
+            "rule",
+            "action",
+            "protocol",
+            "ports",
+            if inbound { "source" } else { "destination" },
+            "",
+        ] {
+            ui.label(RichText::new(h).small());
+        }
+        ui.end_row();
+        for (j, rule) in rules.iter_mut().enumerate() {
+            let k = format!("{key}.{j}");
+            let own = rule.number;
+            if let Some(v) = text_field_width(
+                ui,
+                buffers,
+                &format!("{k}.number"),
+                &rule.number.to_string(),
+                &|t| {
+                    let n: u16 = t
+                        .trim()
+                        .parse()
+                        .map_err(|_| "a rule number is 1-32766".to_owned())?;
+                    if !(1..=32766).contains(&n) {
+                        return Err("a rule number is 1-32766".to_owned());
+                    }
+                    if n != own && numbers.contains(&n) {
+                        return Err(format!("rule {n} exists"));
+                    }
+                    Ok(())
+                },
+                50.0,
+            ) && let Ok(n) = v.trim().parse()
+            {
+                rule.number = n;
+                changed = true;
+            }
+            egui::ComboBox::from_id_salt(format!("{k}.action"))
+                .width(60.0)
+                .selected_text(match rule.action {
+                    AclAction::Allow => "allow",
+                    AclAction::Deny => "deny",
+                })
+                .show_ui(ui, |ui| {
+                    changed |= ui
+                        .selectable_value(&mut rule.action, AclAction::Allow, "allow")
+                        .changed();
+                    changed |= ui
+                        .selectable_value(&mut rule.action, AclAction::Deny, "deny")
+                        .changed();
+                });
+            changed |= protocol_combo(ui, &format!("{k}.protocol"), &mut rule.protocol);
+            changed |= ports_field(
+                ui,
+                buffers,
+                &format!("{k}.ports"),
+                rule.protocol,
+                &mut rule.ports,
+            );
+            if let Some(v) = text_field_width(
+                ui,
+                buffers,
+                &format!("{k}.cidr"),
+                &rule.cidr,
+                &|t| net::parse_cidr_v4(t).map(|_| ()),
+                130.0,
+            ) {
+                rule.cidr = v.trim().to_owned();
+                changed = true;
+            }
+            if ui
+                .small_button("✖")
+                .on_hover_text("Remove this rule")
+                .clicked()
+            {
+                remove = Some(j);
+            }
+            ui.end_row();
+        }
+        ui.label("*");
+        ui.label("deny");
+        ui.label("all");
+        ui.label("all ports");
+        ui.label("0.0.0.0/0");
+        ui.label(RichText::new("implicit, last").small());
+        ui.end_row();
+    });
+    if let Some(j) = remove {
+        rules.remove(j);
+        changed = true;
+    }
+    let add = if inbound {
+        "add inbound rule"
+    } else {
+        "add outbound rule"
+    };
+    if ui.small_button(add).clicked() {
+        let number = rules
+            .iter()
+            .map(|r| r.number)
+            .max()
+            .map_or(100, |n| n.saturating_add(10).min(32766));
+        rules.push(AclRule {
+            number,
+            action: AclAction::Allow,
+            protocol: Protocol::Tcp,
+            ports: (443, 443),
+            cidr: "10.0.0.0/16".to_owned(),
+        });
+        // Rules are evaluated lowest number first: keep them listed that way.
+        rules.sort_by_key(|r| r.number);
+        changed = true;
+    }
+    changed
+}

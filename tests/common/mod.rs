@@ -1,0 +1,83 @@
+//! Helpers shared by the UI tests: a harness on a preset, and pointer gestures.
+#![allow(dead_code, reason = "each test binary uses a different subset")]
+
+use egui::Pos2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use eksplain::app::EksplainApp;
+use eksplain::model::Point;
+
+/// The app in a window of `size`, after its first frames.
+pub fn harness_with(app: EksplainApp, size: egui::Vec2) -> Harness<'static, EksplainApp> {
+    let mut h = Harness::builder()
+        .with_size(size)
+        .build_ui_state(|ui, app: &mut EksplainApp| app.frame_ui(ui), app);
+    h.run_steps(4);
+    h
+}
+
+/// The app on a built-in preset, settled.
+pub fn harness(preset: &str) -> Harness<'static, EksplainApp> {
+    harness_with(EksplainApp::with_preset(preset), egui::vec2(1400.0, 900.0))
+}
+
+/// Where a canvas point is on screen.
+pub fn screen(h: &Harness<'_, EksplainApp>, p: Point) -> Pos2 {
+    h.state().canvas().screen_pos(p).unwrap()
+}
+
+/// Presses at `from`, moves in steps to `to`, releases.
+pub fn drag(h: &mut Harness<'_, EksplainApp>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.run_steps(1);
+    h.drag_at(from);
+    h.run_steps(1);
+    for i in 1..=5 {
+        let t = i as f32 / 5.0;
+        h.hover_at(from + (to - from) * t);
+        h.run_steps(1);
+    }
+    h.drop_at(to);
+    h.run_steps(2);
+}
+
+/// A click with the primary button.
+pub fn click(h: &mut Harness<'_, EksplainApp>, at: Pos2) {
+    h.hover_at(at);
+    h.run_steps(1);
+    h.drag_at(at);
+    h.run_steps(1);
+    h.drop_at(at);
+    h.run_steps(2);
+}
+
+/// Types into the text field showing `value`, then presses Enter.
+pub fn retype(h: &mut Harness<'_, EksplainApp>, value: &str, append: &str) {
+    let field = |h: &Harness<'_, EksplainApp>| {
+        h.get_all_by_role(egui::accesskit::Role::TextInput)
+            .find(|n| n.value().as_deref() == Some(value))
+            .map(|n| n.accesskit_node().id())
+    };
+    let id = field(h).unwrap_or_else(|| panic!("no field showing {value:?}"));
+    h.get_by(|n| n.id() == id).focus();
+    h.run_steps(1);
+    h.get_by(|n| n.id() == id).type_text(append);
+    h.run_steps(1);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+}
+
+/// Clicks the widget labelled `label`, then lets the app apply it.
+pub fn press(h: &mut Harness<'_, EksplainApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.run_steps(2);
+}
+
+/// Opens the first combo box showing `value`.
+pub fn open_combo(h: &mut Harness<'_, EksplainApp>, value: &str) {
+    h.get_all_by_role(egui::accesskit::Role::ComboBox)
+        .find(|n| n.value().as_deref() == Some(value))
+        .unwrap_or_else(|| panic!("no combo box showing {value:?}"))
+        .click();
+    h.run_steps(2);
+}
