@@ -11,8 +11,8 @@ use crate::engine::{Analysis, FlowKind, analyze, report};
 use crate::io::{self, PRESETS};
 use crate::model::edit::{Fragment, new_component};
 use crate::model::{
-    Component, ComponentKind, ConnectionKind, Design, Edit, History, KindName, Point, Problem,
-    Rect, Size, net, validate,
+    Component, ComponentKind, ConnectionKind, Design, Edit, Handle, History, KindName, Point,
+    Problem, Size, net, validate,
 };
 use crate::render::{Palette, Theme};
 use crate::ui::canvas::{Canvas, CanvasAction, CanvasInput, GRID, SyncKey, snap};
@@ -79,7 +79,7 @@ enum InteractionKind {
         moving: Vec<usize>,
         applied: Point,
     },
-    Resize(String),
+    Resize(String, Handle),
 }
 
 /// What decides which flows the canvas draws.
@@ -897,10 +897,10 @@ impl EksplainApp {
                 }
                 CanvasAction::DragTo(delta) => self.drag_to(delta),
                 CanvasAction::DragEnd | CanvasAction::ResizeEnd => self.end_interaction(),
-                CanvasAction::ResizeStart(id) => {
+                CanvasAction::ResizeStart(id, handle) => {
                     self.interaction = Some(Interaction {
                         mark: self.design.clone(),
-                        kind: InteractionKind::Resize(id),
+                        kind: InteractionKind::Resize(id, handle),
                     });
                 }
                 CanvasAction::ResizeTo(delta) => self.resize_to(delta),
@@ -975,32 +975,27 @@ impl EksplainApp {
     fn resize_to(&mut self, delta: Point) {
         let Some(Interaction {
             mark,
-            kind: InteractionKind::Resize(id),
+            kind: InteractionKind::Resize(id, handle),
         }) = &self.interaction
         else {
             return;
         };
         let Some(c) = mark.component(id) else { return };
         // Never smaller than what the container holds.
-        let mut min = Size::new(40.0, 30.0);
-        for child in mark
+        let children = mark
             .components
             .iter()
             .filter(|x| x.parent.as_deref() == Some(id))
-        {
-            let m = child.rect().max();
-            min.w = min.w.max(m.x - c.pos.x);
-            min.h = min.h.max(m.y - c.pos.y);
-        }
-        let size = Size::new(
-            snap(c.size.w + delta.x).max(min.w),
-            snap(c.size.h + delta.y).max(min.h),
-        );
+            .map(crate::model::Component::rect)
+            .reduce(|a, b| a.union(&b));
+        let rect = c
+            .rect()
+            .resized(*handle, delta, Size::new(40.0, 30.0), children, &snap);
         let mut next = mark.clone();
         if next
             .apply(Edit::SetRect {
                 id: id.clone(),
-                rect: Rect::new(c.pos, size),
+                rect,
             })
             .is_ok()
             && next != self.design
@@ -1795,6 +1790,13 @@ impl EksplainApp {
                     palette: &palette,
                     overlay: &overlay,
                     tooltips: &tooltips,
+                    resizing: match &self.interaction {
+                        Some(Interaction {
+                            kind: InteractionKind::Resize(_, h),
+                            ..
+                        }) => Some(*h),
+                        _ => None,
+                    },
                 };
                 let (_, actions) = self.canvas.ui(ui, &input);
                 self.handle_canvas(actions);

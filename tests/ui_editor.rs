@@ -277,3 +277,51 @@ fn rename_in_the_inspector_updates_references() {
     };
     assert!(s.routes.iter().any(|r| r.target == "igw-main"));
 }
+
+#[test]
+fn containers_resize_from_every_side_and_never_hide_their_children() {
+    let mut h = harness("public-private");
+    h.state_mut().select(&["vpc"]);
+    h.run_steps(2);
+    let before = h.state().design().component("vpc").unwrap().rect();
+    let zoom = h.state().canvas().zoom().unwrap();
+    // The top-left corner, out by 40 × 20.
+    let corner = screen(&h, before.min);
+    drag(
+        &mut h,
+        corner,
+        corner - egui::vec2(40.0 * zoom, 20.0 * zoom),
+    );
+    let after = h.state().design().component("vpc").unwrap().rect();
+    assert_eq!(
+        (after.min.x, after.min.y, after.max().x, after.max().y),
+        (
+            before.min.x - 40.0,
+            before.min.y - 20.0,
+            before.max().x,
+            before.max().y
+        )
+    );
+    // The right side, pulled far left: it stops at the children's right edge.
+    let d = h.state().design().clone();
+    let children = d
+        .components
+        .iter()
+        .filter(|c| c.parent.as_deref() == Some("vpc"))
+        .map(eksplain::model::Component::rect)
+        .reduce(|a, b| a.union(&b))
+        .unwrap();
+    let right = screen(&h, Point::new(after.max().x, after.center().y));
+    drag(&mut h, right, right - egui::vec2(2000.0 * zoom, 0.0));
+    let squeezed = h.state().design().component("vpc").unwrap().rect();
+    assert_eq!(
+        (squeezed.max().x, squeezed.min, squeezed.size.h),
+        (children.max().x, after.min, after.size.h)
+    );
+    assert!(validate(h.state().design()).is_empty());
+    // Two gestures, two undo steps.
+    h.state_mut().push_command(AppCommand::Undo);
+    h.state_mut().push_command(AppCommand::Undo);
+    h.run_steps(2);
+    assert_eq!(h.state().design().component("vpc").unwrap().rect(), before);
+}

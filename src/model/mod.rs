@@ -17,7 +17,7 @@ pub use component::{
 };
 pub use design::{Cluster, Design, DesignIndex, EndpointMode, FORMAT_VERSION};
 pub use edit::{Edit, EditError, Fragment};
-pub use geom::{Point, Rect, Size};
+pub use geom::{Handle, Point, Rect, Size};
 pub use history::History;
 pub use security::{
     AclAction, AclRule, DEFAULT_CLUSTER_SG, NetworkAcl, Peer, Protocol, SecurityGroup, SgRule,

@@ -13,7 +13,7 @@ use petgraph::stable_graph::{DefaultIx, NodeIndex};
 
 use super::paint::{ScreenFromCanvas, push_rect, push_shapes};
 use super::theme::color;
-use crate::model::{Design, KindName, Point, Rect, Size};
+use crate::model::{Design, Handle, KindName, Point, Rect, Size};
 use crate::render::Palette;
 use crate::render::{Primitive, scene};
 
@@ -261,8 +261,8 @@ pub enum CanvasAction {
     DragTo(Point),
     /// The drag ended.
     DragEnd,
-    /// A resize of one component started.
-    ResizeStart(String),
+    /// A resize of one component by one of its handles started.
+    ResizeStart(String, Handle),
     /// The resize handle moved by this total offset (canvas units).
     ResizeTo(Point),
     /// The resize ended.
@@ -364,6 +364,8 @@ pub struct CanvasInput<'a> {
     pub overlay: &'a [Primitive],
     /// Hover texts of components (the reason a flow is blocked there).
     pub tooltips: &'a [(String, String)],
+    /// The handle of a resize in progress.
+    pub resizing: Option<Handle>,
 }
 
 impl Canvas {
@@ -639,10 +641,35 @@ impl Canvas {
         })
     }
 
-    fn handle_rect(&self, t: &ScreenFromCanvas, id: &str) -> Option<egui::Rect> {
-        let r = self.hit_rect(id)?;
-        let corner = t.pos(r.max());
-        Some(egui::Rect::from_center_size(corner, egui::vec2(10.0, 10.0)))
+    /// The screen squares of a component's resize handles.
+    fn handle_rects(&self, t: &ScreenFromCanvas, id: &str) -> Vec<(Handle, egui::Rect)> {
+        let Some(r) = self.hit_rect(id) else {
+            return Vec::new();
+        };
+        Handle::ALL
+            .iter()
+            .map(|h| {
+                let at = t.pos(h.position(&r));
+                (*h, egui::Rect::from_center_size(at, egui::vec2(9.0, 9.0)))
+            })
+            .collect()
+    }
+
+    /// The handle of the single selected component under a screen position.
+    fn handle_at(
+        &self,
+        t: &ScreenFromCanvas,
+        selection: &BTreeSet<String>,
+        pos: Pos2,
+    ) -> Option<(String, Handle)> {
+        if selection.len() != 1 {
+            return None;
+        }
+        let id = selection.iter().next()?;
+        self.handle_rects(t, id)
+            .into_iter()
+            .find(|(_, r)| r.expand(2.0).contains(pos))
+            .map(|(h, _)| (id.clone(), h))
     }
 
     /// Shows the canvas filling the available space; returns the user's actions.
@@ -792,16 +819,10 @@ impl Canvas {
         if response.drag_started_by(egui::PointerButton::Primary)
             && let Some(start) = press
         {
-            let on_handle = input.selection.len() == 1
-                && input.selection.iter().next().is_some_and(|id| {
-                    self.handle_rect(t, id)
-                        .is_some_and(|h| h.contains(t.pos(start)))
-                });
+            let on_handle = self.handle_at(t, input.selection, t.pos(start));
             let hit = self.hit(start).map(str::to_owned);
-            self.gesture = if on_handle {
-                if let Some(id) = input.selection.iter().next() {
-                    actions.push(CanvasAction::ResizeStart(id.clone()));
-                }
+            self.gesture = if let Some((id, handle)) = on_handle {
+                actions.push(CanvasAction::ResizeStart(id, handle));
                 Gesture::Resize { press: start }
             } else if input.connecting {
                 match hit {
@@ -950,9 +971,28 @@ impl Canvas {
         let sel = color(input.palette.selection);
         if input.selection.len() == 1
             && let Some(id) = input.selection.iter().next()
-            && let Some(h) = self.handle_rect(t, id)
         {
-            painter.rect_filled(h, 2, sel);
+            for (_, h) in self.handle_rects(t, id) {
+                painter.rect_filled(h, 1, color(input.palette.background));
+                painter.rect_stroke(h, 1, egui::Stroke::new(1.5, sel), egui::StrokeKind::Inside);
+            }
+        }
+        // The pointer shows which way a handle resizes.
+        let handle = match &self.gesture {
+            Gesture::Resize { .. } => input.resizing,
+            _ => ui
+                .ctx()
+                .pointer_hover_pos()
+                .and_then(|p| self.handle_at(t, input.selection, p))
+                .map(|(_, h)| h),
+        };
+        if let Some(h) = handle {
+            ui.ctx().set_cursor_icon(match (h.x, h.y) {
+                (0, _) => egui::CursorIcon::ResizeVertical,
+                (_, 0) => egui::CursorIcon::ResizeHorizontal,
+                (x, y) if x == y => egui::CursorIcon::ResizeNwSe,
+                _ => egui::CursorIcon::ResizeNeSw,
+            });
         }
         match &self.gesture {
             Gesture::BoxSelect { press } => {
