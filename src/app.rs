@@ -1120,7 +1120,11 @@ impl EksplainApp {
         let n = ids.len();
         if self.apply(Edit::Paste(prepared)) {
             self.selection = ids;
-            self.info(format!("pasted {n} components"));
+            self.info(if n == 1 {
+                "pasted 1 component".to_owned()
+            } else {
+                format!("pasted {n} components")
+            });
         }
     }
 
@@ -1814,6 +1818,49 @@ impl EksplainApp {
         self.recovery_ui(&ctx);
     }
 
+    /// The inspector of the selected component or connection, or a hint when nothing is
+    /// selected.
+    fn inspector_section_ui(&mut self, ui: &mut egui::Ui) {
+        match self.selection.len() {
+            0 => match self.selected_connection {
+                Some(i) => {
+                    if let Some(e) = panels::connection_ui(ui, &self.design, i, &mut self.buffers) {
+                        if matches!(e, Edit::Disconnect(_)) {
+                            self.selected_connection = None;
+                        }
+                        self.edits.push(e);
+                    }
+                }
+                None => {
+                    ui.label("select a component or connection to see its properties");
+                }
+            },
+            1 => {
+                let id = self.selection.iter().next().cloned().unwrap_or_default();
+                if let Some(e) = panels::inspector_ui(
+                    ui,
+                    &self.design,
+                    &id,
+                    &mut self.buffers,
+                    &mut self.security,
+                ) {
+                    if let Edit::Rename { to, .. } = &e {
+                        let to = to.clone();
+                        if self.apply(e) {
+                            self.selection = BTreeSet::from([to]);
+                        }
+                    } else {
+                        self.edits.push(e);
+                    }
+                }
+            }
+            n => {
+                ui.label(format!("{n} components selected"));
+            }
+        }
+        ui.separator();
+    }
+
     /// The problems list, the palette and the right-hand panel (cluster, flows, findings,
     /// inspector).
     fn side_panels_ui(&mut self, ui: &mut egui::Ui, palette: &Palette) {
@@ -1839,6 +1886,9 @@ impl EksplainApp {
             .max_size(480.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
+                    // The selection's properties first, where they stay put as the flows
+                    // list below grows and shrinks.
+                    self.inspector_section_ui(ui);
                     egui::CollapsingHeader::new("Cluster")
                         .default_open(true)
                         .show(ui, |ui| {
@@ -1890,46 +1940,6 @@ impl EksplainApp {
                                 self.buffers.clear();
                             }
                         });
-                    ui.separator();
-                    match self.selection.len() {
-                        0 => match self.selected_connection {
-                            Some(i) => {
-                                if let Some(e) =
-                                    panels::connection_ui(ui, &self.design, i, &mut self.buffers)
-                                {
-                                    if matches!(e, Edit::Disconnect(_)) {
-                                        self.selected_connection = None;
-                                    }
-                                    self.edits.push(e);
-                                }
-                            }
-                            None => {
-                                ui.label("select a component or connection to see its properties");
-                            }
-                        },
-                        1 => {
-                            let id = self.selection.iter().next().cloned().unwrap_or_default();
-                            if let Some(e) = panels::inspector_ui(
-                                ui,
-                                &self.design,
-                                &id,
-                                &mut self.buffers,
-                                &mut self.security,
-                            ) {
-                                if let Edit::Rename { to, .. } = &e {
-                                    let to = to.clone();
-                                    if self.apply(e) {
-                                        self.selection = BTreeSet::from([to]);
-                                    }
-                                } else {
-                                    self.edits.push(e);
-                                }
-                            }
-                        }
-                        n => {
-                            ui.label(format!("{n} components selected"));
-                        }
-                    }
                 });
             });
     }

@@ -163,6 +163,22 @@ pub fn connection_ends(a: &Rect, b: &Rect) -> (Point, Point) {
     (border_point(a, b.center()), border_point(b, a.center()))
 }
 
+/// An estimate of a text's width (an average glyph is about half the font size wide in
+/// the UI font): no font metrics are at hand here.
+fn text_width_estimate(text: &str, size: f32) -> f32 {
+    text.chars().count() as f32 * size * 0.47
+}
+
+/// `text` ("a · b · c") with parts dropped from its end until it fits `room`.
+fn fit_parts(text: &str, size: f32, room: f32) -> String {
+    let parts: Vec<&str> = text.split(" · ").collect();
+    (1..=parts.len())
+        .rev()
+        .map(|n| parts.get(..n).unwrap_or_default().join(" · "))
+        .find(|t| text_width_estimate(t, size) <= room)
+        .unwrap_or_default()
+}
+
 /// The secondary line of text under a component's label.
 pub fn detail_text(c: &Component, index: &DesignIndex<'_>) -> String {
     match &c.kind {
@@ -263,7 +279,14 @@ pub fn component_primitives(
             color: palette.text,
             bold: true,
         });
-        let detail = detail_text(c, index);
+        // The detail goes right of the label while both fit the header; parts drop from
+        // its end when they do not (widths estimated from the font size).
+        let room = rect.size.w
+            - 34.0
+            - 10.0
+            - 12.0
+            - text_width_estimate(c.display_label(), LABEL_SIZE * 1.17);
+        let detail = fit_parts(&detail_text(c, index), DETAIL_SIZE, room);
         if !detail.is_empty() {
             out.push(Primitive::Text {
                 pos: Point::new(rect.max().x - 10.0, rect.min.y + HEADER_HEIGHT / 2.0),
@@ -597,5 +620,19 @@ pub fn subnet_net(c: &Component) -> Option<ipnet::Ipv4Net> {
     match &c.kind {
         ComponentKind::Subnet(s) => parse_cidr_v4(&s.cidr).ok(),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::fit_parts;
+
+    #[test]
+    fn detail_parts_drop_from_the_end_until_they_fit() {
+        let d = "10.0.11.0/24 · us-east-1a · private";
+        assert_eq!(fit_parts(d, 11.0, 500.0), d);
+        assert_eq!(fit_parts(d, 11.0, 140.0), "10.0.11.0/24 · us-east-1a");
+        assert_eq!(fit_parts(d, 11.0, 70.0), "10.0.11.0/24");
+        assert_eq!(fit_parts(d, 11.0, 20.0), "");
     }
 }

@@ -838,12 +838,13 @@ fn routes_ui(
     let mut remove = None;
     for (i, r) in routes.iter_mut().enumerate() {
         ui.horizontal(|ui| {
-            if let Some(v) = text_field(
+            if let Some(v) = text_field_width(
                 ui,
                 buffers,
                 &format!("{id}.route.{i}"),
                 &r.destination,
                 &|t| net::parse_cidr_v4(t).map(|_| ()),
+                120.0,
             ) {
                 r.destination = v.trim().to_owned();
                 changed = true;
