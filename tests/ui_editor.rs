@@ -325,3 +325,57 @@ fn containers_resize_from_every_side_and_never_hide_their_children() {
     h.run_steps(2);
     assert_eq!(h.state().design().component("vpc").unwrap().rect(), before);
 }
+
+#[test]
+fn multi_line_text_keeps_what_is_typed_and_commits_on_leaving() {
+    let mut h = harness("private");
+    h.state_mut()
+        .push_edit(eksplain::model::Edit::Add(eksplain::model::Component {
+            id: "note-1".into(),
+            label: "note".into(),
+            parent: None,
+            pos: Point::new(40.0, 40.0),
+            size: eksplain::model::Size::new(160.0, 80.0),
+            kind: ComponentKind::Note(eksplain::model::component::Note {
+                text: "draft".into(),
+            }),
+        }));
+    h.run_steps(2);
+    h.state_mut().select(&["note-1"]);
+    h.run_steps(2);
+    // Typed over several frames, then the field is left (Tab): one change.
+    retype_multiline(&mut h, "draft", " for review");
+    let ComponentKind::Note(n) = &h.state().design().component("note-1").unwrap().kind else {
+        panic!()
+    };
+    assert_eq!(n.text, "draft for review");
+    // The design's description, the same way.
+    let description = h.state().design().description.clone();
+    retype_multiline(&mut h, &description, " Reviewed.");
+    assert_eq!(
+        h.state().design().description,
+        format!("{description} Reviewed.")
+    );
+}
+
+fn retype_multiline(
+    h: &mut egui_kittest::Harness<'_, eksplain::app::EksplainApp>,
+    value: &str,
+    append: &str,
+) {
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+    let id = h
+        .get_all_by_role(egui::accesskit::Role::MultilineTextInput)
+        .find(|n| n.value().as_deref() == Some(value))
+        .map(|n| n.accesskit_node().id())
+        .unwrap_or_else(|| panic!("no text area showing {value:?}"));
+    h.get_by(|n| n.id() == id).focus();
+    h.run_steps(1);
+    for chunk in append.as_bytes().chunks(4) {
+        h.get_by(|n| n.id() == id)
+            .type_text(std::str::from_utf8(chunk).unwrap());
+        h.run_steps(1);
+    }
+    h.key_press(egui::Key::Tab);
+    h.run_steps(3);
+}

@@ -280,8 +280,14 @@ fn flow_row(
     let open = state.is_open();
     state
         .show_header(ui, |ui| {
-            let label =
-                ui.selectable_label(selected == Some(i), RichText::new(title).color(text_color));
+            // Wraps in a narrow panel instead of widening it.
+            let label = ui.add(
+                egui::Button::selectable(
+                    selected == Some(i),
+                    RichText::new(title).color(text_color),
+                )
+                .wrap(),
+            );
             if label.clicked() {
                 actions.push(FlowAction::SelectFlow(if selected == Some(i) {
                     None

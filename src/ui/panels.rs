@@ -95,6 +95,43 @@ pub fn text_field_width(
     None
 }
 
+/// A multi-line text field; returns the new text when the user leaves it changed.
+pub fn text_area(
+    ui: &mut egui::Ui,
+    buffers: &mut Buffers,
+    key: &str,
+    current: &str,
+) -> Option<String> {
+    let id = ui.make_persistent_id(key);
+    let focused = ui.memory(|m| m.has_focus(id));
+    let mut text = if focused {
+        buffers
+            .0
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| current.to_owned())
+    } else {
+        current.to_owned()
+    };
+    let width = ui.available_width().min(200.0);
+    let resp = ui.add(
+        egui::TextEdit::multiline(&mut text)
+            .id(id)
+            .desired_rows(2)
+            .desired_width(width),
+    );
+    if resp.has_focus() {
+        buffers.0.insert(key.to_owned(), text.clone());
+    }
+    if resp.lost_focus() {
+        buffers.0.remove(key);
+        if text != current {
+            return Some(text);
+        }
+    }
+    None
+}
+
 #[expect(
     clippy::unnecessary_wraps,
     reason = "the shape every field validator has"
@@ -301,10 +338,30 @@ pub fn cluster_ui(
     let c = &design.cluster;
     let mut next: Cluster = c.clone();
     let mut changed = false;
+    let mut text_edit = None;
     egui::Grid::new("cluster-grid")
         .num_columns(2)
         .show(ui, |ui| {
-            ui.label("name");
+            // The design's own title and description head exports and reports.
+            ui.label("title");
+            if let Some(v) = text_field(ui, buffers, "design.title", &design.title, &ok) {
+                text_edit = Some(Edit::SetText {
+                    title: v,
+                    description: design.description.clone(),
+                });
+            }
+            ui.end_row();
+            ui.label("description");
+            if let Some(description) =
+                text_area(ui, buffers, "design.description", &design.description)
+            {
+                text_edit = Some(Edit::SetText {
+                    title: design.title.clone(),
+                    description,
+                });
+            }
+            ui.end_row();
+            ui.label("cluster name");
             if let Some(v) = text_field(ui, buffers, "cluster.name", &c.name, &ok) {
                 next.name = v;
                 changed = true;
@@ -375,6 +432,9 @@ pub fn cluster_ui(
         .changed()
     {
         changed = true;
+    }
+    if text_edit.is_some() {
+        return text_edit;
     }
     changed.then_some(Edit::SetCluster(next))
 }
@@ -750,7 +810,10 @@ pub fn inspector_ui(
                 }
                 ComponentKind::Note(n) => {
                     ui.label("text");
-                    changed |= ui.text_edit_multiline(&mut n.text).lost_focus();
+                    if let Some(t) = text_area(ui, buffers, &key("text"), &n.text) {
+                        n.text = t;
+                        changed = true;
+                    }
                     ui.end_row();
                 }
                 ComponentKind::ControlPlane
