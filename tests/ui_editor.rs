@@ -367,8 +367,10 @@ fn retype_multiline(
     let id = h
         .get_all_by_role(egui::accesskit::Role::MultilineTextInput)
         .find(|n| n.value().as_deref() == Some(value))
-        .map(|n| n.accesskit_node().id())
-        .unwrap_or_else(|| panic!("no text area showing {value:?}"));
+        .map_or_else(
+            || panic!("no text area showing {value:?}"),
+            |n| n.accesskit_node().id(),
+        );
     h.get_by(|n| n.id() == id).focus();
     h.run_steps(1);
     for chunk in append.as_bytes().chunks(4) {

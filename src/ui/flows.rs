@@ -65,11 +65,13 @@ pub struct FlowsView {
     rows: Vec<Row>,
     more_groups: usize,
     rows_for: Option<(u64, FlowFilter)>,
-    /// Height of a title row and of a closed flow row (cursor advance), measured when drawn.
-    title_h: Option<f32>,
-    flow_h: Option<f32>,
-    /// Heights of open flows, measured when last drawn.
-    open_h: std::collections::HashMap<usize, f32>,
+    /// Height (cursor advance) of each row, measured when it was last drawn; rows never
+    /// drawn count as the first row measured, so the list's height is stable between frames.
+    row_h: Vec<Option<f32>>,
+    /// The height assumed for rows not measured yet.
+    guess_h: Option<f32>,
+    /// The width the heights were measured at (text wraps differently at another).
+    measured_width: f32,
 }
 
 impl FlowsView {
@@ -80,10 +82,6 @@ impl FlowsView {
             .is_some_and(|(r, f)| *r == revision && *f == self.filter)
         {
             return;
-        }
-        if self.rows_for.as_ref().is_none_or(|(r, _)| *r != revision) {
-            // Flow indices mean other flows now.
-            self.open_h.clear();
         }
         // Group by the client or node each flow is about.
         let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
@@ -111,6 +109,7 @@ impl FlowsView {
             self.rows.push(Row::Title(key.to_owned()));
             self.rows.extend(indices.into_iter().map(Row::Flow));
         }
+        self.row_h = vec![None; self.rows.len()];
         self.rows_for = Some((revision, self.filter.clone()));
     }
 }
@@ -195,19 +194,19 @@ pub fn flows_ui(
     // of thousands of flows costs what the visible rows cost.
     let spacing = ui.spacing().item_spacing.y;
     let clip = ui.clip_rect();
-    let title_h = view
-        .title_h
-        .unwrap_or(ui.text_style_height(&egui::TextStyle::Body) + spacing);
-    let flow_h = view
-        .flow_h
+    let width = ui.available_width();
+    if (width - view.measured_width).abs() > 0.5 {
+        view.row_h.iter_mut().for_each(|h| *h = None);
+        view.guess_h = None;
+        view.measured_width = width;
+    }
+    let guess = view
+        .guess_h
         .unwrap_or(ui.spacing().interact_size.y + spacing);
     let mut skipped = 0.0;
     let rows = std::mem::take(&mut view.rows);
-    for row in &rows {
-        let h = match row {
-            Row::Title(_) => title_h,
-            Row::Flow(i) => view.open_h.get(i).copied().unwrap_or(flow_h),
-        };
+    for (n, row) in rows.iter().enumerate() {
+        let h = view.row_h.get(n).copied().flatten().unwrap_or(guess);
         let y = ui.cursor().min.y + skipped;
         if y + h < clip.min.y || y > clip.max.y {
             skipped += h;
@@ -221,20 +220,18 @@ pub fn flows_ui(
         match row {
             Row::Title(key) => {
                 ui.label(RichText::new(key).strong());
-                view.title_h = Some(ui.cursor().min.y - top);
             }
             Row::Flow(i) => {
                 if let Some(f) = analysis.flows.get(*i) {
                     let open = flow_row(ui, f, *i, selected, palette, &mut actions);
-                    let advance = ui.cursor().min.y - top;
-                    if open {
-                        view.open_h.insert(*i, advance);
-                    } else {
-                        view.open_h.remove(i);
-                        view.flow_h = Some(advance);
+                    if !open && view.guess_h.is_none() {
+                        view.guess_h = Some(ui.cursor().min.y - top);
                     }
                 }
             }
+        }
+        if let Some(slot) = view.row_h.get_mut(n) {
+            *slot = Some(ui.cursor().min.y - top);
         }
     }
     if skipped > 0.0 {
