@@ -261,8 +261,9 @@ impl KindName {
             KindName::OnPrem => Size::new(280.0, 200.0),
             KindName::Subnet => Size::new(260.0, 180.0),
             KindName::Note => Size::new(180.0, 60.0),
-            KindName::Phz => Size::new(130.0, 56.0),
-            _ => Size::new(110.0, 56.0),
+            // Cards fit a label of about twenty characters and an address under it.
+            KindName::Phz => Size::new(160.0, 56.0),
+            _ => Size::new(150.0, 60.0),
         }
     }
 
