@@ -132,6 +132,35 @@ pub enum Edit {
     DeleteNetworkAcl(String),
 }
 
+/// Where an added (`old` is `None`) or replaced (`old`) item goes among items with `ids`,
+/// after checking that `new_id` is well formed and not taken by another item.
+fn slot_for(
+    ids: &[&str],
+    old: Option<&str>,
+    new_id: &str,
+    what: &str,
+) -> Result<Option<usize>, EditError> {
+    check_id(new_id).map_err(EditError::BadId)?;
+    let slot = match old {
+        Some(o) => Some(
+            ids.iter()
+                .position(|id| *id == o)
+                .ok_or_else(|| EditError::Security(format!("no {what} \"{o}\"")))?,
+        ),
+        None => None,
+    };
+    if ids
+        .iter()
+        .enumerate()
+        .any(|(i, id)| *id == new_id && Some(i) != slot)
+    {
+        return Err(EditError::BadId(format!(
+            "the {what} id \"{new_id}\" is taken"
+        )));
+    }
+    Ok(slot)
+}
+
 impl Design {
     /// The ids of `id` and everything inside it, in document order.
     pub fn subtree(&self, id: &str) -> BTreeSet<String> {
@@ -372,27 +401,8 @@ impl Design {
         old: Option<String>,
         group: SecurityGroup,
     ) -> Result<(), EditError> {
-        check_id(&group.id).map_err(EditError::BadId)?;
-        let slot = match &old {
-            Some(o) => Some(
-                self.security_groups
-                    .iter()
-                    .position(|g| &g.id == o)
-                    .ok_or_else(|| EditError::Security(format!("no security group \"{o}\"")))?,
-            ),
-            None => None,
-        };
-        if self
-            .security_groups
-            .iter()
-            .enumerate()
-            .any(|(i, g)| g.id == group.id && Some(i) != slot)
-        {
-            return Err(EditError::BadId(format!(
-                "the security group id \"{}\" is taken",
-                group.id
-            )));
-        }
+        let ids: Vec<&str> = self.security_groups.iter().map(|g| g.id.as_str()).collect();
+        let slot = slot_for(&ids, old.as_deref(), &group.id, "security group")?;
         let renamed = old.filter(|o| *o != group.id);
         let new_id = group.id.clone();
         match slot {
@@ -468,27 +478,8 @@ impl Design {
     }
 
     fn put_network_acl(&mut self, old: Option<String>, acl: NetworkAcl) -> Result<(), EditError> {
-        check_id(&acl.id).map_err(EditError::BadId)?;
-        let slot = match &old {
-            Some(o) => Some(
-                self.network_acls
-                    .iter()
-                    .position(|a| &a.id == o)
-                    .ok_or_else(|| EditError::Security(format!("no network ACL \"{o}\"")))?,
-            ),
-            None => None,
-        };
-        if self
-            .network_acls
-            .iter()
-            .enumerate()
-            .any(|(i, a)| a.id == acl.id && Some(i) != slot)
-        {
-            return Err(EditError::BadId(format!(
-                "the network ACL id \"{}\" is taken",
-                acl.id
-            )));
-        }
+        let ids: Vec<&str> = self.network_acls.iter().map(|a| a.id.as_str()).collect();
+        let slot = slot_for(&ids, old.as_deref(), &acl.id, "network ACL")?;
         if let Some(from) = old.filter(|o| *o != acl.id) {
             for c in &mut self.components {
                 if let ComponentKind::Subnet(s) = &mut c.kind

@@ -60,6 +60,42 @@ pub fn text_field_width(
     validate: &dyn Fn(&str) -> Result<(), String>,
     width: f32,
 ) -> Option<String> {
+    // A fixed size: in a grid, a field that takes the available width would keep its column
+    // as narrow as the previous frame left it.
+    let size = egui::vec2(width, ui.spacing().interact_size.y);
+    buffered_field(ui, buffers, key, current, validate, &mut |ui, text, id| {
+        ui.add_sized(size, egui::TextEdit::singleline(text).id(id))
+    })
+}
+
+/// A multi-line text field; returns the new text when the user leaves it changed.
+pub fn text_area(
+    ui: &mut egui::Ui,
+    buffers: &mut Buffers,
+    key: &str,
+    current: &str,
+) -> Option<String> {
+    let width = ui.available_width().min(200.0);
+    buffered_field(ui, buffers, key, current, &ok, &mut |ui, text, id| {
+        ui.add(
+            egui::TextEdit::multiline(text)
+                .id(id)
+                .desired_rows(2)
+                .desired_width(width),
+        )
+    })
+}
+
+/// The text being typed lives in `buffers` while the field has focus (the design keeps its
+/// value until the user leaves the field); errors show under the field.
+fn buffered_field(
+    ui: &mut egui::Ui,
+    buffers: &mut Buffers,
+    key: &str,
+    current: &str,
+    validate: &dyn Fn(&str) -> Result<(), String>,
+    show: &mut dyn FnMut(&mut egui::Ui, &mut String, egui::Id) -> egui::Response,
+) -> Option<String> {
     let id = ui.make_persistent_id(key);
     let focused = ui.memory(|m| m.has_focus(id));
     let mut text = if focused {
@@ -71,12 +107,7 @@ pub fn text_field_width(
     } else {
         current.to_owned()
     };
-    // A fixed size: in a grid, a field that takes the available width would keep its column
-    // as narrow as the previous frame left it.
-    let resp = ui.add_sized(
-        egui::vec2(width, ui.spacing().interact_size.y),
-        egui::TextEdit::singleline(&mut text).id(id),
-    );
+    let resp = show(ui, &mut text, id);
     let error = validate(&text).err();
     if resp.has_focus() {
         buffers.0.insert(key.to_owned(), text.clone());
@@ -95,41 +126,30 @@ pub fn text_field_width(
     None
 }
 
-/// A multi-line text field; returns the new text when the user leaves it changed.
-pub fn text_area(
+/// An id field: well formed, and not `taken` by anything other than its current holder.
+pub fn id_field(
     ui: &mut egui::Ui,
     buffers: &mut Buffers,
     key: &str,
     current: &str,
+    taken: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
-    let id = ui.make_persistent_id(key);
-    let focused = ui.memory(|m| m.has_focus(id));
-    let mut text = if focused {
-        buffers
-            .0
-            .get(key)
-            .cloned()
-            .unwrap_or_else(|| current.to_owned())
-    } else {
-        current.to_owned()
-    };
-    let width = ui.available_width().min(200.0);
-    let resp = ui.add(
-        egui::TextEdit::multiline(&mut text)
-            .id(id)
-            .desired_rows(2)
-            .desired_width(width),
-    );
-    if resp.has_focus() {
-        buffers.0.insert(key.to_owned(), text.clone());
-    }
-    if resp.lost_focus() {
-        buffers.0.remove(key);
-        if text != current {
-            return Some(text);
-        }
-    }
-    None
+    text_field_width(
+        ui,
+        buffers,
+        key,
+        current,
+        &|t| {
+            check_id(t)?;
+            if t != current && taken(t) {
+                Err(format!("\"{t}\" is taken"))
+            } else {
+                Ok(())
+            }
+        },
+        ui.available_width().min(200.0),
+    )
+    .map(|v| v.trim().to_owned())
 }
 
 #[expect(
@@ -593,14 +613,8 @@ pub fn inspector_ui(
         .num_columns(2)
         .show(ui, |ui| {
             ui.label("id");
-            let taken = |t: &str| t != id && design.component(t).is_some();
-            if let Some(v) = text_field(ui, buffers, &key("id"), id, &|t| {
-                check_id(t)?;
-                if taken(t) {
-                    Err(format!("\"{t}\" is taken"))
-                } else {
-                    Ok(())
-                }
+            if let Some(v) = id_field(ui, buffers, &key("id"), id, &|t| {
+                design.component(t).is_some()
             }) {
                 rename = Some(v);
             }

@@ -2,11 +2,11 @@
 
 use egui::RichText;
 
-use super::panels::{Buffers, text_field_width};
+use super::panels::{Buffers, id_field, text_field_width};
 use crate::model::security::{format_ports, parse_ports};
 use crate::model::{
     AclAction, AclRule, ComponentKind, DEFAULT_CLUSTER_SG, Design, Edit, NetworkAcl, Peer,
-    Protocol, SecurityGroup, SgRule, net, validate::check_id,
+    Protocol, SecurityGroup, SgRule, net,
 };
 
 /// Which list the window shows.
@@ -144,82 +144,115 @@ pub fn security_window(
     edit
 }
 
+/// A list of ids to pick from on the left, with a button adding one, and the picked item's
+/// editor on the right. Returns whether the add button was clicked, and the editor's edit.
+fn list_pane(
+    ui: &mut egui::Ui,
+    items: &[(String, String)],
+    picked: &mut Option<String>,
+    buffers: &mut Buffers,
+    empty: &str,
+    add: (&str, &str),
+    detail: &mut dyn FnMut(&mut egui::Ui, &str, &mut Buffers) -> Option<Edit>,
+) -> (bool, Option<Edit>) {
+    if picked
+        .as_ref()
+        .is_none_or(|p| !items.iter().any(|(id, _)| id == p))
+    {
+        *picked = items.first().map(|(id, _)| id.clone());
+    }
+    let mut added = false;
+    let mut edit = None;
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            ui.set_width(170.0);
+            if items.is_empty() {
+                ui.label(RichText::new(empty).small());
+            }
+            for (id, text) in items {
+                if ui
+                    .selectable_label(picked.as_ref() == Some(id), text)
+                    .clicked()
+                {
+                    *picked = Some(id.clone());
+                    buffers.clear();
+                }
+            }
+            added = ui.button(add.0).on_hover_text(add.1).clicked();
+        });
+        ui.separator();
+        ui.vertical(|ui| {
+            if let Some(id) = picked.clone() {
+                edit = detail(ui, &id, buffers);
+            }
+        });
+    });
+    (added, edit)
+}
+
 fn groups_ui(
     ui: &mut egui::Ui,
     design: &Design,
     view: &mut SecurityView,
     buffers: &mut Buffers,
 ) -> Option<Edit> {
-    let mut edit = None;
     let choices = sg_choices(design);
-    if view.group.as_ref().is_none_or(|g| !choices.contains(g)) {
-        view.group = choices.first().cloned();
-    }
-    ui.horizontal_top(|ui| {
-        ui.vertical(|ui| {
-            ui.set_width(170.0);
-            for id in &choices {
-                let defined = design.security_groups.iter().any(|g| &g.id == id);
-                let text = if defined {
-                    id.clone()
-                } else {
-                    format!("{id} (default)")
-                };
-                if ui
-                    .selectable_label(view.group.as_ref() == Some(id), text)
-                    .clicked()
-                {
-                    view.group = Some(id.clone());
-                    buffers.clear();
-                }
-            }
-            if ui
-                .button("new group")
-                .on_hover_text("Add a security group with no rules")
-                .clicked()
-            {
-                let id = fresh_id("sg", &choices);
-                view.group = Some(id.clone());
-                edit = Some(Edit::PutSecurityGroup {
-                    old: None,
-                    group: SecurityGroup {
-                        id,
-                        description: String::new(),
-                        ingress: Vec::new(),
-                        egress: Vec::new(),
-                    },
-                });
-            }
-        });
-        ui.separator();
-        ui.vertical(|ui| {
-            let Some(id) = view.group.clone() else {
-                return;
-            };
-            if let Some(group) = design.security_groups.iter().find(|g| g.id == id) {
-                if let Some(e) = group_ui(ui, design, group, &choices, buffers) {
-                    if let Edit::PutSecurityGroup { group, .. } = &e {
-                        view.group = Some(group.id.clone());
-                    }
-                    edit = Some(e);
-                }
+    let items: Vec<(String, String)> = choices
+        .iter()
+        .map(|id| {
+            let defined = design.security_groups.iter().any(|g| &g.id == id);
+            let text = if defined {
+                id.clone()
             } else {
-                ui.label(RichText::new(&id).strong());
-                ui.label("the AWS default rules: all traffic from itself in, all traffic out");
-                users_line(ui, &sg_users(design, &id));
-                if ui
-                    .button("customise rules")
-                    .on_hover_text("Write the default rules out so they can be changed")
-                    .clicked()
-                {
-                    edit = Some(Edit::PutSecurityGroup {
-                        old: None,
-                        group: SecurityGroup::default_cluster(&id),
-                    });
+                format!("{id} (default)")
+            };
+            (id.clone(), text)
+        })
+        .collect();
+    let mut renamed = None;
+    let (added, edit) = list_pane(
+        ui,
+        &items,
+        &mut view.group,
+        buffers,
+        "",
+        ("new group", "Add a security group with no rules"),
+        &mut |ui, id, buffers| {
+            if let Some(group) = design.security_groups.iter().find(|g| g.id == id) {
+                let e = group_ui(ui, design, group, &choices, buffers)?;
+                if let Edit::PutSecurityGroup { group, .. } = &e {
+                    renamed = Some(group.id.clone());
                 }
+                return Some(e);
             }
+            ui.label(RichText::new(id).strong());
+            ui.label("the AWS default rules: all traffic from itself in, all traffic out");
+            users_line(ui, &sg_users(design, id));
+            ui.button("customise rules")
+                .on_hover_text("Write the default rules out so they can be changed")
+                .clicked()
+                .then(|| Edit::PutSecurityGroup {
+                    old: None,
+                    group: SecurityGroup::default_cluster(id),
+                })
+        },
+    );
+    if let Some(id) = renamed {
+        view.group = Some(id);
+    }
+    if added {
+        let id = fresh_id("sg", &choices);
+        view.group = Some(id.clone());
+        return Some(Edit::PutSecurityGroup {
+            old: None,
+            group: SecurityGroup {
+                id,
+                description: String::new(),
+                ingress: Vec::new(),
+                egress: Vec::new(),
+            },
         });
-    });
+    }
     edit
 }
 
@@ -244,23 +277,10 @@ fn group_ui(
     let key = |f: &str| format!("sg.{}.{f}", group.id);
     egui::Grid::new("sg-head").num_columns(2).show(ui, |ui| {
         ui.label("id");
-        let taken = |t: &str| t != group.id && design.security_groups.iter().any(|g| g.id == t);
-        if let Some(v) = text_field_width(
-            ui,
-            buffers,
-            &key("id"),
-            &group.id,
-            &|t| {
-                check_id(t)?;
-                if taken(t) {
-                    Err(format!("\"{t}\" is taken"))
-                } else {
-                    Ok(())
-                }
-            },
-            200.0,
-        ) {
-            next.id = v.trim().to_owned();
+        if let Some(v) = id_field(ui, buffers, &key("id"), &group.id, &|t| {
+            design.security_groups.iter().any(|g| g.id == t)
+        }) {
+            next.id = v;
             changed = true;
         }
         ui.end_row();
@@ -443,27 +463,12 @@ fn sg_rules_ui(
                 rule.description = v;
                 changed = true;
             }
-            if ui
-                .small_button("✖")
-                .on_hover_text("Remove this rule")
-                .clicked()
-            {
-                remove = Some(j);
-            }
+            remove_button(ui, j, &mut remove);
             ui.end_row();
         }
     });
-    if let Some(j) = remove {
-        rules.remove(j);
-        changed = true;
-    }
-    let add = if inbound {
-        "add inbound rule"
-    } else {
-        "add outbound rule"
-    };
-    if ui.small_button(add).clicked() {
-        rules.push(if inbound {
+    changed |= rules_footer(ui, rules, remove, inbound, &|_| {
+        if inbound {
             SgRule {
                 protocol: Protocol::Tcp,
                 ports: (443, 443),
@@ -477,9 +482,8 @@ fn sg_rules_ui(
                 peer: Peer::Cidr("0.0.0.0/0".to_owned()),
                 description: String::new(),
             }
-        });
-        changed = true;
-    }
+        }
+    });
     changed
 }
 
@@ -489,67 +493,50 @@ fn acls_ui(
     view: &mut SecurityView,
     buffers: &mut Buffers,
 ) -> Option<Edit> {
-    let mut edit = None;
     let ids: Vec<String> = design.network_acls.iter().map(|a| a.id.clone()).collect();
-    if view.acl.as_ref().is_none_or(|a| !ids.contains(a)) {
-        view.acl = ids.first().cloned();
+    let items: Vec<(String, String)> = ids.iter().map(|id| (id.clone(), id.clone())).collect();
+    let mut renamed = None;
+    let (added, edit) = list_pane(
+        ui,
+        &items,
+        &mut view.acl,
+        buffers,
+        "none: subnets use the default ACL (allow all)",
+        (
+            "new ACL",
+            "Add a network ACL that allows all traffic both ways",
+        ),
+        &mut |ui, id, buffers| {
+            let acl = design.network_acls.iter().find(|a| a.id == id)?;
+            let e = acl_ui(ui, design, acl, buffers)?;
+            if let Edit::PutNetworkAcl { acl, .. } = &e {
+                renamed = Some(acl.id.clone());
+            }
+            Some(e)
+        },
+    );
+    if let Some(id) = renamed {
+        view.acl = Some(id);
     }
-    ui.horizontal_top(|ui| {
-        ui.vertical(|ui| {
-            ui.set_width(170.0);
-            if ids.is_empty() {
-                ui.label(RichText::new("none: subnets use the default ACL (allow all)").small());
-            }
-            for id in &ids {
-                if ui
-                    .selectable_label(view.acl.as_ref() == Some(id), id)
-                    .clicked()
-                {
-                    view.acl = Some(id.clone());
-                    buffers.clear();
-                }
-            }
-            if ui
-                .button("new ACL")
-                .on_hover_text("Add a network ACL that allows all traffic both ways")
-                .clicked()
-            {
-                let id = fresh_id("acl", &ids);
-                view.acl = Some(id.clone());
-                let allow_all = AclRule {
-                    number: 100,
-                    action: AclAction::Allow,
-                    protocol: Protocol::All,
-                    ports: (0, 65535),
-                    cidr: "0.0.0.0/0".to_owned(),
-                };
-                edit = Some(Edit::PutNetworkAcl {
-                    old: None,
-                    acl: NetworkAcl {
-                        id,
-                        inbound: vec![allow_all.clone()],
-                        outbound: vec![allow_all],
-                    },
-                });
-            }
+    if added {
+        let id = fresh_id("acl", &ids);
+        view.acl = Some(id.clone());
+        let allow_all = AclRule {
+            number: 100,
+            action: AclAction::Allow,
+            protocol: Protocol::All,
+            ports: (0, 65535),
+            cidr: "0.0.0.0/0".to_owned(),
+        };
+        return Some(Edit::PutNetworkAcl {
+            old: None,
+            acl: NetworkAcl {
+                id,
+                inbound: vec![allow_all.clone()],
+                outbound: vec![allow_all],
+            },
         });
-        ui.separator();
-        ui.vertical(|ui| {
-            let Some(acl) = view
-                .acl
-                .as_ref()
-                .and_then(|id| design.network_acls.iter().find(|a| &a.id == id))
-            else {
-                return;
-            };
-            if let Some(e) = acl_ui(ui, design, acl, buffers) {
-                if let Edit::PutNetworkAcl { acl, .. } = &e {
-                    view.acl = Some(acl.id.clone());
-                }
-                edit = Some(e);
-            }
-        });
-    });
+    }
     edit
 }
 
@@ -564,23 +551,10 @@ fn acl_ui(
     let key = |f: &str| format!("acl.{}.{f}", acl.id);
     ui.horizontal(|ui| {
         ui.label("id");
-        let taken = |t: &str| t != acl.id && design.network_acls.iter().any(|a| a.id == t);
-        if let Some(v) = text_field_width(
-            ui,
-            buffers,
-            &key("id"),
-            &acl.id,
-            &|t| {
-                check_id(t)?;
-                if taken(t) {
-                    Err(format!("\"{t}\" is taken"))
-                } else {
-                    Ok(())
-                }
-            },
-            200.0,
-        ) {
-            next.id = v.trim().to_owned();
+        if let Some(v) = id_field(ui, buffers, &key("id"), &acl.id, &|t| {
+            design.network_acls.iter().any(|a| a.id == t)
+        }) {
+            next.id = v;
             changed = true;
         }
     });
@@ -702,13 +676,7 @@ fn acl_rules_ui(
                 rule.cidr = v.trim().to_owned();
                 changed = true;
             }
-            if ui
-                .small_button("✖")
-                .on_hover_text("Remove this rule")
-                .clicked()
-            {
-                remove = Some(j);
-            }
+            remove_button(ui, j, &mut remove);
             ui.end_row();
         }
         ui.label("*");
@@ -719,7 +687,35 @@ fn acl_rules_ui(
         ui.label(RichText::new("implicit, last").small());
         ui.end_row();
     });
-    if let Some(j) = remove {
+    changed |= rules_footer(ui, rules, remove, inbound, &|rules| AclRule {
+        number: rules
+            .iter()
+            .map(|r| r.number)
+            .max()
+            .map_or(100, |n| n.saturating_add(10).min(32766)),
+        action: AclAction::Allow,
+        protocol: Protocol::Tcp,
+        ports: (443, 443),
+        cidr: "10.0.0.0/16".to_owned(),
+    });
+    // Rules are evaluated lowest number first: keep them listed that way.
+    rules.sort_by_key(|r| r.number);
+    changed
+}
+
+/// The end of a rules table: removes the rule whose button was clicked and offers to add
+/// one (`new` makes it from the rules there are). Returns whether the rules changed.
+fn rules_footer<T>(
+    ui: &mut egui::Ui,
+    rules: &mut Vec<T>,
+    remove: Option<usize>,
+    inbound: bool,
+    new: &dyn Fn(&[T]) -> T,
+) -> bool {
+    let mut changed = false;
+    if let Some(j) = remove
+        && j < rules.len()
+    {
         rules.remove(j);
         changed = true;
     }
@@ -729,21 +725,20 @@ fn acl_rules_ui(
         "add outbound rule"
     };
     if ui.small_button(add).clicked() {
-        let number = rules
-            .iter()
-            .map(|r| r.number)
-            .max()
-            .map_or(100, |n| n.saturating_add(10).min(32766));
-        rules.push(AclRule {
-            number,
-            action: AclAction::Allow,
-            protocol: Protocol::Tcp,
-            ports: (443, 443),
-            cidr: "10.0.0.0/16".to_owned(),
-        });
-        // Rules are evaluated lowest number first: keep them listed that way.
-        rules.sort_by_key(|r| r.number);
+        let rule = new(rules);
+        rules.push(rule);
         changed = true;
     }
     changed
+}
+
+/// A button removing row `j` of a rules table.
+fn remove_button(ui: &mut egui::Ui, j: usize, remove: &mut Option<usize>) {
+    if ui
+        .small_button("✖")
+        .on_hover_text("Remove this rule")
+        .clicked()
+    {
+        *remove = Some(j);
+    }
 }
