@@ -381,3 +381,29 @@ fn retype_multiline(
     h.key_press(egui::Key::Tab);
     h.run_steps(3);
 }
+
+#[test]
+fn the_view_refits_when_the_canvas_grows_until_the_user_moves_it() {
+    let mut h = harness("public-private");
+    let before = h.state().canvas().zoom().unwrap();
+    // Hiding the panels gives the canvas the whole window: the fitted view follows.
+    h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::Z);
+    h.run_steps(3);
+    let wider = h.state().canvas().zoom().unwrap();
+    assert!(wider > before * 1.05, "{before} -> {wider}");
+    // Once the user zooms, the view is theirs.
+    h.hover_at(egui::pos2(700.0, 450.0));
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: egui::vec2(0.0, 3.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run_steps(10);
+    let chosen = h.state().canvas().zoom().unwrap();
+    assert!((chosen - wider).abs() > 1e-3, "the wheel zooms");
+    h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::Z);
+    h.run_steps(3);
+    let after = h.state().canvas().zoom().unwrap();
+    assert!((after - chosen).abs() < 1e-6, "{chosen} -> {after}");
+}

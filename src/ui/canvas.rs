@@ -308,6 +308,10 @@ pub struct Canvas {
     slots: Vec<(usize, NodeIndex)>,
     bounds: Option<Rect>,
     fit_pending: bool,
+    /// The view still shows the last fit (the user has not zoomed or panned since): it is
+    /// fitted again when the canvas changes size, as when the window or a panel is resized.
+    auto_fit: bool,
+    fitted_size: Option<Vec2>,
     view_id: String,
     gesture: Gesture,
     pointer_canvas: Option<Point>,
@@ -383,6 +387,8 @@ impl Canvas {
             slots: Vec::new(),
             bounds: None,
             fit_pending: true,
+            auto_fit: true,
+            fitted_size: None,
             view_id: view_id.to_owned(),
             gesture: Gesture::None,
             pointer_canvas: None,
@@ -400,6 +406,7 @@ impl Canvas {
     /// Asks for the view to fit the whole design on the next frame.
     pub fn request_fit(&mut self) {
         self.fit_pending = true;
+        self.auto_fit = true;
         // Fit again on the next frame too: panels settle their sizes in the first one.
         self.fit_frames = 2;
     }
@@ -716,6 +723,14 @@ impl Canvas {
             response
         };
         let rect = response.rect;
+        if self.auto_fit
+            && !self.fit_pending
+            && self
+                .fitted_size
+                .is_some_and(|s| (s - rect.size()).length() > 0.5)
+        {
+            self.fit(ui, rect);
+        }
         if self.fit_pending {
             self.fit(ui, rect);
             self.fit_frames = self.fit_frames.saturating_sub(1);
@@ -723,6 +738,7 @@ impl Canvas {
             ui.ctx().request_repaint();
         }
         if let Some(c) = self.center_request.take() {
+            self.auto_fit = false;
             let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
             meta.pan = rect.size() / 2.0 - Vec2::new(c.x, c.y) * meta.zoom;
             meta.save_to(ui);
@@ -782,6 +798,7 @@ impl Canvas {
             changed = true;
         }
         if changed {
+            self.auto_fit = false;
             meta.save_to(ui);
         }
     }
@@ -1018,7 +1035,8 @@ impl Canvas {
     }
 
     /// Sets zoom and pan so the whole design fits `rect` with a margin.
-    fn fit(&self, ui: &mut egui::Ui, rect: egui::Rect) {
+    fn fit(&mut self, ui: &mut egui::Ui, rect: egui::Rect) {
+        self.fitted_size = Some(rect.size());
         let Some(b) = self.bounds else { return };
         let margin = 24.0;
         let avail = (rect.size() - Vec2::splat(2.0 * margin)).max(Vec2::splat(10.0));
