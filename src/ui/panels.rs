@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use egui::RichText;
+use egui::{RichText, Shape};
 
 use super::paint::{ScreenFromCanvas, push_shapes};
 use super::security::{SecurityView, sg_choices};
@@ -305,28 +305,45 @@ pub fn palette_ui(ui: &mut egui::Ui, tool: &mut Tool, palette: &Palette) {
     ui.heading("Components");
     ui.label(RichText::new("click, then click on the canvas, or drag").small());
     ui.add_space(4.0);
-    for kind in KindName::ALL {
+    // The icons are the same every frame: drawn once per theme, then moved into place.
+    let cache_id = egui::Id::new(("palette-icons", palette.theme));
+    let icons = ui
+        .data(|d| d.get_temp::<std::sync::Arc<Vec<Shape>>>(cache_id))
+        .unwrap_or_else(|| {
+            let t = ScreenFromCanvas {
+                zoom: 1.0,
+                offset: egui::Vec2::ZERO,
+            };
+            let icons: Vec<Shape> = ui.ctx().fonts_mut(|f| {
+                KindName::ALL
+                    .iter()
+                    .map(|kind| {
+                        let mut shapes = Vec::new();
+                        for p in scene::icon(
+                            *kind,
+                            crate::model::Point::new(0.0, 0.0),
+                            18.0,
+                            palette.accent(*kind),
+                        ) {
+                            push_shapes(&p, &t, f, &mut shapes);
+                        }
+                        Shape::Vec(shapes)
+                    })
+                    .collect()
+            });
+            let icons = std::sync::Arc::new(icons);
+            ui.data_mut(|d| d.insert_temp(cache_id, std::sync::Arc::clone(&icons)));
+            icons
+        });
+    for (kind, icon) in KindName::ALL.into_iter().zip(icons.iter()) {
         let selected = *tool == Tool::Place(kind);
         let resp = ui
             .horizontal(|ui| {
                 let (rect, _) =
                     ui.allocate_exact_size(egui::vec2(20.0, 20.0), egui::Sense::hover());
-                let t = ScreenFromCanvas {
-                    zoom: 1.0,
-                    offset: rect.center().to_vec2(),
-                };
-                let mut shapes = Vec::new();
-                ui.ctx().fonts_mut(|f| {
-                    for p in scene::icon(
-                        kind,
-                        crate::model::Point::new(0.0, 0.0),
-                        18.0,
-                        palette.accent(kind),
-                    ) {
-                        push_shapes(&p, &t, f, &mut shapes);
-                    }
-                });
-                ui.painter().extend(shapes);
+                let mut shape = icon.clone();
+                shape.translate(rect.center().to_vec2());
+                ui.painter().add(shape);
                 ui.selectable_label(selected, kind.human())
                     .interact(egui::Sense::drag())
             })
