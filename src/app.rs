@@ -1223,6 +1223,8 @@ impl EksplainApp {
                 };
             }
             AppCommand::FitView => self.canvas.request_fit(),
+            AppCommand::ZoomIn => self.canvas.zoom_by(1.25),
+            AppCommand::ZoomOut => self.canvas.zoom_by(0.8),
             AppCommand::ToggleTheme => {
                 self.settings.theme = match self.settings.theme {
                     Theme::Light => Theme::Dark,
@@ -1581,6 +1583,8 @@ impl EksplainApp {
             });
             ui.menu_button("View", |ui| {
                 AppCommand::FitView.menu_button(ui, q, true);
+                AppCommand::ZoomIn.menu_button(ui, q, true);
+                AppCommand::ZoomOut.menu_button(ui, q, true);
                 let mut hidden = self.panels_hidden;
                 if ui.checkbox(&mut hidden, "Hide panels").changed() {
                     q.push(AppCommand::TogglePanels);
@@ -1740,6 +1744,8 @@ impl EksplainApp {
         // Viewport commands and style changes cause repaints: send them only on change, so
         // that an idle window stays idle.
         if self.applied_theme != Some(self.settings.theme) {
+            // Ctrl+plus/minus zoom the canvas, not the whole interface.
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
             ctx.set_visuals(theme::visuals(self.settings.theme));
             self.applied_theme = Some(self.settings.theme);
         }
@@ -1802,8 +1808,9 @@ impl EksplainApp {
                         _ => None,
                     },
                 };
-                let (_, actions) = self.canvas.ui(ui, &input);
+                let (response, actions) = self.canvas.ui(ui, &input);
                 self.handle_canvas(actions);
+                response.context_menu(|ui| self.context_menu_ui(ui));
             });
         if let Some(e) =
             security_ui::security_window(&ctx, &self.design, &mut self.security, &mut self.buffers)
@@ -1859,6 +1866,23 @@ impl EksplainApp {
             }
         }
         ui.separator();
+    }
+
+    /// The canvas's right-click menu: the commands for what was clicked.
+    fn context_menu_ui(&mut self, ui: &mut egui::Ui) {
+        let has_sel = !self.selection.is_empty();
+        let q = &mut self.queue;
+        AppCommand::Cut.menu_button(ui, q, has_sel);
+        AppCommand::Copy.menu_button(ui, q, has_sel);
+        AppCommand::Paste.menu_button(ui, q, true);
+        AppCommand::Duplicate.menu_button(ui, q, has_sel);
+        AppCommand::Delete.menu_button(ui, q, has_sel || self.selected_connection.is_some());
+        ui.separator();
+        AppCommand::ConnectTool.menu_button(ui, q, true);
+        AppCommand::SecurityEditor.menu_button(ui, q, true);
+        ui.separator();
+        AppCommand::FitView.menu_button(ui, q, true);
+        AppCommand::SelectAll.menu_button(ui, q, true);
     }
 
     /// The problems list, the palette and the right-hand panel (cluster, flows, findings,

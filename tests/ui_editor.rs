@@ -407,3 +407,43 @@ fn the_view_refits_when_the_canvas_grows_until_the_user_moves_it() {
     let after = h.state().canvas().zoom().unwrap();
     assert!((after - chosen).abs() < 1e-6, "{chosen} -> {after}");
 }
+
+#[test]
+fn keyboard_zoom_and_the_context_menu() {
+    let mut h = harness("public-private");
+    let z0 = h.state().canvas().zoom().unwrap();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Equals);
+    h.run_steps(2);
+    let z1 = h.state().canvas().zoom().unwrap();
+    assert!((z1 / z0 - 1.25).abs() < 1e-3, "{z0} -> {z1}");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
+    h.run_steps(2);
+    let z2 = h.state().canvas().zoom().unwrap();
+    assert!((z2 - z0).abs() < 1e-3, "{z0} -> {z2}");
+    // Right-click a node: it is selected and the menu offers to duplicate it.
+    let at = h.state().canvas().screen_center("node-a").unwrap();
+    h.hover_at(at);
+    h.run_steps(1);
+    h.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Secondary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run_steps(1);
+    h.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Secondary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run_steps(2);
+    assert_eq!(
+        h.state().selection().iter().collect::<Vec<_>>(),
+        vec!["node-a"]
+    );
+    let before = h.state().design().components.len();
+    h.get_by_label_contains("Duplicate").click();
+    h.run_steps(3);
+    assert_eq!(h.state().design().components.len(), before + 1);
+}

@@ -322,6 +322,7 @@ pub struct Canvas {
     shown_selection: Option<BTreeSet<String>>,
     selection_built_for: Option<u64>,
     center_request: Option<Point>,
+    zoom_request: Option<f32>,
     /// Bumped whenever what the nodes draw may have changed.
     generation: u64,
     /// The shapes of the last idle frame, reused while nothing changed.
@@ -398,6 +399,7 @@ impl Canvas {
             shown_selection: None,
             selection_built_for: None,
             center_request: None,
+            zoom_request: None,
             generation: 0,
             idle_cache: None,
         }
@@ -420,6 +422,11 @@ impl Canvas {
     pub fn screen_center(&self, id: &str) -> Option<egui::Pos2> {
         let r = self.hit_rect(id)?;
         self.screen_pos(r.center())
+    }
+
+    /// Zooms by `factor` about the centre of the view on the next frame.
+    pub fn zoom_by(&mut self, factor: f32) {
+        self.zoom_request = Some(self.zoom_request.unwrap_or(1.0) * factor);
     }
 
     /// Centres the view on a canvas point on the next frame.
@@ -743,6 +750,15 @@ impl Canvas {
             meta.pan = rect.size() / 2.0 - Vec2::new(c.x, c.y) * meta.zoom;
             meta.save_to(ui);
         }
+        if let Some(factor) = self.zoom_request.take() {
+            self.auto_fit = false;
+            let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
+            let centre = rect.size() / 2.0;
+            let anchor = (centre - meta.pan) / meta.zoom;
+            meta.zoom = (meta.zoom * factor).clamp(0.05, 8.0);
+            meta.pan = centre - anchor * meta.zoom;
+            meta.save_to(ui);
+        }
         let t = self.transform(ui, rect);
         self.navigate(ui, &response, rect, &t);
         let t = self.transform(ui, rect);
@@ -831,6 +847,18 @@ impl Canvas {
                 actions.push(CanvasAction::SelectConnection(i));
             } else {
                 actions.push(CanvasAction::ClearSelection);
+            }
+        }
+        if response.secondary_clicked()
+            && let Some(p) = now
+        {
+            // The context menu acts on what was right-clicked.
+            match self.hit(p) {
+                Some(id) if !input.selection.contains(id) => {
+                    actions.push(CanvasAction::Select(vec![id.to_owned()]));
+                }
+                Some(_) => {}
+                None => actions.push(CanvasAction::ClearSelection),
             }
         }
         if response.drag_started_by(egui::PointerButton::Primary)

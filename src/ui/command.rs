@@ -42,6 +42,10 @@ pub enum AppCommand {
     SecurityEditor,
     /// Fit the whole design in the view.
     FitView,
+    /// Zoom in at the centre of the view.
+    ZoomIn,
+    /// Zoom out at the centre of the view.
+    ZoomOut,
     /// Switch between light and dark.
     ToggleTheme,
     /// Hide or show the side panels (only the canvas, for presenting).
@@ -70,7 +74,7 @@ pub enum AppCommand {
 
 impl AppCommand {
     /// Commands with a fixed shortcut, in the order the shortcuts list shows them.
-    pub const WITH_SHORTCUTS: [AppCommand; 22] = [
+    pub const WITH_SHORTCUTS: [AppCommand; 24] = [
         AppCommand::New,
         AppCommand::Open,
         AppCommand::Save,
@@ -87,6 +91,8 @@ impl AppCommand {
         AppCommand::ConnectTool,
         AppCommand::SecurityEditor,
         AppCommand::FitView,
+        AppCommand::ZoomIn,
+        AppCommand::ZoomOut,
         AppCommand::TogglePanels,
         AppCommand::TogglePaths,
         AppCommand::ToggleAnimation,
@@ -131,6 +137,8 @@ impl AppCommand {
                 "Edit security groups and network ACLs and their rules",
             ),
             AppCommand::FitView => (t("Fit to view"), "Show the whole design"),
+            AppCommand::ZoomIn => (t("Zoom in"), "Zoom in at the centre of the view"),
+            AppCommand::ZoomOut => (t("Zoom out"), "Zoom out at the centre of the view"),
             AppCommand::ToggleTheme => (t("Dark theme"), "Switch light and dark"),
             AppCommand::TogglePanels => (
                 t("Hide panels"),
@@ -193,6 +201,11 @@ impl AppCommand {
             AppCommand::ConnectTool => vec![k(Modifiers::NONE, Key::C)],
             AppCommand::SecurityEditor => vec![k(Modifiers::NONE, Key::G)],
             AppCommand::FitView => vec![k(Modifiers::NONE, Key::F)],
+            AppCommand::ZoomIn => vec![
+                k(Modifiers::COMMAND, Key::Plus),
+                k(Modifiers::COMMAND, Key::Equals),
+            ],
+            AppCommand::ZoomOut => vec![k(Modifiers::COMMAND, Key::Minus)],
             AppCommand::TogglePanels => vec![k(Modifiers::ALT, Key::Z)],
             AppCommand::Shortcuts => vec![k(Modifiers::NONE, Key::F1)],
             AppCommand::TogglePaths => vec![k(Modifiers::NONE, Key::P)],
