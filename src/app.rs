@@ -18,6 +18,7 @@ use crate::render::{Palette, Theme};
 use crate::ui::canvas::{Canvas, CanvasAction, CanvasInput, GRID, SyncKey, snap};
 use crate::ui::command::AppCommand;
 use crate::ui::flows::{self as flows_ui, FlowAction, FlowsView};
+use crate::ui::paint::FontsWatch;
 use crate::ui::panels::{self, Buffers, Tool};
 use crate::ui::security::{self as security_ui, SecurityView};
 use crate::ui::theme;
@@ -130,6 +131,9 @@ pub struct EksplainApp {
     panels_hidden: bool,
     /// The security groups and network ACLs window.
     security: SecurityView,
+    /// Tells when egui rebuilt its fonts, so that drawings kept between frames are redone.
+    fonts_watch: FontsWatch,
+    fonts_epoch: u64,
     animate: bool,
     show_compare: bool,
     compare: Option<(u64, [Analysis; 3])>,
@@ -223,6 +227,8 @@ impl EksplainApp {
             show_paths: true,
             panels_hidden: false,
             security: SecurityView::default(),
+            fonts_watch: FontsWatch::default(),
+            fonts_epoch: 0,
             animate: false,
             show_compare: false,
             compare: None,
@@ -1754,6 +1760,7 @@ impl EksplainApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.applied_title = title;
         }
+        self.fonts_epoch = self.fonts_watch.check(&ctx);
         let palette = Palette::of(self.settings.theme);
         // Like the analysis, validation waits for the end of a drag.
         if self.problems.0 != self.revision && self.interaction.is_none() {
@@ -1800,6 +1807,7 @@ impl EksplainApp {
                     palette: &palette,
                     overlay: &overlay,
                     tooltips: &tooltips,
+                    fonts_epoch: self.fonts_epoch,
                     resizing: match &self.interaction {
                         Some(Interaction {
                             kind: InteractionKind::Resize(_, h),
@@ -1901,7 +1909,7 @@ impl EksplainApp {
         self.problems.1 = problems;
         egui::Panel::left("palette").resizable(true).show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                panels::palette_ui(ui, &mut self.tool, palette);
+                panels::palette_ui(ui, &mut self.tool, palette, self.fonts_epoch);
             });
         });
         egui::Panel::right("inspector")

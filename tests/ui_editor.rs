@@ -447,3 +447,13 @@ fn keyboard_zoom_and_the_context_menu() {
     h.run_steps(3);
     assert_eq!(h.state().design().components.len(), before + 1);
 }
+
+#[test]
+fn a_theme_change_redraws_the_kept_drawings_with_the_new_fonts() {
+    let mut h = harness("public-private");
+    let before = h.state().canvas().fonts_epoch();
+    h.state_mut().push_command(AppCommand::ToggleTheme);
+    h.run_steps(3);
+    // egui rebuilt its fonts for the new theme; text kept from before would draw nothing.
+    assert!(h.state().canvas().fonts_epoch() > before);
+}

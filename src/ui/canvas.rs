@@ -327,6 +327,8 @@ pub struct Canvas {
     generation: u64,
     /// The shapes of the last idle frame, reused while nothing changed.
     idle_cache: Option<(IdleKey, Vec<Shape>)>,
+    /// The fonts epoch the kept drawings were made in.
+    fonts_epoch: u64,
 }
 
 /// What an idle frame's drawing depends on.
@@ -371,6 +373,9 @@ pub struct CanvasInput<'a> {
     pub tooltips: &'a [(String, String)],
     /// The handle of a resize in progress.
     pub resizing: Option<Handle>,
+    /// The fonts epoch ([`super::paint::FontsWatch`]): drawings with text from an older one
+    /// are redone.
+    pub fonts_epoch: u64,
 }
 
 impl Canvas {
@@ -402,6 +407,7 @@ impl Canvas {
             zoom_request: None,
             generation: 0,
             idle_cache: None,
+            fonts_epoch: 0,
         }
     }
 
@@ -625,6 +631,23 @@ impl Canvas {
         }
     }
 
+    /// Drops every drawing kept between frames (their text belongs to fonts that are gone).
+    fn forget_drawings(&mut self) {
+        self.generation += 1;
+        self.idle_cache = None;
+        let indices: Vec<NodeIndex> = self.graph.g().node_indices().collect();
+        for idx in indices {
+            if let Some(n) = self.graph.node_mut(idx) {
+                n.display_mut().cache = None;
+            }
+        }
+    }
+
+    /// The fonts epoch of the drawings kept between frames.
+    pub fn fonts_epoch(&self) -> u64 {
+        self.fonts_epoch
+    }
+
     /// The rectangle of a shown component.
     fn hit_rect(&self, id: &str) -> Option<Rect> {
         self.hit_of
@@ -693,6 +716,10 @@ impl Canvas {
         input: &CanvasInput<'_>,
     ) -> (egui::Response, Vec<CanvasAction>) {
         let mut actions = Vec::new();
+        if input.fonts_epoch != self.fonts_epoch {
+            self.forget_drawings();
+            self.fonts_epoch = input.fonts_epoch;
+        }
         let rect = ui.available_rect_before_wrap();
         ui.painter()
             .rect_filled(rect, 0, color(input.palette.background));

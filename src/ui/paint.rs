@@ -7,6 +7,30 @@ use super::theme::color;
 use crate::model::Point;
 use crate::render::{Anchor, Primitive};
 
+/// Notices when egui rebuilds its fonts: new text options (a theme change alters them) or a
+/// glyph atlas that filled up. Text shapes kept from before then no longer draw, so every
+/// cache holding them must be redrawn when the epoch changes.
+#[derive(Debug, Default)]
+pub struct FontsWatch {
+    options: Option<egui::epaint::text::TextOptions>,
+    fill: f32,
+    epoch: u64,
+}
+
+impl FontsWatch {
+    /// The current fonts epoch; call once per frame.
+    pub fn check(&mut self, ctx: &egui::Context) -> u64 {
+        let (options, fill) = ctx.fonts(|f| (*f.options(), f.font_atlas_fill_ratio()));
+        // The atlas only grows until it is rebuilt.
+        if self.options.is_some_and(|o| o != options) || fill < self.fill {
+            self.epoch += 1;
+        }
+        self.options = Some(options);
+        self.fill = fill;
+        self.epoch
+    }
+}
+
 /// Maps canvas points to screen points.
 #[derive(Clone, Copy, Debug)]
 pub struct ScreenFromCanvas {
@@ -196,6 +220,34 @@ pub fn push_rect(prim: &Primitive, t: &ScreenFromCanvas, out: &mut Vec<Shape>) {
                 StrokeKind::Middle,
             )
             .into(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FontsWatch;
+
+    #[test]
+    fn a_theme_change_starts_a_new_fonts_epoch() {
+        let ctx = egui::Context::default();
+        let mut watch = FontsWatch::default();
+        let frame = |ctx: &egui::Context| {
+            let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
+                ui.label("some text");
+            });
+            out.textures_delta.clear();
+        };
+        frame(&ctx);
+        let first = watch.check(&ctx);
+        frame(&ctx);
+        assert_eq!(watch.check(&ctx), first, "nothing changed");
+        ctx.set_visuals(egui::Visuals::light());
+        frame(&ctx);
+        frame(&ctx);
+        assert!(
+            watch.check(&ctx) > first,
+            "the light theme rebuilds the fonts"
         );
     }
 }

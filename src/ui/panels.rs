@@ -301,12 +301,13 @@ fn acl_picker(
 }
 
 /// The palette: every kind, placed by click-then-click or by dragging onto the canvas.
-pub fn palette_ui(ui: &mut egui::Ui, tool: &mut Tool, palette: &Palette) {
+pub fn palette_ui(ui: &mut egui::Ui, tool: &mut Tool, palette: &Palette, fonts_epoch: u64) {
     ui.heading("Components");
     ui.label(RichText::new("click, then click on the canvas, or drag").small());
     ui.add_space(4.0);
-    // The icons are the same every frame: drawn once per theme, then moved into place.
-    let cache_id = egui::Id::new(("palette-icons", palette.theme));
+    // The icons are the same every frame: drawn once per theme (and fonts), then moved into
+    // place.
+    let cache_id = egui::Id::new(("palette-icons", palette.theme, fonts_epoch));
     let icons = ui
         .data(|d| d.get_temp::<std::sync::Arc<Vec<Shape>>>(cache_id))
         .unwrap_or_else(|| {
