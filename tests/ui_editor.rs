@@ -457,3 +457,38 @@ fn a_theme_change_redraws_the_kept_drawings_with_the_new_fonts() {
     // egui rebuilt its fonts for the new theme; text kept from before would draw nothing.
     assert!(h.state().canvas().fonts_epoch() > before);
 }
+
+#[test]
+fn position_and_size_typed_in_the_inspector() {
+    let mut h = harness("public-private");
+    h.state_mut().select(&["vpc"]);
+    h.run_steps(2);
+    let before = h.state().design().clone();
+    let vpc = before.component("vpc").unwrap().rect();
+    // Typing x moves the VPC and everything inside it.
+    common::replace_text(
+        &mut h,
+        &format!("{}", vpc.min.x),
+        &format!("{}", vpc.min.x + 30.0),
+    );
+    let moved_by = |id: &str| {
+        h.state().design().component(id).unwrap().pos.x - before.component(id).unwrap().pos.x
+    };
+    assert_eq!((moved_by("vpc"), moved_by("node-a")), (30.0, 30.0));
+    // A width that would hide the children is refused, with the reason; the size stays.
+    common::replace_text(&mut h, &format!("{}", vpc.size.w), "100");
+    assert_eq!(h.state().design().component("vpc").unwrap().size, vpc.size);
+    assert_eq!(
+        h.state().status().unwrap().text,
+        "a container cannot be smaller than what it holds"
+    );
+    common::replace_text(
+        &mut h,
+        &format!("{}", vpc.size.w),
+        &format!("{}", vpc.size.w + 40.0),
+    );
+    assert_eq!(
+        h.state().design().component("vpc").unwrap().size.w,
+        vpc.size.w + 40.0
+    );
+}

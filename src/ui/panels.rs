@@ -7,6 +7,7 @@ use egui::{RichText, Shape};
 use super::paint::{ScreenFromCanvas, push_shapes};
 use super::security::{SecurityView, sg_choices};
 use super::theme::color;
+use crate::model::Point;
 use crate::model::design::IpFamily;
 use crate::model::{
     Client, Cluster, Component, ComponentKind, ConnectionKind, Design, Edit, EndpointMode,
@@ -626,6 +627,7 @@ pub fn inspector_ui(
     let mut next: Component = comp.clone();
     let mut changed = false;
     let mut rename = None;
+    let mut geometry = None;
     let key = |f: &str| format!("{id}.{f}");
     egui::Grid::new("inspector-grid")
         .num_columns(2)
@@ -642,6 +644,39 @@ pub fn inspector_ui(
                 next.label = v;
                 changed = true;
             }
+            ui.end_row();
+            // Exact placement from the keyboard: x, y of the top-left corner, then width and
+            // height (containers keep their children inside).
+            let r = comp.rect();
+            ui.label("position");
+            ui.horizontal(|ui| {
+                let x = number_field(ui, buffers, &key("x"), r.min.x);
+                let y = number_field(ui, buffers, &key("y"), r.min.y);
+                if x.is_some() || y.is_some() {
+                    geometry = Some(Edit::Move {
+                        ids: vec![id.to_owned()],
+                        delta: Point::new(
+                            x.map_or(0.0, |x| x - r.min.x),
+                            y.map_or(0.0, |y| y - r.min.y),
+                        ),
+                    });
+                }
+            });
+            ui.end_row();
+            ui.label("size");
+            ui.horizontal(|ui| {
+                let w = number_field(ui, buffers, &key("w"), r.size.w);
+                let h = number_field(ui, buffers, &key("h"), r.size.h);
+                if w.is_some() || h.is_some() {
+                    geometry = Some(Edit::SetRect {
+                        id: id.to_owned(),
+                        rect: crate::model::Rect::new(
+                            r.min,
+                            crate::model::Size::new(w.unwrap_or(r.size.w), h.unwrap_or(r.size.h)),
+                        ),
+                    });
+                }
+            });
             ui.end_row();
             let mut row = |ui: &mut egui::Ui,
                            name: &str,
@@ -882,7 +917,27 @@ pub fn inspector_ui(
             to: to.trim().to_owned(),
         });
     }
+    if geometry.is_some() {
+        return geometry;
+    }
     changed.then_some(Edit::Replace(next))
+}
+
+/// A number field for canvas units; returns the new value when the user leaves it changed.
+fn number_field(ui: &mut egui::Ui, buffers: &mut Buffers, key: &str, current: f32) -> Option<f32> {
+    let text = format!("{current}");
+    text_field_width(
+        ui,
+        buffers,
+        key,
+        &text,
+        &|t| match t.trim().parse::<f32>() {
+            Ok(v) if v.is_finite() && v.abs() <= 1.0e6 => Ok(()),
+            _ => Err("a number of canvas units".to_owned()),
+        },
+        56.0,
+    )
+    .and_then(|t| t.trim().parse().ok())
 }
 
 type RowFn<'a> = dyn FnMut(&mut egui::Ui, &str, &str, String, &dyn Fn(&str) -> Result<(), String>) -> Option<String>

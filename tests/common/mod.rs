@@ -53,12 +53,7 @@ pub fn click(h: &mut Harness<'_, EksplainApp>, at: Pos2) {
 
 /// Types into the text field showing `value`, then presses Enter.
 pub fn retype(h: &mut Harness<'_, EksplainApp>, value: &str, append: &str) {
-    let field = |h: &Harness<'_, EksplainApp>| {
-        h.get_all_by_role(egui::accesskit::Role::TextInput)
-            .find(|n| n.value().as_deref() == Some(value))
-            .map(|n| n.accesskit_node().id())
-    };
-    let id = field(h).unwrap_or_else(|| panic!("no field showing {value:?}"));
+    let id = field_id(h, value);
     h.get_by(|n| n.id() == id).focus();
     h.run_steps(1);
     h.get_by(|n| n.id() == id).type_text(append);
@@ -80,4 +75,27 @@ pub fn open_combo(h: &mut Harness<'_, EksplainApp>, value: &str) {
         .unwrap_or_else(|| panic!("no combo box showing {value:?}"))
         .click();
     h.run_steps(2);
+}
+
+/// Replaces the text of the field showing `value` with `text`, then presses Enter.
+pub fn replace_text(h: &mut Harness<'_, EksplainApp>, value: &str, text: &str) {
+    let id = field_id(h, value);
+    h.get_by(|n| n.id() == id).focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(1);
+    h.get_by(|n| n.id() == id).type_text(text);
+    h.run_steps(1);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+}
+
+/// The accessibility id of the one-line text field showing `value`.
+pub fn field_id(h: &Harness<'_, EksplainApp>, value: &str) -> egui::accesskit::NodeId {
+    h.get_all_by_role(egui::accesskit::Role::TextInput)
+        .find(|n| n.value().as_deref() == Some(value))
+        .map_or_else(
+            || panic!("no field showing {value:?}"),
+            |n| n.accesskit_node().id(),
+        )
 }
