@@ -487,8 +487,6 @@ fn position_and_size_typed_in_the_inspector() {
         &format!("{}", vpc.size.w),
         &format!("{}", vpc.size.w + 40.0),
     );
-    assert_eq!(
-        h.state().design().component("vpc").unwrap().size.w,
-        vpc.size.w + 40.0
-    );
+    let w = h.state().design().component("vpc").unwrap().size.w;
+    assert!((w - (vpc.size.w + 40.0)).abs() < 1e-3, "{w}");
 }

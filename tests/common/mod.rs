@@ -3,7 +3,7 @@
 
 use egui::Pos2;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use egui_kittest::kittest::Queryable as _;
 use eksplain::app::EksplainApp;
 use eksplain::model::Point;
 
@@ -53,10 +53,8 @@ pub fn click(h: &mut Harness<'_, EksplainApp>, at: Pos2) {
 
 /// Types into the text field showing `value`, then presses Enter.
 pub fn retype(h: &mut Harness<'_, EksplainApp>, value: &str, append: &str) {
-    let id = field_id(h, value);
-    h.get_by(|n| n.id() == id).focus();
-    h.run_steps(1);
-    h.get_by(|n| n.id() == id).type_text(append);
+    focus_field(h, value);
+    type_into_focused(h, append);
     h.run_steps(1);
     h.key_press(egui::Key::Enter);
     h.run_steps(3);
@@ -79,23 +77,28 @@ pub fn open_combo(h: &mut Harness<'_, EksplainApp>, value: &str) {
 
 /// Replaces the text of the field showing `value` with `text`, then presses Enter.
 pub fn replace_text(h: &mut Harness<'_, EksplainApp>, value: &str, text: &str) {
-    let id = field_id(h, value);
-    h.get_by(|n| n.id() == id).focus();
-    h.run_steps(1);
+    focus_field(h, value);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     h.run_steps(1);
-    h.get_by(|n| n.id() == id).type_text(text);
+    type_into_focused(h, text);
     h.run_steps(1);
     h.key_press(egui::Key::Enter);
     h.run_steps(3);
 }
 
-/// The accessibility id of the one-line text field showing `value`.
-pub fn field_id(h: &Harness<'_, EksplainApp>, value: &str) -> egui::accesskit::NodeId {
+/// Focuses the one-line text field showing `value`.
+pub fn focus_field(h: &mut Harness<'_, EksplainApp>, value: &str) {
     h.get_all_by_role(egui::accesskit::Role::TextInput)
         .find(|n| n.value().as_deref() == Some(value))
-        .map_or_else(
-            || panic!("no field showing {value:?}"),
-            |n| n.accesskit_node().id(),
-        )
+        .unwrap_or_else(|| panic!("no field showing {value:?}"))
+        .focus();
+    h.run_steps(1);
+}
+
+/// Types into the focused text field.
+pub fn type_into_focused(h: &mut Harness<'_, EksplainApp>, text: &str) {
+    h.get_all_by_role(egui::accesskit::Role::TextInput)
+        .find(egui_kittest::Node::is_focused)
+        .expect("a focused field")
+        .type_text(text);
 }
