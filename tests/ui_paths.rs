@@ -197,3 +197,19 @@ fn a_long_flows_list_draws_what_is_in_sight_and_scrolls_to_its_end() {
         "{last_node} not reached"
     );
 }
+
+#[test]
+fn the_fonts_epoch_is_stable_while_nothing_changes() {
+    use eksplain::model::generate::large_design;
+    let mut h = harness_with(
+        EksplainApp::with_design(large_design(1900, 50, 5)),
+        egui::vec2(1600.0, 1000.0),
+    );
+    h.run_steps(5);
+    let e = h.state().canvas().fonts_epoch();
+    for i in 0..20 {
+        h.hover_at(egui::pos2(600.0 + i as f32, 400.0));
+        h.step();
+    }
+    assert_eq!(h.state().canvas().fonts_epoch(), e);
+}
