@@ -391,9 +391,15 @@ pub fn cluster_ui(
             }
             ui.end_row();
             ui.label("description");
-            if let Some(description) =
-                text_area(ui, buffers, "design.description", &design.description)
-            {
+            // A long description scrolls in a few lines instead of pushing the panel down.
+            let description = egui::ScrollArea::vertical()
+                .id_salt("design-description")
+                .max_height(64.0)
+                .show(ui, |ui| {
+                    text_area(ui, buffers, "design.description", &design.description)
+                })
+                .inner;
+            if let Some(description) = description {
                 text_edit = Some(Edit::SetText {
                     title: design.title.clone(),
                     description,
