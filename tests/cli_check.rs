@@ -5,25 +5,11 @@
     reason = "tests fail loudly"
 )]
 
-use std::process::Command;
+mod common;
+
+use common::{eksplain as run, preset_path as preset};
 
 use serde_json::Value;
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_eksplain"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn preset(name: &str) -> String {
-    format!("{}/presets/{name}.ron", env!("CARGO_MANIFEST_DIR"))
-}
 
 fn json(args: &[&str]) -> Value {
     let (code, out, err) = run(args);

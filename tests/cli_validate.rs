@@ -5,23 +5,9 @@
     reason = "tests and benches fail loudly"
 )]
 
-use std::process::Command;
+mod common;
 
-fn eksplain(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_eksplain"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn preset_path(name: &str) -> String {
-    format!("{}/presets/{name}.ron", env!("CARGO_MANIFEST_DIR"))
-}
+use common::{eksplain, preset_path};
 
 #[test]
 fn validate_passes_the_presets() {

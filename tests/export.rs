@@ -6,7 +6,9 @@
     reason = "tests fail loudly"
 )]
 
-use std::process::Command;
+mod common;
+
+use common::{eksplain, preset_path as preset};
 
 use eksplain::engine::analyze;
 use eksplain::io::PRESETS;
@@ -107,22 +109,6 @@ fn mermaid_lists_components_and_flows() {
     assert!(m.contains("subgraph vpc[\"customer VPC\"]"));
     assert!(m.contains("node_a -->|\"kubelet_to_api 1\"| nat"));
     assert!(m.contains("linkStyle"));
-}
-
-fn eksplain(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_eksplain"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn preset(name: &str) -> String {
-    format!("{}/presets/{name}.ron", env!("CARGO_MANIFEST_DIR"))
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! Helpers shared by the UI tests: a harness on a preset, and pointer gestures.
+//! Helpers shared by the tests: the CLI as a user runs it, a UI harness on a preset, pointer
+//! gestures and typing into fields.
 #![allow(dead_code, reason = "each test binary uses a different subset")]
 
 use egui::Pos2;
@@ -6,6 +7,24 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use eksplain::app::EksplainApp;
 use eksplain::model::Point;
+
+/// Runs the `eksplain` binary; returns its exit code, stdout and stderr.
+pub fn eksplain(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_eksplain"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The path of a built-in preset's file.
+pub fn preset_path(name: &str) -> String {
+    format!("{}/presets/{name}.ron", env!("CARGO_MANIFEST_DIR"))
+}
 
 /// The app in a window of `size`, after its first frames.
 pub fn harness_with(app: EksplainApp, size: egui::Vec2) -> Harness<'static, EksplainApp> {
