@@ -454,43 +454,22 @@ impl EksplainApp {
                     format!("{} min", ago / 60)
                 }
             );
-            let mut answer = None;
-            egui::Modal::new(egui::Id::new("recovery")).show(ctx, |ui| {
-                ui.heading("Restore unsaved work");
-                ui.label(text);
-                ui.horizontal(|ui| {
-                    if ui.button("Restore").clicked() {
-                        answer = Some(true);
-                    }
-                    if ui.button("Discard").clicked() {
-                        answer = Some(false);
-                    }
-                });
-            });
-            if let Some(a) = answer {
+            let lines = [text.as_str()];
+            let choice = ("Restore", "Discard");
+            if let Some(a) = choice_modal(ctx, "recovery", "Restore unsaved work", &lines, choice) {
                 self.answer_recovery(a);
             }
         }
         if let Some(path) = &self.changed_on_disk {
             let text = format!("{} changed on disk.", path.display());
-            let dirty = self.is_dirty();
-            let mut answer = None;
-            egui::Modal::new(egui::Id::new("reload")).show(ctx, |ui| {
-                ui.heading("File changed");
-                ui.label(text);
-                if dirty {
-                    ui.label("Reloading keeps your unsaved edits in a file beside it.");
-                }
-                ui.horizontal(|ui| {
-                    if ui.button("Reload").clicked() {
-                        answer = Some(true);
-                    }
-                    if ui.button("Keep mine").clicked() {
-                        answer = Some(false);
-                    }
-                });
-            });
-            if let Some(a) = answer {
+            let keep = "Reloading keeps your unsaved edits in a file beside it.";
+            let lines: &[&str] = if self.is_dirty() {
+                &[&text, keep]
+            } else {
+                &[&text]
+            };
+            let choice = ("Reload", "Keep mine");
+            if let Some(a) = choice_modal(ctx, "reload", "File changed", lines, choice) {
                 self.answer_reload(a);
             }
         }
@@ -2007,6 +1986,32 @@ impl EksplainApp {
             }
         }
     }
+}
+
+/// A modal question with a yes and a no button; the answer once one is clicked.
+fn choice_modal(
+    ctx: &egui::Context,
+    id: &str,
+    heading: &str,
+    lines: &[&str],
+    (yes, no): (&str, &str),
+) -> Option<bool> {
+    let mut answer = None;
+    egui::Modal::new(egui::Id::new(id)).show(ctx, |ui| {
+        ui.heading(heading);
+        for line in lines {
+            ui.label(*line);
+        }
+        ui.horizontal(|ui| {
+            if ui.button(yes).clicked() {
+                answer = Some(true);
+            }
+            if ui.button(no).clicked() {
+                answer = Some(false);
+            }
+        });
+    });
+    answer
 }
 
 /// Makes a panic write the latest unsaved design to the recovery file, then run the
