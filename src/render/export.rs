@@ -118,6 +118,14 @@ fn opacity(c: Rgba) -> String {
     }
 }
 
+/// ` fill="#rrggbb"` (with its opacity), or ` fill="none"`.
+fn fill_attr(fill: Option<Rgba>) -> String {
+    fill.map_or_else(
+        || " fill=\"none\"".to_owned(),
+        |f| format!(" fill=\"{}\"{}", rgb(f), opacity(f)),
+    )
+}
+
 fn stroke_attrs(s: Stroke, dashed: bool) -> String {
     let dash = if dashed {
         format!(
@@ -200,10 +208,7 @@ pub fn to_svg(prims: &[Primitive], bounds: Rect, palette: &Palette, background: 
                 stroke,
                 dashed,
             } => {
-                let fill_attr = fill.map_or_else(
-                    || " fill=\"none\"".to_owned(),
-                    |f| format!(" fill=\"{}\"{}", rgb(f), opacity(f)),
-                );
+                let fill_attr = fill_attr(*fill);
                 let stroke_attr = stroke.map_or_else(String::new, |s| stroke_attrs(s, *dashed));
                 let _ = writeln!(
                     out,
@@ -217,10 +222,7 @@ pub fn to_svg(prims: &[Primitive], bounds: Rect, palette: &Palette, background: 
                 fill,
                 stroke,
             } => {
-                let fill_attr = fill.map_or_else(
-                    || " fill=\"none\"".to_owned(),
-                    |f| format!(" fill=\"{}\"{}", rgb(f), opacity(f)),
-                );
+                let fill_attr = fill_attr(*fill);
                 let stroke_attr = stroke.map_or_else(String::new, |s| stroke_attrs(s, false));
                 let _ = writeln!(
                     out,
