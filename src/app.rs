@@ -1346,13 +1346,21 @@ impl EksplainApp {
         let Some((_, analysis)) = &self.analysis else {
             return (Vec::new(), Vec::new());
         };
-        let key = ShownKey {
-            revision: self.analysis.as_ref().map_or(0, |(r, _)| *r),
-            selected_flow: self.selected_flow,
-            filter: self.flows_view.filter.clone(),
-            selection: self.selection.clone(),
-        };
-        if self.shown_flows.as_ref().is_none_or(|(k, _)| *k != key) {
+        let revision = self.analysis.as_ref().map_or(0, |(r, _)| *r);
+        // Compared in place: the key is only copied when the choice is made again.
+        let stale = self.shown_flows.as_ref().is_none_or(|(k, _)| {
+            k.revision != revision
+                || k.selected_flow != self.selected_flow
+                || k.filter != self.flows_view.filter
+                || k.selection != self.selection
+        });
+        if stale {
+            let key = ShownKey {
+                revision,
+                selected_flow: self.selected_flow,
+                filter: self.flows_view.filter.clone(),
+                selection: self.selection.clone(),
+            };
             let indices = if let Some(i) = self.selected_flow {
                 vec![i]
             } else {
