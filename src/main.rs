@@ -39,7 +39,7 @@ fn main() -> std::process::ExitCode {
                 (None, None) => EksplainApp::with_preset(eksplain::io::DEFAULT_PRESET),
             };
             // Unsaved work from a run that crashed or was killed.
-            let recovery_path = eksplain::io::recovery::recovery_path();
+            let recovery_path = app.recovery_path().to_path_buf();
             match eksplain::io::recovery::read(&recovery_path) {
                 Some(Ok(file)) => app.offer_recovery(file),
                 Some(Err(e)) => log::error!("ignoring an unreadable recovery file: {e}"),

@@ -18,7 +18,10 @@ use eksplain::model::{Edit, Point};
 fn harness(app: EksplainApp) -> Harness<'static, EksplainApp> {
     Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
-        .build_ui_state(|ui, app: &mut EksplainApp| app.frame_ui(ui), app)
+        .build_ui_state(
+            |ui, app: &mut EksplainApp| app.frame_ui(ui),
+            app.with_native_dialogs(false),
+        )
 }
 
 /// The child half of the kill test: edits a design, waits for the autosave, then hangs

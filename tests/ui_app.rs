@@ -14,7 +14,7 @@ fn harness() -> Harness<'static, EksplainApp> {
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui_state(
             |ui, app: &mut EksplainApp| app.frame_ui(ui),
-            EksplainApp::with_preset("public-private"),
+            EksplainApp::with_preset("public-private").with_native_dialogs(false),
         )
 }
 

@@ -87,11 +87,23 @@ fn the_canvas_follows_a_drag_while_it_lasts_and_hits_the_new_place_after() {
     let offset = egui::vec2(20.0 * zoom, 10.0 * zoom);
     h.hover_at(from + offset);
     h.run_steps(2);
-    // Mid-drag: the drawing and the hit areas are where the design says.
-    let moved = h.state().design().component("node-a").unwrap().rect();
+    // Mid-drag: the drawing and the hit areas are where the preview says; the design
+    // itself changes only on the drop.
+    let moved = h
+        .state()
+        .editor()
+        .shown()
+        .component("node-a")
+        .unwrap()
+        .rect();
     assert_eq!(
         (moved.min.x - node.min.x, moved.min.y - node.min.y),
         (20.0, 10.0)
+    );
+    assert_eq!(
+        h.state().design(),
+        &before,
+        "a preview does not change the design"
     );
     let centre = h.state().canvas().screen_center("node-a").unwrap();
     assert!(
@@ -241,7 +253,12 @@ fn copy_and_paste_as_ron_text() {
         .state_mut()
         .paste_text(&copied, Point::new(0.0, 400.0));
     target.run_steps(2);
-    assert_eq!(target.state().design().components.len(), n + 3);
+    assert_eq!(
+        target.state().design().components.len(),
+        n + 3,
+        "{:?}",
+        target.state().status()
+    );
 }
 
 #[test]

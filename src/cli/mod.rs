@@ -345,20 +345,22 @@ fn write_output(output: &std::path::Path, bytes: &[u8]) -> ExitCode {
 }
 
 fn render(args: &RenderArgs<'_>) -> ExitCode {
-    use crate::render::export::{ExportOptions, diagram, svg_to_png, to_mermaid, to_svg};
+    use crate::render::export::{ExportFormat, ExportOptions, export_bytes};
     use crate::render::{Palette, Theme};
     let ext = args
         .output
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    if !matches!(ext.as_str(), "svg" | "png" | "mmd") {
+    let Some(format @ (ExportFormat::Svg | ExportFormat::Png(_) | ExportFormat::Mermaid)) =
+        ExportFormat::from_extension(&ext, args.scale)
+    else {
         eprintln!(
             "{}: unknown output format \".{ext}\"; use .svg, .png or .mmd",
             args.output.display()
         );
         return ExitCode::from(2);
-    }
+    };
     if !(args.scale >= 0.25 && args.scale <= 8.0) {
         eprintln!("--scale {} is out of range; use 1, 2 or 3", args.scale);
         return ExitCode::from(2);
@@ -376,32 +378,32 @@ fn render(args: &RenderArgs<'_>) -> ExitCode {
             || engine::FlowKind::ALL.to_vec(),
             |f| f.iter().map(|x| engine::FlowKind::from(*x)).collect(),
         ),
-        title: Some(if design.title.is_empty() {
-            design.cluster.name.clone()
-        } else {
-            design.title.clone()
-        }),
+        title: None,
         date: None,
         background: !args.transparent,
     };
-    if ext == "mmd" {
-        return write_output(
-            args.output,
-            to_mermaid(&design, &analysis, &options).as_bytes(),
-        );
-    }
-    let (prims, bounds) = diagram(&design, &analysis, &palette, &options);
-    let svg = to_svg(&prims, bounds, &palette, options.background);
-    if ext == "svg" {
-        return write_output(args.output, svg.as_bytes());
-    }
-    match svg_to_png(&svg, args.scale) {
-        Ok(png) => write_output(args.output, &png),
+    match export_bytes(
+        &design,
+        &analysis,
+        &file_name(args.file),
+        &format,
+        &palette,
+        &options,
+    ) {
+        Ok(bytes) => write_output(args.output, &bytes),
         Err(e) => {
             eprintln!("{}: {e}", args.output.display());
             ExitCode::from(2)
         }
     }
+}
+
+/// The file name of a path, for titles and reports.
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 fn report_cmd(
@@ -414,14 +416,21 @@ fn report_cmd(
         return ExitCode::from(2);
     };
     let analysis = engine::analyze(&design, mode.map(EndpointMode::from));
-    let name = file.file_name().map_or_else(
-        || file.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let mut text = String::new();
-    if let Some(img) = image {
-        text = format!("![{name}]({img})\n\n");
+    let format = crate::render::export::ExportFormat::Markdown(image.map(str::to_owned));
+    let palette = crate::render::Palette::of(crate::render::Theme::Light);
+    let options = crate::render::export::ExportOptions::default();
+    match crate::render::export::export_bytes(
+        &design,
+        &analysis,
+        &file_name(file),
+        &format,
+        &palette,
+        &options,
+    ) {
+        Ok(bytes) => write_output(output, &bytes),
+        Err(e) => {
+            eprintln!("{}: {e}", output.display());
+            ExitCode::from(2)
+        }
     }
-    text.push_str(&report::to_markdown(&name, &analysis));
-    write_output(output, text.as_bytes())
 }

@@ -5,6 +5,7 @@ pub mod error;
 pub mod presets;
 pub mod recovery;
 pub mod ron_file;
+pub mod watch;
 
 pub use error::IoError;
 pub use presets::{DEFAULT_PRESET, PRESETS, Preset};

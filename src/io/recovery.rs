@@ -20,16 +20,16 @@ pub struct RecoveryFile {
     pub design: Design,
 }
 
-/// The recovery file's location: `$EKSPLAIN_RECOVERY_DIR`, else the user's data directory.
-pub fn recovery_path() -> PathBuf {
+/// The recovery file's location: `$EKSPLAIN_RECOVERY_DIR`, else the app's storage
+/// directory (the one eframe keeps its settings in, right on each platform), else the
+/// temporary directory.
+pub fn recovery_path(storage_dir: Option<PathBuf>) -> PathBuf {
     if let Some(dir) = std::env::var_os("EKSPLAIN_RECOVERY_DIR") {
         return PathBuf::from(dir).join("recovery.ron");
     }
-    let base = std::env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-        .unwrap_or_else(std::env::temp_dir);
-    base.join("eksplain").join("recovery.ron")
+    storage_dir
+        .unwrap_or_else(|| std::env::temp_dir().join("eksplain"))
+        .join("recovery.ron")
 }
 
 /// Seconds since the Unix epoch.

@@ -75,6 +75,17 @@ impl Rect {
         self.contains(other.min) && self.contains(other.max())
     }
 
+    /// True when the two rectangles share more than a border.
+    pub fn intersects(&self, other: &Rect) -> bool {
+        let (a, b) = (self.max(), other.max());
+        self.min.x < b.x && other.min.x < a.x && self.min.y < b.y && other.min.y < a.y
+    }
+
+    /// The rectangle moved by `(dx, dy)`.
+    pub fn translated(&self, dx: f32, dy: f32) -> Rect {
+        Rect::new(Point::new(self.min.x + dx, self.min.y + dy), self.size)
+    }
+
     /// The smallest rectangle holding both.
     pub fn union(&self, other: &Rect) -> Rect {
         let (a, b) = (self.max(), other.max());

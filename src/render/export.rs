@@ -37,6 +37,78 @@ impl Default for ExportOptions {
     }
 }
 
+/// What an export writes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExportFormat {
+    /// Vector SVG.
+    Svg,
+    /// PNG at this scale.
+    Png(f32),
+    /// A Mermaid flowchart.
+    Mermaid,
+    /// The Markdown report, referring to an image file beside it when given.
+    Markdown(Option<String>),
+}
+
+impl ExportFormat {
+    /// The format a file name's extension asks for (`png` at `scale`).
+    pub fn from_extension(ext: &str, scale: f32) -> Option<Self> {
+        match ext.to_ascii_lowercase().as_str() {
+            "svg" => Some(Self::Svg),
+            "png" => Some(Self::Png(scale)),
+            "mmd" => Some(Self::Mermaid),
+            "md" => Some(Self::Markdown(None)),
+            _ => None,
+        }
+    }
+}
+
+/// The title an export carries: the design's title, else its cluster's name, else the
+/// file name it came from.
+pub fn export_title(design: &Design, file_name: &str) -> String {
+    if !design.title.is_empty() {
+        design.title.clone()
+    } else if !design.cluster.name.is_empty() {
+        design.cluster.name.clone()
+    } else {
+        file_name.to_owned()
+    }
+}
+
+/// Everything an export writes, as bytes: the one export function the app and the CLI
+/// share. `file_name` names the design in titles and the report.
+pub fn export_bytes(
+    design: &Design,
+    analysis: &Analysis,
+    file_name: &str,
+    format: &ExportFormat,
+    palette: &Palette,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, String> {
+    let mut options = options.clone();
+    if options.title.is_none() {
+        options.title = Some(export_title(design, file_name));
+    }
+    match format {
+        ExportFormat::Markdown(image) => {
+            let mut text = image
+                .as_ref()
+                .map_or_else(String::new, |i| format!("![{file_name}]({i})\n\n"));
+            text.push_str(&crate::engine::report::to_markdown(file_name, analysis));
+            Ok(text.into_bytes())
+        }
+        ExportFormat::Mermaid => Ok(to_mermaid(design, analysis, &options).into_bytes()),
+        ExportFormat::Svg | ExportFormat::Png(_) => {
+            let (prims, bounds) = diagram(design, analysis, palette, &options);
+            let svg = to_svg(&prims, bounds, palette, options.background);
+            match format {
+                ExportFormat::Png(scale) => svg_to_png(&svg, *scale).map_err(|e| e.to_string()),
+                _ => Ok(svg.into_bytes()),
+            }
+        }
+    }
+}
+
 /// All primitives of an export and the area they cover.
 pub fn diagram(
     design: &Design,

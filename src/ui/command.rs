@@ -32,6 +32,8 @@ pub enum AppCommand {
     Duplicate,
     /// Delete the selection.
     Delete,
+    /// Type the selected component's label on the canvas.
+    EditLabel,
     /// Select every component.
     SelectAll,
     /// Cancel the current tool, drag or selection.
@@ -74,7 +76,7 @@ pub enum AppCommand {
 
 impl AppCommand {
     /// Commands with a fixed shortcut, in the order the shortcuts list shows them.
-    pub const WITH_SHORTCUTS: [AppCommand; 24] = [
+    pub const WITH_SHORTCUTS: [AppCommand; 25] = [
         AppCommand::New,
         AppCommand::Open,
         AppCommand::Save,
@@ -86,6 +88,7 @@ impl AppCommand {
         AppCommand::Paste,
         AppCommand::Duplicate,
         AppCommand::Delete,
+        AppCommand::EditLabel,
         AppCommand::SelectAll,
         AppCommand::Escape,
         AppCommand::ConnectTool,
@@ -124,6 +127,10 @@ impl AppCommand {
             AppCommand::Duplicate => (t("Duplicate"), "Copy the selection in place"),
             AppCommand::Delete => (t("Delete"), "Delete the selection and what refers to it"),
             AppCommand::SelectAll => (t("Select all"), "Select every component"),
+            AppCommand::EditLabel => (
+                t("Edit label"),
+                "Type the label on the canvas (or double-click the box)",
+            ),
             AppCommand::Escape => (
                 t("Cancel"),
                 "Cancel the tool or drag, or clear the selection",
@@ -197,6 +204,7 @@ impl AppCommand {
                 k(Modifiers::NONE, Key::Backspace),
             ],
             AppCommand::SelectAll => vec![k(Modifiers::COMMAND, Key::A)],
+            AppCommand::EditLabel => vec![k(Modifiers::NONE, Key::F2)],
             AppCommand::Escape => vec![k(Modifiers::NONE, Key::Escape)],
             AppCommand::ConnectTool => vec![k(Modifiers::NONE, Key::C)],
             AppCommand::SecurityEditor => vec![k(Modifiers::NONE, Key::G)],
@@ -221,6 +229,22 @@ impl AppCommand {
             | AppCommand::ExportReport
             | AppCommand::ExportMermaid => vec![],
         }
+    }
+
+    /// Every (command, shortcut) pair, those with more modifiers first: egui matches
+    /// Ctrl+Z also when Shift is held, so Ctrl+Shift+Z (redo) must be tried before it.
+    pub fn shortcuts_most_specific_first() -> Vec<(AppCommand, KeyboardShortcut)> {
+        let mut all: Vec<(AppCommand, KeyboardShortcut)> = Self::WITH_SHORTCUTS
+            .iter()
+            .flat_map(|c| c.kb_shortcuts().into_iter().map(move |s| (*c, s)))
+            .collect();
+        let weight = |s: &KeyboardShortcut| {
+            let m = s.modifiers;
+            u8::from(m.shift) + u8::from(m.alt) + u8::from(m.command || m.ctrl || m.mac_cmd)
+        };
+        // Stable: the table's order holds among shortcuts of the same weight.
+        all.sort_by_key(|(_, s)| std::cmp::Reverse(weight(s)));
+        all
     }
 
     /// A menu button for this command; pushes the command when clicked.

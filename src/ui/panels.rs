@@ -1051,7 +1051,6 @@ fn routes_ui(
 pub fn problems_ui(ui: &mut egui::Ui, problems: &[Problem]) -> Option<String> {
     let mut picked = None;
     if problems.is_empty() {
-        ui.label("no problems");
         return None;
     }
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;

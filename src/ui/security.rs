@@ -113,12 +113,14 @@ fn fresh_id(stem: &str, taken: &[String]) -> String {
         .unwrap_or_else(|| stem.to_owned())
 }
 
-/// The security window; returns an edit when the user changed something.
+/// The security window, over the canvas `area`; returns an edit when the user changed
+/// something.
 pub fn security_window(
     ctx: &egui::Context,
     design: &Design,
     view: &mut SecurityView,
     buffers: &mut Buffers,
+    area: egui::Rect,
 ) -> Option<Edit> {
     if !view.open {
         return None;
@@ -127,8 +129,10 @@ pub fn security_window(
     let mut edit = None;
     egui::Window::new("Security groups and network ACLs")
         .open(&mut open)
-        .default_width(720.0)
+        .default_pos(area.left_top() + egui::vec2(16.0, 16.0))
+        .default_width(720.0_f32.min(area.width() - 32.0))
         .default_height(420.0)
+        .constrain_to(area)
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
                 ui.selectable_value(&mut view.tab, SecurityTab::Groups, "security groups");

@@ -30,7 +30,11 @@ pub fn preset_path(name: &str) -> String {
 pub fn harness_with(app: EksplainApp, size: egui::Vec2) -> Harness<'static, EksplainApp> {
     let mut h = Harness::builder()
         .with_size(size)
-        .build_ui_state(|ui, app: &mut EksplainApp| app.frame_ui(ui), app);
+        // The in-app path field, never a system dialog that would block the test.
+        .build_ui_state(
+            |ui, app: &mut EksplainApp| app.frame_ui(ui),
+            app.with_native_dialogs(false),
+        );
     h.run_steps(4);
     h
 }

@@ -1,248 +1,32 @@
 //! The diagram canvas: an egui_graphs view whose nodes draw our render primitives.
+//! `graph` adapts components to egui_graphs, `gestures` turns the pointer into actions,
+//! `navigation` zooms and pans, `overlay` draws what goes over the boxes.
+
+mod gestures;
+mod graph;
+mod navigation;
+mod overlay;
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use egui::{Pos2, Shape, Vec2};
 use egui_graphs::{
-    DisplayEdge, DisplayNode, DrawContext, EdgeProps, Graph, GraphView, Layout, LayoutState,
-    MetadataFrame, Node, NodeProps, SettingsInteraction, SettingsNavigation,
+    DisplayNode as _, DrawContext, GraphView, MetadataFrame, SettingsInteraction,
+    SettingsNavigation,
 };
-use petgraph::Directed;
-use petgraph::stable_graph::{DefaultIx, NodeIndex};
+use petgraph::stable_graph::NodeIndex;
 
-use super::paint::{ScreenFromCanvas, push_rect, push_shapes};
+use super::paint::ScreenFromCanvas;
 use super::theme::color;
-use crate::model::{Design, Handle, KindName, Point, Rect, Size};
+use crate::model::{Design, Handle, KindName, Point, Rect};
 use crate::render::Palette;
 use crate::render::{Primitive, scene};
 
-/// What a graph node carries: one component's drawing, relative to its centre.
-#[derive(Clone, Debug)]
-pub struct NodeData {
-    /// Component id.
-    pub id: String,
-    /// Component kind.
-    pub kind: KindName,
-    /// Box size in canvas units.
-    pub size: Size,
-    /// Primitives relative to the box centre.
-    pub primitives: Arc<Vec<Primitive>>,
-    /// Drawn with a selection outline.
-    pub selected: bool,
-    /// Selection colour.
-    pub selection_color: crate::render::Rgba,
-}
-
-/// The display of one component inside egui_graphs.
-#[derive(Clone, Debug)]
-pub struct ComponentShape {
-    center: Pos2,
-    hovered: bool,
-    data: NodeData,
-    /// The last drawing, reused (moved) while only the position changes.
-    cache: Option<DrawnNode>,
-}
-
-/// One node's screen shapes and what they were drawn for.
-#[derive(Clone, Debug)]
-struct DrawnNode {
-    zoom: f32,
-    at: Pos2,
-    hovered: bool,
-    selected: bool,
-    primitives: Arc<Vec<Primitive>>,
-    shape: Shape,
-}
-
-impl From<NodeProps<NodeData>> for ComponentShape {
-    fn from(props: NodeProps<NodeData>) -> Self {
-        Self {
-            center: props.location(),
-            hovered: props.hovered,
-            data: props.payload,
-            cache: None,
-        }
-    }
-}
-
-impl ComponentShape {
-    fn rect(&self) -> Rect {
-        Rect::new(
-            Point::new(
-                self.center.x - self.data.size.w / 2.0,
-                self.center.y - self.data.size.h / 2.0,
-            ),
-            self.data.size,
-        )
-    }
-}
-
-impl DisplayNode<NodeData, (), Directed, DefaultIx> for ComponentShape {
-    fn closest_boundary_point(&self, dir: Vec2) -> Pos2 {
-        let c = self.center;
-        let target = Point::new(c.x + dir.x * 1.0e4, c.y + dir.y * 1.0e4);
-        let p = scene::border_point(&self.rect(), target);
-        Pos2::new(p.x, p.y)
-    }
-
-    fn shapes(&mut self, ctx: &DrawContext<'_>) -> Vec<Shape> {
-        let t = ScreenFromCanvas {
-            zoom: ctx.meta.zoom,
-            offset: ctx.meta.canvas_to_screen_pos(self.center).to_vec2(),
-        };
-        let at = t.pos(Point::default());
-        if let Some(c) = &mut self.cache
-            && c.zoom.to_bits() == t.zoom.to_bits()
-            && c.hovered == self.hovered
-            && c.selected == self.data.selected
-            && Arc::ptr_eq(&c.primitives, &self.data.primitives)
-        {
-            // Same drawing, maybe somewhere else (a pan or a drag): move the shapes.
-            let delta = at - c.at;
-            if delta != Vec2::ZERO {
-                c.shape.translate(delta);
-                c.at = at;
-            }
-            return vec![c.shape.clone()];
-        }
-        let shape = self.draw(ctx.ctx, &t);
-        self.cache = Some(DrawnNode {
-            zoom: t.zoom,
-            at,
-            hovered: self.hovered,
-            selected: self.data.selected,
-            primitives: Arc::clone(&self.data.primitives),
-            shape: shape.clone(),
-        });
-        vec![shape]
-    }
-
-    fn update(&mut self, props: &NodeProps<NodeData>) {
-        self.center = props.location();
-        self.hovered = props.hovered;
-        self.data.clone_from(&props.payload);
-    }
-
-    fn is_inside(&self, pos: Pos2) -> bool {
-        scene::hit_area_contains(self.data.kind, &self.rect(), Point::new(pos.x, pos.y))
-    }
-}
-
-impl ComponentShape {
-    /// The node's shapes, from its primitives, as one shape.
-    fn draw(&self, ctx: &egui::Context, t: &ScreenFromCanvas) -> Shape {
-        let mut out = Vec::with_capacity(self.data.primitives.len() + 1);
-        // Level of detail: a box too small on screen to read is drawn as its outline only,
-        // which keeps zoomed-out views of thousands of components cheap.
-        let small = t.len(self.data.size.w) < 60.0 && !self.data.kind.is_container();
-        if small {
-            // No text: no need to lock the fonts.
-            for prim in self.data.primitives.iter() {
-                if let Primitive::Rect { .. } = prim {
-                    push_rect(prim, t, &mut out);
-                }
-            }
-        } else {
-            ctx.fonts_mut(|fonts| {
-                for prim in self.data.primitives.iter() {
-                    push_shapes(prim, t, fonts, &mut out);
-                }
-            });
-        }
-        if self.data.selected || (self.hovered && !self.data.kind.is_container()) {
-            let r = self.rect();
-            let min = t.pos(Point::new(-r.size.w / 2.0, -r.size.h / 2.0));
-            let max = t.pos(Point::new(r.size.w / 2.0, r.size.h / 2.0));
-            let width = if self.data.selected { 2.5 } else { 1.0 };
-            out.push(Shape::rect_stroke(
-                egui::Rect::from_min_max(min, max).expand(2.0),
-                6,
-                egui::Stroke::new(width, color(self.data.selection_color)),
-                egui::StrokeKind::Outside,
-            ));
-        }
-        // One shape per node: egui_graphs adds each returned shape to the painter on its
-        // own, and each add takes the context's lock.
-        Shape::Vec(out)
-    }
-}
-
-/// Connections are drawn above the components by the canvas itself (egui_graphs draws
-/// edges before nodes, which would hide them under container fills), so the edge display
-/// draws nothing.
-#[derive(Clone, Debug)]
-pub struct ConnectionShape;
-
-impl From<EdgeProps<()>> for ConnectionShape {
-    fn from(_: EdgeProps<()>) -> Self {
-        Self
-    }
-}
-
-impl DisplayEdge<NodeData, (), Directed, DefaultIx, ComponentShape> for ConnectionShape {
-    fn shapes(
-        &mut self,
-        _start: &Node<NodeData, (), Directed, DefaultIx, ComponentShape>,
-        _end: &Node<NodeData, (), Directed, DefaultIx, ComponentShape>,
-        _ctx: &DrawContext<'_>,
-    ) -> Vec<Shape> {
-        Vec::new()
-    }
-
-    fn update(&mut self, _state: &EdgeProps<()>) {}
-
-    fn is_inside(
-        &self,
-        _start: &Node<NodeData, (), Directed, DefaultIx, ComponentShape>,
-        _end: &Node<NodeData, (), Directed, DefaultIx, ComponentShape>,
-        _pos: Pos2,
-    ) -> bool {
-        false
-    }
-}
-
-/// Layout state of the editor: positions come from the design, never from a layout.
-#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
-pub struct FixedLayoutState;
-
-impl LayoutState for FixedLayoutState {}
-
-/// A layout that leaves every node where the design put it.
-#[derive(Debug, Default)]
-pub struct FixedLayout;
-
-impl Layout<FixedLayoutState> for FixedLayout {
-    fn from_state(_state: FixedLayoutState) -> impl Layout<FixedLayoutState> {
-        FixedLayout
-    }
-
-    fn next<N, E, Ty, Ix, Dn, De>(&mut self, _g: &mut Graph<N, E, Ty, Ix, Dn, De>, _ui: &egui::Ui)
-    where
-        N: Clone,
-        E: Clone,
-        Ty: petgraph::EdgeType,
-        Ix: petgraph::stable_graph::IndexType,
-        Dn: DisplayNode<N, E, Ty, Ix>,
-        De: DisplayEdge<N, E, Ty, Ix, Dn>,
-    {
-    }
-
-    fn state(&self) -> FixedLayoutState {
-        FixedLayoutState
-    }
-}
-
-/// The graph type the canvas shows.
-pub type CanvasGraph = Graph<NodeData, (), Directed, DefaultIx, ComponentShape, ConnectionShape>;
-
-/// Snap grid, in canvas units.
-pub const GRID: f32 = 10.0;
-
-/// Rounds a value to the grid.
-pub fn snap(v: f32) -> f32 {
-    (v / GRID).round() * GRID
-}
+pub use crate::editor::{GRID, snap};
+pub use graph::{
+    CanvasGraph, ComponentShape, ConnectionShape, FixedLayout, FixedLayoutState, NodeData,
+};
 
 /// What the user did on the canvas this frame; the app turns these into edits.
 #[derive(Clone, Debug, PartialEq)]
@@ -271,6 +55,8 @@ pub enum CanvasAction {
     Place(KindName, Point),
     /// Connect two components.
     Connect(String, String),
+    /// Give a component this label (typed in place on the canvas).
+    EditLabel(String, String),
 }
 
 /// The current pointer gesture on the canvas.
@@ -329,6 +115,8 @@ pub struct Canvas {
     idle_cache: Option<(IdleKey, Vec<Shape>)>,
     /// The fonts epoch the kept drawings were made in.
     fonts_epoch: u64,
+    /// A label being typed in place: the component and the text so far.
+    label_edit: Option<(String, String)>,
 }
 
 /// What an idle frame's drawing depends on.
@@ -376,6 +164,10 @@ pub struct CanvasInput<'a> {
     /// The fonts epoch ([`super::paint::FontsWatch`]): drawings with text from an older one
     /// are redone.
     pub fonts_epoch: u64,
+    /// Alignment guides of a drag in progress (canvas units).
+    pub guides: &'a [(Point, Point)],
+    /// The committed design (labels to edit in place).
+    pub labels: &'a Design,
 }
 
 impl Canvas {
@@ -408,6 +200,7 @@ impl Canvas {
             generation: 0,
             idle_cache: None,
             fonts_epoch: 0,
+            label_edit: None,
         }
     }
 
@@ -445,9 +238,20 @@ impl Canvas {
         self.last_transform.map(|t| t.zoom)
     }
 
-    /// Forgets any gesture in progress (after Esc or a file load).
+    /// Forgets any gesture in progress, and a label being typed (after Esc or a file load).
     pub fn cancel_gesture(&mut self) {
         self.gesture = Gesture::None;
+        self.label_edit = None;
+    }
+
+    /// Starts typing the label of `id` in place (double-click, or F2 on the selection).
+    pub fn edit_label(&mut self, id: &str, label: &str) {
+        self.label_edit = Some((id.to_owned(), label.to_owned()));
+    }
+
+    /// True while a label is typed in place.
+    pub fn is_editing_label(&self) -> bool {
+        self.label_edit.is_some()
     }
 
     /// True while the user drags or resizes something.
@@ -656,13 +460,26 @@ impl Canvas {
             .map(|h| h.2)
     }
 
-    /// The topmost component whose hit area holds `p`.
+    /// The topmost component under `p`. Containers are hit anywhere on their body (what
+    /// they hold is drawn later, so it is found first); empty canvas is outside every box.
     pub fn hit(&self, p: Point) -> Option<&str> {
         self.hits
             .iter()
             .rev()
-            .find(|(_, kind, r)| scene::hit_area_contains(*kind, r, p))
+            .find(|(_, _, r)| r.contains(p))
             .map(|(id, _, _)| id.as_str())
+    }
+
+    /// True when `p` is on a container's body, not its header or border (where Shift-drag
+    /// box-selects instead of moving the container).
+    fn on_container_body(&self, p: Point) -> bool {
+        self.hits
+            .iter()
+            .rev()
+            .find(|(_, _, r)| r.contains(p))
+            .is_some_and(|(_, kind, r)| {
+                kind.is_container() && !scene::hit_area_contains(*kind, r, p)
+            })
     }
 
     fn hit_connection(&self, p: Point, tolerance: f32) -> Option<usize> {
@@ -723,6 +540,17 @@ impl Canvas {
         let rect = ui.available_rect_before_wrap();
         ui.painter()
             .rect_filled(rect, 0, color(input.palette.background));
+        // The view for this frame is settled before anything is drawn: boxes and overlay
+        // always agree (a resize of the window refits both at once).
+        self.apply_view_requests(ui, rect);
+        let hover = ui
+            .ctx()
+            .pointer_hover_pos()
+            .filter(|p| rect.contains(*p) && ui.rect_contains_pointer(rect));
+        let t = self.transform(ui, rect);
+        self.navigate(ui, hover, rect, &t);
+        let t = self.transform(ui, rect);
+        self.last_transform = Some(t);
         // egui_graphs asks for a repaint on every frame it runs, so it only runs while the
         // user interacts with the canvas; idle frames draw the same shapes without it.
         let busy = ui.ctx().input(|i| {
@@ -757,39 +585,6 @@ impl Canvas {
             response
         };
         let rect = response.rect;
-        if self.auto_fit
-            && !self.fit_pending
-            && self
-                .fitted_size
-                .is_some_and(|s| (s - rect.size()).length() > 0.5)
-        {
-            self.fit(ui, rect);
-        }
-        if self.fit_pending {
-            self.fit(ui, rect);
-            self.fit_frames = self.fit_frames.saturating_sub(1);
-            self.fit_pending = self.fit_frames > 0;
-            ui.ctx().request_repaint();
-        }
-        if let Some(c) = self.center_request.take() {
-            self.auto_fit = false;
-            let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
-            meta.pan = rect.size() / 2.0 - Vec2::new(c.x, c.y) * meta.zoom;
-            meta.save_to(ui);
-        }
-        if let Some(factor) = self.zoom_request.take() {
-            self.auto_fit = false;
-            let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
-            let centre = rect.size() / 2.0;
-            let anchor = (centre - meta.pan) / meta.zoom;
-            meta.zoom = (meta.zoom * factor).clamp(0.05, 8.0);
-            meta.pan = centre - anchor * meta.zoom;
-            meta.save_to(ui);
-        }
-        let t = self.transform(ui, rect);
-        self.navigate(ui, &response, rect, &t);
-        let t = self.transform(ui, rect);
-        self.last_transform = Some(t);
         let pointer = response
             .hover_pos()
             .or_else(|| ui.ctx().pointer_interact_pos());
@@ -800,165 +595,9 @@ impl Canvas {
         {
             actions.push(CanvasAction::Place(*kind, t.inverse(p)));
         }
+        self.label_edit_ui(ui, &t, &mut actions);
         self.paint_overlay(ui, rect, &t, input);
         (response, actions)
-    }
-
-    /// Zoom at the pointer with the wheel or pinch; pan with the middle button or by
-    /// dragging empty canvas.
-    fn navigate(
-        &mut self,
-        ui: &egui::Ui,
-        response: &egui::Response,
-        rect: egui::Rect,
-        t: &ScreenFromCanvas,
-    ) {
-        let (scroll, zoom_delta, middle_down, delta) = ui.ctx().input(|i| {
-            (
-                i.smooth_scroll_delta,
-                i.zoom_delta(),
-                i.pointer.middle_down(),
-                i.pointer.delta(),
-            )
-        });
-        let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
-        let mut changed = false;
-        if response.hovered() {
-            let factor = zoom_delta * (scroll.y * 0.002).exp();
-            if (factor - 1.0).abs() > 1e-4
-                && let Some(p) = response.hover_pos()
-            {
-                let anchor = t.inverse(p);
-                let zoom = (meta.zoom * factor).clamp(0.05, 8.0);
-                meta.zoom = zoom;
-                meta.pan = (p - rect.left_top()) - Vec2::new(anchor.x, anchor.y) * zoom;
-                changed = true;
-            }
-        }
-        let panning = matches!(self.gesture, Gesture::Pan) || (middle_down && response.hovered());
-        if panning && delta != Vec2::ZERO {
-            meta.pan += delta;
-            changed = true;
-        }
-        if changed {
-            self.auto_fit = false;
-            meta.save_to(ui);
-        }
-    }
-
-    fn gestures(
-        &mut self,
-        ui: &egui::Ui,
-        response: &egui::Response,
-        t: &ScreenFromCanvas,
-        input: &CanvasInput<'_>,
-        actions: &mut Vec<CanvasAction>,
-    ) {
-        let modifiers = ui.ctx().input(|i| i.modifiers);
-        let press = ui
-            .ctx()
-            .input(|i| i.pointer.press_origin())
-            .map(|p| t.inverse(p));
-        let now = self.pointer_canvas;
-        if response.clicked() {
-            let Some(p) = now else { return };
-            if let Some(kind) = input.placing {
-                actions.push(CanvasAction::Place(kind, p));
-            } else if let Some(id) = self.hit(p) {
-                if modifiers.shift || modifiers.command {
-                    actions.push(CanvasAction::ToggleSelect(id.to_owned()));
-                } else {
-                    actions.push(CanvasAction::Select(vec![id.to_owned()]));
-                }
-            } else if let Some(i) = self.hit_connection(p, 6.0 / t.zoom) {
-                actions.push(CanvasAction::SelectConnection(i));
-            } else {
-                actions.push(CanvasAction::ClearSelection);
-            }
-        }
-        if response.secondary_clicked()
-            && let Some(p) = now
-        {
-            // The context menu acts on what was right-clicked.
-            match self.hit(p) {
-                Some(id) if !input.selection.contains(id) => {
-                    actions.push(CanvasAction::Select(vec![id.to_owned()]));
-                }
-                Some(_) => {}
-                None => actions.push(CanvasAction::ClearSelection),
-            }
-        }
-        if response.drag_started_by(egui::PointerButton::Primary)
-            && let Some(start) = press
-        {
-            let on_handle = self.handle_at(t, input.selection, t.pos(start));
-            let hit = self.hit(start).map(str::to_owned);
-            self.gesture = if let Some((id, handle)) = on_handle {
-                actions.push(CanvasAction::ResizeStart(id, handle));
-                Gesture::Resize { press: start }
-            } else if input.connecting {
-                match hit {
-                    Some(from) => Gesture::Connect { from },
-                    None => Gesture::Pan,
-                }
-            } else if let Some(id) = hit {
-                let ids = if input.selection.contains(&id) {
-                    input.selection.iter().cloned().collect()
-                } else {
-                    actions.push(CanvasAction::Select(vec![id.clone()]));
-                    vec![id]
-                };
-                actions.push(CanvasAction::DragStart(ids));
-                Gesture::Move { press: start }
-            } else if modifiers.shift {
-                Gesture::BoxSelect { press: start }
-            } else {
-                Gesture::Pan
-            };
-        }
-        let Some(now) = now else { return };
-        match &self.gesture {
-            Gesture::Move { press } if response.dragged() => {
-                actions.push(CanvasAction::DragTo(Point::new(
-                    now.x - press.x,
-                    now.y - press.y,
-                )));
-            }
-            Gesture::Resize { press } if response.dragged() => {
-                actions.push(CanvasAction::ResizeTo(Point::new(
-                    now.x - press.x,
-                    now.y - press.y,
-                )));
-            }
-            _ => {}
-        }
-        if response.drag_stopped() {
-            match std::mem::take(&mut self.gesture) {
-                Gesture::Move { .. } => actions.push(CanvasAction::DragEnd),
-                Gesture::Resize { .. } => actions.push(CanvasAction::ResizeEnd),
-                Gesture::BoxSelect { press } => {
-                    let r = Rect::new(
-                        Point::new(press.x.min(now.x), press.y.min(now.y)),
-                        crate::model::Size::new((now.x - press.x).abs(), (now.y - press.y).abs()),
-                    );
-                    let ids = self
-                        .hits
-                        .iter()
-                        .filter(|(_, _, b)| r.contains_rect(b))
-                        .map(|(id, _, _)| id.clone())
-                        .collect();
-                    actions.push(CanvasAction::Select(ids));
-                }
-                Gesture::Connect { from } => {
-                    if let Some(to) = self.hit(now)
-                        && to != from
-                    {
-                        actions.push(CanvasAction::Connect(from, to.to_owned()));
-                    }
-                }
-                Gesture::Pan | Gesture::None => {}
-            }
-        }
     }
 
     /// Draws the graph without egui_graphs (identical shapes, no repaint request).
@@ -995,125 +634,5 @@ impl Canvas {
         }
         painter.extend(shapes.iter().cloned());
         self.idle_cache = Some((key, shapes));
-    }
-
-    fn paint_overlay(
-        &self,
-        ui: &egui::Ui,
-        rect: egui::Rect,
-        t: &ScreenFromCanvas,
-        input: &CanvasInput<'_>,
-    ) {
-        let painter = ui.painter_at(rect);
-        let mut shapes = Vec::new();
-        ui.ctx().fonts_mut(|fonts| {
-            for p in &self.connections {
-                push_shapes(p, t, fonts, &mut shapes);
-            }
-        });
-        if let Some(i) = input.selected_connection
-            && let Some((a, b)) = self.connection_ends.get(i)
-        {
-            shapes.push(Shape::line_segment(
-                [t.pos(*a), t.pos(*b)],
-                egui::Stroke::new(4.0, color(input.palette.selection).gamma_multiply(0.6)),
-            ));
-        }
-        ui.ctx().fonts_mut(|fonts| {
-            for p in input.overlay {
-                push_shapes(p, t, fonts, &mut shapes);
-            }
-        });
-        painter.extend(shapes);
-        if let Some(p) = self.pointer_canvas
-            && let Some(id) = self.hit(p)
-            && let Some((_, tip)) = input.tooltips.iter().find(|(i, _)| i == id)
-        {
-            egui::Tooltip::always_open(
-                ui.ctx().clone(),
-                ui.layer_id(),
-                egui::Id::new("canvas-tooltip"),
-                egui::PopupAnchor::Pointer,
-            )
-            .show(|ui| {
-                ui.set_max_width(360.0);
-                ui.label(tip);
-            });
-        }
-        let sel = color(input.palette.selection);
-        if input.selection.len() == 1
-            && let Some(id) = input.selection.iter().next()
-        {
-            for (_, h) in self.handle_rects(t, id) {
-                painter.rect_filled(h, 1, color(input.palette.background));
-                painter.rect_stroke(h, 1, egui::Stroke::new(1.5, sel), egui::StrokeKind::Inside);
-            }
-        }
-        // The pointer shows which way a handle resizes.
-        let handle = match &self.gesture {
-            Gesture::Resize { .. } => input.resizing,
-            _ => ui
-                .ctx()
-                .pointer_hover_pos()
-                .and_then(|p| self.handle_at(t, input.selection, p))
-                .map(|(_, h)| h),
-        };
-        if let Some(h) = handle {
-            ui.ctx().set_cursor_icon(match (h.x, h.y) {
-                (0, _) => egui::CursorIcon::ResizeVertical,
-                (_, 0) => egui::CursorIcon::ResizeHorizontal,
-                (x, y) if x == y => egui::CursorIcon::ResizeNwSe,
-                _ => egui::CursorIcon::ResizeNeSw,
-            });
-        }
-        match &self.gesture {
-            Gesture::BoxSelect { press } => {
-                if let Some(now) = self.pointer_canvas {
-                    let r = egui::Rect::from_two_pos(t.pos(*press), t.pos(now));
-                    painter.rect_filled(r, 0, sel.gamma_multiply(0.1));
-                    painter.rect_stroke(
-                        r,
-                        0,
-                        egui::Stroke::new(1.0, sel),
-                        egui::StrokeKind::Inside,
-                    );
-                }
-            }
-            Gesture::Connect { from } => {
-                if let (Some(now), Some(r)) = (self.pointer_canvas, self.hit_rect(from)) {
-                    painter
-                        .line_segment([t.pos(r.center()), t.pos(now)], egui::Stroke::new(2.0, sel));
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// Sets zoom and pan so the whole design fits `rect` with a margin.
-    fn fit(&mut self, ui: &mut egui::Ui, rect: egui::Rect) {
-        self.fitted_size = Some(rect.size());
-        let Some(b) = self.bounds else { return };
-        let margin = 24.0;
-        let avail = (rect.size() - Vec2::splat(2.0 * margin)).max(Vec2::splat(10.0));
-        let zoom = (avail.x / b.size.w.max(1.0))
-            .min(avail.y / b.size.h.max(1.0))
-            .clamp(0.02, 4.0);
-        let c = b.center();
-        let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
-        meta.zoom = zoom;
-        meta.pan = rect.size() / 2.0 - Vec2::new(c.x, c.y) * zoom;
-        meta.save_to(ui);
-    }
-}
-
-trait SaveMeta {
-    fn save_to(self, ui: &egui::Ui);
-}
-
-impl SaveMeta for MetadataFrame {
-    fn save_to(self, ui: &egui::Ui) {
-        // The same key egui_graphs uses: an id made from the frame's own id.
-        let id = egui::Id::new(self.get_id());
-        ui.ctx().data_mut(|d| d.insert_persisted(id, self));
     }
 }

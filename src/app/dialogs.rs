@@ -1,0 +1,189 @@
+//! File dialogs: the system's (through rfd) where one is available, else a path field in
+//! the app, so Open, Save as and Export always work and a missing dialog is said, not
+//! only logged.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::EksplainApp;
+use super::files::Pending;
+
+/// What a file dialog asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DialogKind {
+    /// A design to open.
+    Open,
+    /// Where to save the design; then what to do after saving.
+    SaveAs {
+        /// The action that waited for the save.
+        then: Option<Pending>,
+    },
+    /// Where to write an export with this extension.
+    Export(&'static str),
+}
+
+impl DialogKind {
+    fn heading(&self) -> &'static str {
+        match self {
+            DialogKind::Open => "Open design",
+            DialogKind::SaveAs { .. } => "Save design as",
+            DialogKind::Export(_) => "Export",
+        }
+    }
+}
+
+/// The in-app dialog's state.
+#[derive(Debug)]
+pub(super) struct Dialogs {
+    /// Use the system's dialogs (until one turns out to be missing).
+    pub native: bool,
+    open: Option<(DialogKind, String)>,
+}
+
+impl Default for Dialogs {
+    fn default() -> Self {
+        Self {
+            native: native_available(),
+            open: None,
+        }
+    }
+}
+
+impl Dialogs {
+    pub(super) fn open_kind(&self) -> Option<DialogKind> {
+        self.open.as_ref().map(|(k, _)| k.clone())
+    }
+}
+
+/// Whether a system file dialog can be shown: on Linux rfd needs the desktop portal (over
+/// D-Bus) or zenity; `EKSPLAIN_FILE_DIALOG=in-app` always uses the path field.
+fn native_available() -> bool {
+    if std::env::var("EKSPLAIN_FILE_DIALOG").is_ok_and(|v| v == "in-app") {
+        return false;
+    }
+    if cfg!(target_os = "linux") {
+        return std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() || zenity_on_path();
+    }
+    true
+}
+
+fn zenity_on_path() -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()))
+}
+
+impl EksplainApp {
+    /// Asks for a path: the system dialog, or the in-app field when there is none.
+    pub(super) fn ask_path(&mut self, kind: DialogKind, file_name: &str) {
+        let dir = match &self.source {
+            super::Source::File(p) => p.parent().map(Path::to_path_buf),
+            _ => None,
+        }
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_default();
+        if self.dialog.native {
+            let started = Instant::now();
+            let mut d = rfd::FileDialog::new().set_directory(&dir);
+            d = match &kind {
+                DialogKind::Open | DialogKind::SaveAs { .. } => {
+                    d.add_filter("eksplain design", &["ron"])
+                }
+                DialogKind::Export(ext) => d.add_filter(*ext, &[*ext]),
+            };
+            let picked = match &kind {
+                DialogKind::Open => d.pick_file(),
+                _ => d.set_file_name(file_name).save_file(),
+            };
+            if let Some(path) = picked {
+                self.finish_dialog(kind, path);
+                return;
+            }
+            // A dialog that was never shown comes back at once; a person takes longer.
+            if started.elapsed() > Duration::from_millis(400) || zenity_on_path() {
+                return;
+            }
+            self.dialog.native = false;
+            self.refused(
+                "no system file dialog is available (install xdg-desktop-portal or zenity); type the path instead"
+                    .to_owned(),
+            );
+        }
+        let start = if matches!(kind, DialogKind::Open) {
+            dir.display().to_string()
+        } else {
+            dir.join(file_name).display().to_string()
+        };
+        self.dialog.open = Some((kind, start));
+    }
+
+    fn finish_dialog(&mut self, kind: DialogKind, path: PathBuf) {
+        match kind {
+            DialogKind::Open => self.open_file(&path),
+            DialogKind::SaveAs { then } => {
+                let path = if path.extension().is_none() {
+                    path.with_extension("ron")
+                } else {
+                    path
+                };
+                if self.save_to(&path)
+                    && let Some(then) = then
+                {
+                    self.run_pending(then, None);
+                }
+            }
+            DialogKind::Export(ext) => {
+                let path = if path.extension().is_none() {
+                    path.with_extension(ext)
+                } else {
+                    path
+                };
+                self.export_to(&path, ext);
+            }
+        }
+    }
+
+    /// The in-app path dialog.
+    pub(super) fn dialog_ui(&mut self, ctx: &egui::Context) {
+        let Some((kind, text)) = &mut self.dialog.open else {
+            return;
+        };
+        let mut done = None;
+        egui::Modal::new(egui::Id::new("path-dialog")).show(ctx, |ui| {
+            ui.heading(kind.heading());
+            ui.label("path of the file");
+            let field = ui.add(egui::TextEdit::singleline(text).desired_width(420.0));
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if !field.has_focus() && !enter {
+                field.request_focus();
+            }
+            ui.horizontal(|ui| {
+                let ok = match kind {
+                    DialogKind::Open => "Open",
+                    DialogKind::SaveAs { .. } => "Save",
+                    DialogKind::Export(_) => "Export",
+                };
+                if ui.button(ok).clicked() || enter {
+                    done = Some(true);
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    done = Some(false);
+                }
+            });
+        });
+        match done {
+            Some(true) => {
+                if let Some((kind, text)) = self.dialog.open.take() {
+                    let path = PathBuf::from(text.trim());
+                    if text.trim().is_empty() {
+                        self.refused("type a path first".to_owned());
+                        self.dialog.open = Some((kind, text));
+                    } else {
+                        self.finish_dialog(kind, path);
+                    }
+                }
+            }
+            Some(false) => self.dialog.open = None,
+            None => {}
+        }
+    }
+}

@@ -1,0 +1,243 @@
+//! Opening, saving and exporting, and the question about unsaved changes.
+
+use std::path::{Path, PathBuf};
+
+use super::EksplainApp;
+use super::dialogs::DialogKind;
+use crate::engine::{FlowKind, analyze};
+use crate::io::{self, PRESETS};
+use crate::model::Design;
+use crate::render::Palette;
+use crate::render::export::{ExportFormat, ExportOptions, export_bytes};
+
+/// Where the open design came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A file on disk.
+    File(PathBuf),
+    /// A built-in preset, by name.
+    Preset(&'static str),
+    /// A new design not saved yet.
+    Untitled,
+}
+
+impl Source {
+    /// The name used in titles, reports and export file names: `design.ron`,
+    /// `public.ron` for a preset, `untitled`.
+    pub fn file_name(&self) -> String {
+        match self {
+            Source::File(p) => p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            Source::Preset(n) => format!("{n}.ron"),
+            Source::Untitled => "untitled".to_owned(),
+        }
+    }
+
+    /// The name in the window title.
+    pub fn title_name(&self) -> String {
+        match self {
+            Source::Preset(n) => format!("preset {n}"),
+            other => other.file_name(),
+        }
+    }
+
+    /// How the recovery file names the source.
+    pub fn label(&self) -> String {
+        match self {
+            Source::File(p) => format!("file {}", p.display()),
+            Source::Preset(n) => format!("preset {n}"),
+            Source::Untitled => "untitled".to_owned(),
+        }
+    }
+}
+
+/// What to do once the unsaved-changes question is answered.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// Start a new design.
+    New,
+    /// Open a file (ask for it with a dialog when `None`).
+    Open(Option<PathBuf>),
+    /// Open a preset.
+    Preset(usize),
+    /// Close the window.
+    Close,
+}
+
+/// The answers to the unsaved-changes question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptAnswer {
+    /// Save, then go on.
+    Save,
+    /// Go on without saving.
+    Discard,
+    /// Stay.
+    Cancel,
+}
+
+impl EksplainApp {
+    pub(super) fn open_preset(&mut self, index: usize) {
+        let Some(preset) = PRESETS.get(index) else {
+            return;
+        };
+        match preset.load() {
+            Ok((design, warnings)) => {
+                self.set_design(design, &warnings, Source::Preset(preset.name));
+                self.info(format!("opened preset {}", preset.name));
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        self.settings.recent.retain(|p| p != path);
+        self.settings.recent.insert(0, path.to_path_buf());
+        self.settings.recent.truncate(10);
+    }
+
+    pub(super) fn open_file(&mut self, path: &Path) {
+        match io::load(path) {
+            Ok((design, warnings)) => {
+                self.set_design(design, &warnings, Source::File(path.to_path_buf()));
+                self.remember(path);
+                if warnings.is_empty() {
+                    self.info(format!("opened {}", path.display()));
+                }
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    pub(super) fn save_to(&mut self, path: &Path) -> bool {
+        match io::save(self.editor.design(), path) {
+            Ok(()) => {
+                // Our own write is not a change on disk.
+                if let Some(w) = &self.watcher
+                    && w.path() == path
+                {
+                    w.acknowledge();
+                }
+                self.source = Source::File(path.to_path_buf());
+                self.saved_revision = self.editor.revision();
+                self.remember(path);
+                self.info(format!("saved {}", path.display()));
+                true
+            }
+            Err(e) => {
+                self.error(e.to_string());
+                false
+            }
+        }
+    }
+
+    /// Saves; asks for a file name when the design has none (or `ask`). Returns true when
+    /// saved now; false when refused, failed, or waiting for the in-app dialog.
+    pub(super) fn save(&mut self, ask: bool, then: Option<Pending>) -> bool {
+        if let (Source::File(p), false) = (&self.source, ask) {
+            let p = p.clone();
+            return self.save_to(&p);
+        }
+        let name = self.source.file_name();
+        let is_ron = Path::new(&name)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+        let name = if is_ron {
+            name
+        } else {
+            "design.ron".to_owned()
+        };
+        self.ask_path(DialogKind::SaveAs { then }, &name);
+        false
+    }
+
+    /// Runs an action that would discard the design, asking first when it has changes.
+    pub(super) fn guarded(&mut self, pending: Pending) {
+        if self.is_dirty() {
+            self.prompt = Some(pending);
+        } else {
+            self.run_pending(pending, None);
+        }
+    }
+
+    pub(super) fn run_pending(&mut self, pending: Pending, ctx: Option<&egui::Context>) {
+        match pending {
+            Pending::New => {
+                self.set_design(Design::default(), &[], Source::Untitled);
+                self.info("new design");
+            }
+            Pending::Open(Some(path)) => self.open_file(&path),
+            Pending::Open(None) => self.ask_path(DialogKind::Open, ""),
+            Pending::Preset(i) => self.open_preset(i),
+            Pending::Close => {
+                self.close_confirmed = true;
+                if let Some(ctx) = ctx {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+        }
+    }
+
+    /// Answers the unsaved-changes question: save, discard or cancel.
+    pub fn answer_prompt(&mut self, answer: PromptAnswer, ctx: Option<&egui::Context>) {
+        let Some(pending) = self.prompt.take() else {
+            return;
+        };
+        match answer {
+            PromptAnswer::Save => {
+                if self.save(false, Some(pending.clone())) {
+                    self.run_pending(pending, ctx);
+                }
+            }
+            PromptAnswer::Discard => self.run_pending(pending, ctx),
+            PromptAnswer::Cancel => {}
+        }
+    }
+
+    /// Exports the diagram, the report or a Mermaid chart, asking where to write it.
+    pub(super) fn export(&mut self, ext: &'static str) {
+        let stem = self.source.file_name().trim_end_matches(".ron").to_owned();
+        self.ask_path(DialogKind::Export(ext), &format!("{stem}.{ext}"));
+    }
+
+    /// Writes an export to `path`: `svg`, `png`, `md` or `mmd`. The flows exported are the
+    /// types the flows panel shows, in the design's mode.
+    pub fn export_to(&mut self, path: &Path, ext: &str) {
+        let design = self.editor.design();
+        let analysis = analyze(design, None);
+        let palette = Palette::of(self.settings.theme);
+        let options = ExportOptions {
+            flows: FlowKind::ALL
+                .iter()
+                .zip(self.flows_view.filter.kinds)
+                .filter(|(_, on)| *on)
+                .map(|(k, _)| *k)
+                .collect(),
+            title: None,
+            date: None,
+            background: true,
+        };
+        let Some(mut format) = ExportFormat::from_extension(ext, 2.0) else {
+            self.error(format!("{}: cannot export .{ext}", path.display()));
+            return;
+        };
+        if let ExportFormat::Markdown(image) = &mut format {
+            // Refer to an image exported beside the report, if there is one.
+            *image = ["svg", "png"].iter().find_map(|e| {
+                let img = path.with_extension(e);
+                img.exists()
+                    .then(|| img.file_name().map(|n| n.to_string_lossy().into_owned()))
+                    .flatten()
+            });
+        }
+        let name = self.source.file_name();
+        match export_bytes(design, &analysis, &name, &format, &palette, &options)
+            .map_err(|e| format!("{}: {e}", path.display()))
+            .and_then(|b| io::ron_file::write_atomically(path, &b).map_err(|e| e.to_string()))
+        {
+            Ok(()) => self.info(format!("exported {}", path.display())),
+            Err(e) => self.error(e),
+        }
+    }
+}

@@ -1,0 +1,508 @@
+//! The window's layout: menus, toolbar, status bar, side panels, the canvas and the
+//! windows over it. Everything here only queues messages and commands.
+
+use super::{EksplainApp, PromptAnswer};
+use crate::editor::Msg;
+use crate::io::PRESETS;
+use crate::model::Edit;
+use crate::render::{Palette, Theme};
+use crate::ui::canvas::{CanvasInput, SyncKey};
+use crate::ui::command::AppCommand;
+use crate::ui::flows::{self as flows_ui, FlowAction};
+use crate::ui::panels::{self, Tool};
+use crate::ui::security as security_ui;
+
+/// The right panel's width limits; its content wraps or scrolls inside them.
+const SIDE_MIN: f32 = 260.0;
+const SIDE_MAX: f32 = 480.0;
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+impl EksplainApp {
+    pub(super) fn layout_ui(&mut self, ui: &mut egui::Ui, palette: &Palette) {
+        let ctx = ui.ctx().clone();
+        egui::Panel::top("menu").show(ui, |ui| {
+            self.menu_ui(ui);
+            self.toolbar_ui(ui);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        if !self.view.panels_hidden {
+            self.side_panels_ui(ui, palette);
+        }
+        let mut area = ui.available_rect_before_wrap();
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                area = ui.max_rect();
+                self.canvas_ui(ui, palette);
+            });
+        if let Some(e) = security_ui::security_window(
+            &ctx,
+            self.editor.design(),
+            &mut self.security,
+            &mut self.buffers,
+            area,
+        ) {
+            self.messages.push(Msg::Edit(e));
+        }
+        self.prompt_ui(&ctx);
+        self.shortcuts_ui(&ctx, area);
+        self.compare_ui(&ctx, area);
+    }
+
+    fn canvas_ui(&mut self, ui: &mut egui::Ui, palette: &Palette) {
+        // Colours are baked into the drawing, so the theme is part of its key.
+        let dark = u64::from(self.settings.theme == Theme::Dark);
+        let key = SyncKey {
+            revision: self.editor.view_revision() * 2 + dark,
+            content: self.editor.content_revision() * 2 + dark,
+        };
+        let selection = self.editor.selection().components().clone();
+        self.canvas
+            .sync(self.editor.shown(), key, palette, &selection);
+        self.canvas.set_selection(&selection);
+        let placing = match self.tool {
+            Tool::Place(k) => Some(k),
+            _ => None,
+        };
+        let time = ui.ctx().input(|i| i.time);
+        let (overlay, tooltips) = self.flow_overlay(palette, time);
+        if self.view.animate && !overlay.is_empty() {
+            // Animate only while the window is in front; an unfocused window idles.
+            if ui.ctx().input(|i| i.focused) {
+                ui.ctx().request_repaint();
+            }
+        }
+        let interaction = self.editor.interaction();
+        let input = CanvasInput {
+            selection: &selection,
+            selected_connection: self.editor.selection().connection(),
+            placing,
+            connecting: self.tool == Tool::Connect,
+            palette,
+            overlay: &overlay,
+            tooltips: &tooltips,
+            fonts_epoch: self.fonts_epoch,
+            resizing: interaction.and_then(crate::editor::Interaction::resize_handle),
+            guides: interaction.map_or(&[][..], |i| i.guides.as_slice()),
+            labels: self.editor.design(),
+        };
+        let (response, actions) = self.canvas.ui(ui, &input);
+        self.canvas_messages(actions);
+        response.context_menu(|ui| self.context_menu_ui(ui));
+    }
+
+    fn menu_ui(&mut self, ui: &mut egui::Ui) {
+        let q = &mut self.queue;
+        let selection = self.editor.selection();
+        let has_sel = !selection.components().is_empty();
+        let deletable = !selection.is_empty();
+        let (can_undo, can_redo) = (self.editor.can_undo(), self.editor.can_redo());
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                AppCommand::New.menu_button(ui, q, true);
+                AppCommand::Open.menu_button(ui, q, true);
+                ui.menu_button("Open recent", |ui| {
+                    if self.settings.recent.is_empty() {
+                        ui.label("no recent files");
+                    }
+                    for (i, p) in self.settings.recent.iter().enumerate() {
+                        if ui.button(p.display().to_string()).clicked() {
+                            q.push(AppCommand::OpenRecent(i));
+                            ui.close();
+                        }
+                    }
+                });
+                ui.menu_button("Open preset", |ui| {
+                    for i in 0..PRESETS.len() {
+                        AppCommand::OpenPreset(i).menu_button(ui, q, true);
+                    }
+                });
+                ui.separator();
+                AppCommand::Save.menu_button(ui, q, true);
+                AppCommand::SaveAs.menu_button(ui, q, true);
+                ui.separator();
+                AppCommand::Quit.menu_button(ui, q, true);
+            });
+            ui.menu_button("Edit", |ui| {
+                AppCommand::Undo.menu_button(ui, q, can_undo);
+                AppCommand::Redo.menu_button(ui, q, can_redo);
+                ui.separator();
+                AppCommand::Cut.menu_button(ui, q, has_sel);
+                AppCommand::Copy.menu_button(ui, q, has_sel);
+                AppCommand::Paste.menu_button(ui, q, self.clipboard.is_some());
+                AppCommand::Duplicate.menu_button(ui, q, has_sel);
+                AppCommand::Delete.menu_button(ui, q, deletable);
+                AppCommand::EditLabel.menu_button(ui, q, selection.components().len() == 1);
+                ui.separator();
+                AppCommand::SelectAll.menu_button(ui, q, true);
+                AppCommand::ConnectTool.menu_button(ui, q, true);
+                ui.separator();
+                AppCommand::SecurityEditor.menu_button(ui, q, true);
+            });
+            ui.menu_button("Export", |ui| {
+                AppCommand::ExportSvg.menu_button(ui, q, true);
+                AppCommand::ExportPng.menu_button(ui, q, true);
+                AppCommand::ExportReport.menu_button(ui, q, true);
+                AppCommand::ExportMermaid.menu_button(ui, q, true);
+                AppCommand::CopyReport.menu_button(ui, q, true);
+            });
+            ui.menu_button("View", |ui| {
+                AppCommand::FitView.menu_button(ui, q, true);
+                AppCommand::ZoomIn.menu_button(ui, q, true);
+                AppCommand::ZoomOut.menu_button(ui, q, true);
+                let mut hidden = self.view.panels_hidden;
+                if ui.checkbox(&mut hidden, "Hide panels").changed() {
+                    q.push(AppCommand::TogglePanels);
+                    ui.close();
+                }
+                AppCommand::TogglePaths.menu_button(ui, q, true);
+                AppCommand::ToggleAnimation.menu_button(ui, q, true);
+                AppCommand::CompareModes.menu_button(ui, q, true);
+                AppCommand::CopyReport.menu_button(ui, q, true);
+                let mut dark = self.settings.theme == Theme::Dark;
+                if ui.checkbox(&mut dark, "Dark theme").changed() {
+                    q.push(AppCommand::ToggleTheme);
+                    ui.close();
+                }
+            });
+            ui.menu_button("Help", |ui| {
+                AppCommand::Shortcuts.menu_button(ui, q, true);
+            });
+        });
+    }
+
+    fn toolbar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            for command in [
+                AppCommand::New,
+                AppCommand::Open,
+                AppCommand::Save,
+                AppCommand::Undo,
+                AppCommand::Redo,
+                AppCommand::Delete,
+                AppCommand::FitView,
+            ] {
+                let (text, tip) = command.text_and_tooltip();
+                let enabled = match command {
+                    AppCommand::Undo => self.editor.can_undo(),
+                    AppCommand::Redo => self.editor.can_redo(),
+                    AppCommand::Delete => !self.editor.selection().is_empty(),
+                    _ => true,
+                };
+                let text = text.trim_end_matches('…').to_lowercase();
+                if ui
+                    .add_enabled(enabled, egui::Button::new(text))
+                    .on_hover_text(tip)
+                    .clicked()
+                {
+                    self.queue.push(command);
+                }
+            }
+            ui.separator();
+            let connecting = self.tool == Tool::Connect;
+            if ui
+                .selectable_label(connecting, "connect")
+                .on_hover_text("Drag from one component to another (C)")
+                .clicked()
+            {
+                self.queue.push(AppCommand::ConnectTool);
+            }
+            if let Tool::Place(kind) = self.tool {
+                ui.label(format!("click on the canvas to place a {}", kind.human()));
+            }
+        });
+    }
+
+    fn status_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let design = self.editor.design();
+            let mode = design
+                .cluster
+                .mode()
+                .map_or("no endpoint enabled", |m| m.human());
+            ui.label(format!("mode: {mode}"));
+            ui.separator();
+            ui.label(plural(design.components.len(), "component", "components"));
+            ui.separator();
+            ui.label(self.editor.selection().summary());
+            ui.separator();
+            if let Some(z) = self.canvas.zoom() {
+                let zoom = ui
+                    .add(egui::Button::new(format!("{:.0} %", z * 100.0)).frame(false))
+                    .on_hover_text("Zoom: Ctrl+= and Ctrl+-, or the wheel; click to fit (F)");
+                if zoom.clicked() {
+                    self.queue.push(AppCommand::FitView);
+                }
+                ui.separator();
+            }
+            if let Some(s) = &self.status {
+                let text = egui::RichText::new(&s.text);
+                if s.is_error {
+                    ui.label(text.color(ui.visuals().error_fg_color));
+                } else {
+                    ui.label(text);
+                }
+            }
+        });
+    }
+
+    fn prompt_ui(&mut self, ctx: &egui::Context) {
+        if self.prompt.is_none() {
+            return;
+        }
+        let mut answer = None;
+        egui::Modal::new(egui::Id::new("unsaved-prompt")).show(ctx, |ui| {
+            ui.heading("Unsaved changes");
+            ui.label("Save the changes to this design first?");
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    answer = Some(PromptAnswer::Save);
+                }
+                if ui.button("Discard").clicked() {
+                    answer = Some(PromptAnswer::Discard);
+                }
+                if ui.button("Cancel").clicked() {
+                    answer = Some(PromptAnswer::Cancel);
+                }
+            });
+        });
+        if let Some(a) = answer {
+            self.answer_prompt(a, Some(ctx));
+        }
+    }
+
+    fn shortcuts_ui(&mut self, ctx: &egui::Context, area: egui::Rect) {
+        let mut open = self.view.show_shortcuts;
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut open)
+            .resizable(false)
+            .default_pos(area.left_top() + egui::vec2(16.0, 16.0))
+            .constrain_to(area)
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts").num_columns(2).show(ui, |ui| {
+                    for command in AppCommand::WITH_SHORTCUTS {
+                        let keys: Vec<String> = command
+                            .kb_shortcuts()
+                            .iter()
+                            .map(|s| ctx.format_shortcut(s))
+                            .collect();
+                        ui.label(command.text_and_tooltip().0);
+                        ui.label(keys.join(", "));
+                        ui.end_row();
+                    }
+                    for (what, keys) in [
+                        ("Nudge the selection", "arrows (Shift: one unit)"),
+                        ("Select several", "Shift-click or Ctrl-click"),
+                        (
+                            "Box select",
+                            "Shift-drag on empty canvas or inside a container",
+                        ),
+                        ("Edit a label in place", "double-click the box"),
+                        ("Pan", "drag empty canvas, or middle button"),
+                        ("Zoom at the pointer", "wheel or pinch"),
+                    ] {
+                        ui.label(what);
+                        ui.label(keys);
+                        ui.end_row();
+                    }
+                });
+            });
+        self.view.show_shortcuts = open;
+    }
+
+    /// The inspector of the selected component or connection, or a hint when nothing is
+    /// selected.
+    fn inspector_section_ui(&mut self, ui: &mut egui::Ui) {
+        let selection = self.editor.selection();
+        let design = self.editor.design();
+        match selection.components().len() {
+            0 => match selection.connection() {
+                Some(i) => {
+                    if let Some(e) = panels::connection_ui(ui, design, i, &mut self.buffers) {
+                        self.messages.push(Msg::Edit(e));
+                    }
+                }
+                None => {
+                    ui.label("select a component or connection to see its properties");
+                }
+            },
+            1 => {
+                let id = selection
+                    .components()
+                    .iter()
+                    .next()
+                    .cloned()
+                    .unwrap_or_default();
+                if let Some(e) =
+                    panels::inspector_ui(ui, design, &id, &mut self.buffers, &mut self.security)
+                {
+                    self.messages.push(Msg::Edit(e));
+                }
+            }
+            n => {
+                ui.label(format!("{n} components selected"));
+            }
+        }
+        ui.separator();
+    }
+
+    /// The canvas's right-click menu: the commands for what was clicked.
+    fn context_menu_ui(&mut self, ui: &mut egui::Ui) {
+        let selection = self.editor.selection();
+        let has_sel = !selection.components().is_empty();
+        let one = selection.components().len() == 1;
+        let deletable = !selection.is_empty();
+        let q = &mut self.queue;
+        AppCommand::Cut.menu_button(ui, q, has_sel);
+        AppCommand::Copy.menu_button(ui, q, has_sel);
+        AppCommand::Paste.menu_button(ui, q, true);
+        AppCommand::Duplicate.menu_button(ui, q, has_sel);
+        AppCommand::Delete.menu_button(ui, q, deletable);
+        AppCommand::EditLabel.menu_button(ui, q, one);
+        ui.separator();
+        AppCommand::ConnectTool.menu_button(ui, q, true);
+        AppCommand::SecurityEditor.menu_button(ui, q, true);
+        ui.separator();
+        AppCommand::FitView.menu_button(ui, q, true);
+        AppCommand::SelectAll.menu_button(ui, q, true);
+    }
+
+    /// The problems list, the palette and the right-hand panel (cluster, flows, findings,
+    /// inspector).
+    fn side_panels_ui(&mut self, ui: &mut egui::Ui, palette: &Palette) {
+        let problems = std::mem::take(&mut self.problems.1);
+        egui::Panel::bottom("problems")
+            .resizable(true)
+            .show(ui, |ui| {
+                let header = if problems.is_empty() {
+                    "no problems in the design".to_owned()
+                } else {
+                    plural(
+                        problems.len(),
+                        "problem in the design",
+                        "problems in the design",
+                    )
+                };
+                ui.label(egui::RichText::new(header).strong());
+                if let Some(id) = panels::problems_ui(ui, &problems) {
+                    self.messages.push(Msg::Select(vec![id]));
+                }
+            });
+        self.problems.1 = problems;
+        egui::Panel::left("palette").resizable(true).show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                panels::palette_ui(ui, &mut self.tool, palette, self.fonts_epoch);
+            });
+        });
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(300.0)
+            .min_size(SIDE_MIN)
+            .max_size(SIDE_MAX)
+            .show(ui, |ui| {
+                // Both ways: content wider than the panel scrolls instead of widening it
+                // (a panel takes the width of what it holds, and keeps it).
+                egui::ScrollArea::both()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        ui.set_max_width(ui.available_width());
+                        self.right_panel_ui(ui, palette);
+                    });
+            });
+    }
+
+    fn right_panel_ui(&mut self, ui: &mut egui::Ui, palette: &Palette) {
+        // The selection's properties first, where they stay put as the flows list below
+        // grows and shrinks.
+        self.inspector_section_ui(ui);
+        egui::CollapsingHeader::new("Cluster")
+            .default_open(true)
+            .show(ui, |ui| {
+                if let Some(e) = panels::cluster_ui(
+                    ui,
+                    self.editor.design(),
+                    &mut self.buffers,
+                    &mut self.security,
+                ) {
+                    self.messages.push(Msg::Edit(e));
+                }
+            });
+        egui::CollapsingHeader::new("Flows")
+            .default_open(true)
+            .show(ui, |ui| {
+                if let Some((revision, a)) = &self.analysis {
+                    let actions = flows_ui::flows_ui(
+                        ui,
+                        a,
+                        *revision,
+                        &mut self.flows_view,
+                        self.selected_flow,
+                        palette,
+                    );
+                    for action in actions {
+                        match action {
+                            FlowAction::SelectFlow(i) => self.selected_flow = i,
+                            FlowAction::Focus(id) => {
+                                if let Some(c) = self.editor.design().component(&id) {
+                                    self.canvas.center_on(c.rect().center());
+                                }
+                                self.messages.push(Msg::Select(vec![id]));
+                            }
+                            FlowAction::CopyReport => {
+                                self.queue.push(AppCommand::CopyReport);
+                            }
+                        }
+                    }
+                }
+            });
+        egui::CollapsingHeader::new("Findings")
+            .default_open(true)
+            .show(ui, |ui| {
+                if let Some((_, a)) = &self.analysis
+                    && let Some(id) = flows_ui::findings_ui(ui, a)
+                {
+                    self.messages.push(Msg::Select(vec![id]));
+                }
+            });
+    }
+
+    fn compare_ui(&mut self, ctx: &egui::Context, area: egui::Rect) {
+        if !self.view.show_compare {
+            return;
+        }
+        let revision = self.editor.revision();
+        if self.compare.as_ref().is_none_or(|(k, _)| *k != revision) {
+            self.compare = Some((revision, flows_ui::compare(self.editor.design())));
+        }
+        let mut open = true;
+        let mut apply = None;
+        if let Some((_, analyses)) = &self.compare {
+            let current = self.editor.design().cluster.mode();
+            // Wide enough for three columns, over the canvas rather than the menus.
+            let width = 960.0_f32.min(area.width() - 32.0).max(300.0);
+            egui::Window::new("Compare modes")
+                .open(&mut open)
+                .default_pos(area.left_top() + egui::vec2(16.0, 16.0))
+                .default_width(width)
+                .min_width(width.min(720.0))
+                .constrain_to(area)
+                .show(ctx, |ui| {
+                    apply = flows_ui::comparison_ui(ui, analyses, current);
+                });
+        }
+        self.view.show_compare = open;
+        if let Some(mode) = apply {
+            let mut cluster = self.editor.design().cluster.clone();
+            cluster.set_mode(mode);
+            self.messages.push(Msg::Edit(Edit::SetCluster(cluster)));
+            self.info(format!("switching to {}", mode.human()));
+        }
+    }
+}

@@ -1,0 +1,388 @@
+//! The application: the window around the [`Editor`]. Each frame runs in a fixed order:
+//! input (shortcuts and dropped files become commands) → apply (queued messages and
+//! commands change the design and selection, in [`EksplainApp::apply_queued`], the only
+//! place they change) → derive (validation, analysis) → draw (panels and canvas, which
+//! only queue messages for the next frame).
+
+mod commands;
+mod dialogs;
+mod files;
+mod layout;
+mod overlay;
+mod recovery;
+
+use std::path::PathBuf;
+
+use crate::editor::{Editor, Msg};
+use crate::engine::{Analysis, FlowKind, analyze};
+use crate::io::watch::FileWatch;
+use crate::model::{Design, Edit, Problem, validate};
+use crate::render::{Palette, Theme};
+use crate::ui::canvas::Canvas;
+use crate::ui::command::AppCommand;
+use crate::ui::flows::FlowsView;
+use crate::ui::paint::FontsWatch;
+use crate::ui::panels::{Buffers, Tool};
+use crate::ui::security::SecurityView;
+use crate::ui::theme;
+
+pub use dialogs::DialogKind;
+pub use files::{Pending, PromptAnswer, Source};
+pub use recovery::install_panic_hook;
+
+/// A message in the status bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    /// The text.
+    pub text: String,
+    /// Shown as an error.
+    pub is_error: bool,
+}
+
+/// Settings kept between runs.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Light or dark.
+    pub theme: Theme,
+    /// Recently opened or saved files, newest first.
+    pub recent: Vec<PathBuf>,
+}
+
+/// View toggles of the window.
+#[derive(Clone, Debug)]
+#[expect(clippy::struct_excessive_bools, reason = "independent view toggles")]
+struct View {
+    show_paths: bool,
+    panels_hidden: bool,
+    animate: bool,
+    show_compare: bool,
+    show_shortcuts: bool,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        Self {
+            show_paths: true,
+            panels_hidden: false,
+            animate: false,
+            show_compare: false,
+            show_shortcuts: false,
+        }
+    }
+}
+
+/// The eksplain window.
+pub struct EksplainApp {
+    editor: Editor,
+    source: Source,
+    saved_revision: u64,
+    settings: Settings,
+    status: Option<Status>,
+    /// Messages for the editor, applied at the start of the next frame.
+    messages: Vec<Msg>,
+    /// Commands, run at the start of the next frame after the messages.
+    queue: Vec<AppCommand>,
+    canvas: Canvas,
+    tool: Tool,
+    buffers: Buffers,
+    view: View,
+    prompt: Option<Pending>,
+    dialog: dialogs::Dialogs,
+    close_confirmed: bool,
+    problems: (u64, Vec<Problem>),
+    clipboard: Option<String>,
+    applied_theme: Option<Theme>,
+    applied_title: String,
+    analysis: Option<(u64, Analysis)>,
+    selected_flow: Option<usize>,
+    flows_view: FlowsView,
+    shown_flows: overlay::ShownFlows,
+    security: SecurityView,
+    fonts_watch: FontsWatch,
+    fonts_epoch: u64,
+    compare: Option<(u64, [Analysis; 3])>,
+    highlighted: Vec<(FlowKind, Vec<String>)>,
+    recovery: recovery::Recovery,
+    watcher: Option<FileWatch>,
+    changed_on_disk: Option<PathBuf>,
+}
+
+impl EksplainApp {
+    fn empty() -> Self {
+        Self {
+            editor: Editor::default(),
+            source: Source::Untitled,
+            saved_revision: 0,
+            settings: Settings::default(),
+            status: None,
+            messages: Vec::new(),
+            queue: Vec::new(),
+            canvas: Canvas::default(),
+            tool: Tool::Select,
+            buffers: Buffers::default(),
+            view: View::default(),
+            prompt: None,
+            dialog: dialogs::Dialogs::default(),
+            close_confirmed: false,
+            problems: (u64::MAX, Vec::new()),
+            clipboard: None,
+            applied_theme: None,
+            applied_title: String::new(),
+            analysis: None,
+            selected_flow: None,
+            flows_view: FlowsView::default(),
+            shown_flows: overlay::ShownFlows::default(),
+            security: SecurityView::default(),
+            fonts_watch: FontsWatch::default(),
+            fonts_epoch: 0,
+            compare: None,
+            highlighted: Vec::new(),
+            recovery: recovery::Recovery::default(),
+            watcher: None,
+            changed_on_disk: None,
+        }
+    }
+
+    /// Opens on a built-in preset.
+    pub fn with_preset(name: &str) -> Self {
+        let mut app = Self::empty();
+        let index = crate::io::PRESETS
+            .iter()
+            .position(|p| p.name == name)
+            .unwrap_or(1);
+        app.open_preset(index);
+        app
+    }
+
+    /// Opens a file, falling back to the default preset with the error in the status bar.
+    pub fn with_file(path: &std::path::Path) -> Self {
+        let mut app = Self::with_preset(crate::io::DEFAULT_PRESET);
+        app.open_file(path);
+        app
+    }
+
+    /// Opens on a design that is not from a file (benchmarks, tests).
+    pub fn with_design(design: Design) -> Self {
+        let mut app = Self::empty();
+        app.set_design(design, &[], Source::Untitled);
+        app
+    }
+
+    /// Restores settings (theme, recent files) saved by an earlier run.
+    pub fn with_settings(mut self, settings: Settings) -> Self {
+        self.settings = settings;
+        self
+    }
+
+    /// Uses the in-app path field instead of the system's file dialogs (tests, and
+    /// machines without a portal or zenity).
+    pub fn with_native_dialogs(mut self, native: bool) -> Self {
+        self.dialog.native = native;
+        self
+    }
+
+    /// The open design.
+    pub fn design(&self) -> &Design {
+        self.editor.design()
+    }
+
+    /// The editor (design, selection, history, gesture in progress).
+    pub fn editor(&self) -> &Editor {
+        &self.editor
+    }
+
+    /// Where the open design came from.
+    pub fn source(&self) -> &Source {
+        &self.source
+    }
+
+    /// The status bar message.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// The selected component ids.
+    pub fn selection(&self) -> &std::collections::BTreeSet<String> {
+        self.editor.selection().components()
+    }
+
+    /// True when the design has changes not saved to a file.
+    pub fn is_dirty(&self) -> bool {
+        self.editor.revision() != self.saved_revision
+    }
+
+    /// The question about unsaved changes, when it is open.
+    pub fn pending_prompt(&self) -> Option<&Pending> {
+        self.prompt.as_ref()
+    }
+
+    /// The in-app file dialog, when it is open: what it asks for.
+    pub fn open_dialog(&self) -> Option<DialogKind> {
+        self.dialog.open_kind()
+    }
+
+    /// The settings to persist.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The analysis shown, if computed.
+    pub fn analysis(&self) -> Option<&Analysis> {
+        self.analysis.as_ref().map(|(_, a)| a)
+    }
+
+    /// The flows drawn on the canvas in the last frame: type and hop ids.
+    pub fn highlighted(&self) -> &[(FlowKind, Vec<String>)] {
+        &self.highlighted
+    }
+
+    /// Highlights only one flow (index into the analysis), or all.
+    pub fn select_flow(&mut self, index: Option<usize>) {
+        self.selected_flow = index;
+    }
+
+    /// The canvas (for tests that look up where things are drawn).
+    pub fn canvas(&self) -> &Canvas {
+        &self.canvas
+    }
+
+    /// Queues a command to run at the start of the next frame.
+    pub fn push_command(&mut self, command: AppCommand) {
+        self.queue.push(command);
+    }
+
+    /// Queues an edit to apply (as one undo step) at the start of the next frame.
+    pub fn push_edit(&mut self, edit: Edit) {
+        self.messages.push(Msg::Edit(edit));
+    }
+
+    /// Queues a message for the editor, applied at the start of the next frame.
+    pub fn push_message(&mut self, msg: Msg) {
+        self.messages.push(msg);
+    }
+
+    /// Selects components (as a click would), at the start of the next frame.
+    pub fn select(&mut self, ids: &[&str]) {
+        self.messages
+            .push(Msg::Select(ids.iter().map(|s| (*s).to_owned()).collect()));
+    }
+
+    /// Chooses the canvas tool.
+    pub fn set_tool(&mut self, tool: Tool) {
+        self.tool = tool;
+    }
+
+    /// Where the unsaved-changes answer goes (tests use it without a file dialog).
+    pub fn set_source(&mut self, source: Source) {
+        self.source = source;
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            is_error: false,
+        });
+    }
+
+    /// An error the user must see: in the status bar (and the log, for bug reports).
+    fn error(&mut self, text: String) {
+        log::error!("{text}");
+        self.status = Some(Status {
+            text,
+            is_error: true,
+        });
+    }
+
+    /// A refused edit: the reason, in the status bar.
+    fn refused(&mut self, text: String) {
+        self.status = Some(Status {
+            text,
+            is_error: true,
+        });
+    }
+
+    fn set_design(&mut self, design: Design, warnings: &[Problem], source: Source) {
+        self.editor.load(design);
+        self.source = source;
+        self.messages.clear();
+        self.canvas.cancel_gesture();
+        self.buffers.clear();
+        self.saved_revision = self.editor.revision();
+        self.recovery.reset();
+        self.canvas.request_fit();
+        if !warnings.is_empty() {
+            self.info(format!("opened with {} warnings", warnings.len()));
+        }
+    }
+
+    /// Reruns validation and the engine when the design changed. A drag changes only the
+    /// preview, so neither runs while the pointer moves.
+    fn derive(&mut self) {
+        let revision = self.editor.revision();
+        if self.problems.0 != revision {
+            self.problems = (revision, validate(self.editor.design()));
+        }
+        if self.analysis.as_ref().is_none_or(|(k, _)| *k != revision) {
+            self.analysis = Some((revision, analyze(self.editor.design(), None)));
+            if self.selected_flow.is_some_and(|i| {
+                self.analysis
+                    .as_ref()
+                    .is_none_or(|(_, a)| i >= a.flows.len())
+            }) {
+                self.selected_flow = None;
+            }
+        }
+    }
+
+    fn title(&self) -> String {
+        let mark = if self.is_dirty() { "● " } else { "" };
+        format!("{mark}{} — eksplain", self.source.title_name())
+    }
+
+    /// Draws one frame. Public so that tests can drive the app without eframe.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        // Input.
+        self.input_ui(&ctx);
+        // Apply.
+        self.apply_queued(&ctx);
+        // Derive.
+        self.derive();
+        // Viewport commands and style changes cause repaints: send them only on change, so
+        // that an idle window stays idle.
+        if self.applied_theme != Some(self.settings.theme) {
+            // Ctrl+plus/minus zoom the canvas, not the whole interface.
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
+            ctx.set_visuals(theme::visuals(self.settings.theme));
+            self.applied_theme = Some(self.settings.theme);
+        }
+        let title = self.title();
+        if self.applied_title != title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.applied_title = title;
+        }
+        self.fonts_epoch = self.fonts_watch.check(&ctx);
+        // Draw.
+        let palette = Palette::of(self.settings.theme);
+        self.layout_ui(ui, &palette);
+        self.autosave(&ctx);
+        self.watch(&ctx);
+        self.recovery_ui(&ctx);
+        self.dialog_ui(&ctx);
+        // What the panels queued is applied at the start of the next frame.
+        if !self.messages.is_empty() || !self.queue.is_empty() {
+            ctx.request_repaint();
+        }
+    }
+}
+
+impl eframe::App for EksplainApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, "settings", &self.settings);
+    }
+}

@@ -1,0 +1,111 @@
+//! Which flows the canvas draws, and their drawing over the boxes.
+
+use std::collections::BTreeSet;
+
+use super::EksplainApp;
+use crate::engine::{FlowResult, report};
+use crate::render::{Palette, Primitive};
+use crate::ui::flows::FlowFilter;
+
+/// Beyond this many flows, only those of the selected components are drawn.
+const MAX_DRAWN: usize = 60;
+
+/// What decides which flows the canvas draws.
+#[derive(Clone, Debug, PartialEq)]
+struct ShownKey {
+    revision: u64,
+    selected_flow: Option<usize>,
+    filter: FlowFilter,
+    selection: BTreeSet<String>,
+}
+
+/// The flows drawn on the canvas, for the key they were chosen with.
+#[derive(Debug, Default)]
+pub(super) struct ShownFlows(Option<(ShownKey, Vec<usize>)>);
+
+impl EksplainApp {
+    /// The overlay of highlighted flows and the hover texts of blocking components.
+    pub(super) fn flow_overlay(
+        &mut self,
+        palette: &Palette,
+        time: f64,
+    ) -> (Vec<Primitive>, Vec<(String, String)>) {
+        self.highlighted.clear();
+        let Some((revision, analysis)) = &self.analysis else {
+            return (Vec::new(), Vec::new());
+        };
+        let selection = self.editor.selection().components();
+        // Compared in place: the key is only copied when the choice is made again.
+        let stale = self.shown_flows.0.as_ref().is_none_or(|(k, _)| {
+            k.revision != *revision
+                || k.selected_flow != self.selected_flow
+                || k.filter != self.flows_view.filter
+                || &k.selection != selection
+        });
+        if stale {
+            let key = ShownKey {
+                revision: *revision,
+                selected_flow: self.selected_flow,
+                filter: self.flows_view.filter.clone(),
+                selection: selection.clone(),
+            };
+            let indices = if let Some(i) = self.selected_flow {
+                vec![i]
+            } else {
+                let all: Vec<usize> = analysis
+                    .flows
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| self.flows_view.filter.accepts(f))
+                    .map(|(i, _)| i)
+                    .collect();
+                if all.len() <= MAX_DRAWN {
+                    all
+                } else {
+                    // Too many to read at once: the flows of the selected components.
+                    all.into_iter()
+                        .filter(|&i| {
+                            analysis
+                                .flows
+                                .get(i)
+                                .is_some_and(|f| f.hops.iter().any(|h| selection.contains(&h.id)))
+                        })
+                        .take(MAX_DRAWN)
+                        .collect()
+                }
+            };
+            self.shown_flows.0 = Some((key, indices));
+        }
+        let shown: Vec<&FlowResult> = self
+            .shown_flows
+            .0
+            .as_ref()
+            .map(|(_, v)| v.iter().filter_map(|&i| analysis.flows.get(i)).collect())
+            .unwrap_or_default();
+        let tooltips = shown
+            .iter()
+            .filter_map(|f| {
+                f.blocked_at.clone().map(|b| {
+                    (
+                        b,
+                        format!("{} {}: {}", report::who(f), f.code.unwrap_or("?"), f.reason),
+                    )
+                })
+            })
+            .collect();
+        if !self.view.show_paths {
+            return (Vec::new(), tooltips);
+        }
+        // Drawn where the boxes are shown: during a drag, where they are being dragged.
+        let design = self.editor.shown();
+        let (mut prims, _) = crate::render::flows::flow_primitives(design, &shown, palette);
+        self.highlighted = shown
+            .iter()
+            .map(|f| (f.flow, f.hops.iter().map(|h| h.id.clone()).collect()))
+            .collect();
+        if self.view.animate {
+            prims.extend(crate::render::flows::packets(design, &shown, palette, time));
+        }
+        (prims, tooltips)
+    }
+}

@@ -1,0 +1,105 @@
+//! What the canvas draws over the boxes: connections, flows, handles, guides, the box
+//! select rectangle and the connect line, and the tooltip of a blocking component.
+
+use egui::Shape;
+
+use super::{Canvas, CanvasInput, Gesture};
+use crate::ui::paint::{ScreenFromCanvas, push_shapes};
+use crate::ui::theme::color;
+
+impl Canvas {
+    pub(super) fn paint_overlay(
+        &self,
+        ui: &egui::Ui,
+        rect: egui::Rect,
+        t: &ScreenFromCanvas,
+        input: &CanvasInput<'_>,
+    ) {
+        let painter = ui.painter_at(rect);
+        let mut shapes = Vec::new();
+        ui.ctx().fonts_mut(|fonts| {
+            for p in &self.connections {
+                push_shapes(p, t, fonts, &mut shapes);
+            }
+        });
+        if let Some(i) = input.selected_connection
+            && let Some((a, b)) = self.connection_ends.get(i)
+        {
+            shapes.push(Shape::line_segment(
+                [t.pos(*a), t.pos(*b)],
+                egui::Stroke::new(4.0, color(input.palette.selection).gamma_multiply(0.6)),
+            ));
+        }
+        ui.ctx().fonts_mut(|fonts| {
+            for p in input.overlay {
+                push_shapes(p, t, fonts, &mut shapes);
+            }
+        });
+        painter.extend(shapes);
+        if let Some(p) = self.pointer_canvas
+            && let Some(id) = self.hit(p)
+            && let Some((_, tip)) = input.tooltips.iter().find(|(i, _)| i == id)
+        {
+            egui::Tooltip::always_open(
+                ui.ctx().clone(),
+                ui.layer_id(),
+                egui::Id::new("canvas-tooltip"),
+                egui::PopupAnchor::Pointer,
+            )
+            .show(|ui| {
+                ui.set_max_width(360.0);
+                ui.label(tip);
+            });
+        }
+        let sel = color(input.palette.selection);
+        for (a, b) in input.guides {
+            painter.line_segment([t.pos(*a), t.pos(*b)], egui::Stroke::new(1.0, sel));
+        }
+        if input.selection.len() == 1
+            && let Some(id) = input.selection.iter().next()
+        {
+            for (_, h) in self.handle_rects(t, id) {
+                painter.rect_filled(h, 1, color(input.palette.background));
+                painter.rect_stroke(h, 1, egui::Stroke::new(1.5, sel), egui::StrokeKind::Inside);
+            }
+        }
+        // The pointer shows which way a handle resizes.
+        let handle = match &self.gesture {
+            Gesture::Resize { .. } => input.resizing,
+            _ => ui
+                .ctx()
+                .pointer_hover_pos()
+                .and_then(|p| self.handle_at(t, input.selection, p))
+                .map(|(_, h)| h),
+        };
+        if let Some(h) = handle {
+            ui.ctx().set_cursor_icon(match (h.x, h.y) {
+                (0, _) => egui::CursorIcon::ResizeVertical,
+                (_, 0) => egui::CursorIcon::ResizeHorizontal,
+                (x, y) if x == y => egui::CursorIcon::ResizeNwSe,
+                _ => egui::CursorIcon::ResizeNeSw,
+            });
+        }
+        match &self.gesture {
+            Gesture::BoxSelect { press } => {
+                if let Some(now) = self.pointer_canvas {
+                    let r = egui::Rect::from_two_pos(t.pos(*press), t.pos(now));
+                    painter.rect_filled(r, 0, sel.gamma_multiply(0.1));
+                    painter.rect_stroke(
+                        r,
+                        0,
+                        egui::Stroke::new(1.0, sel),
+                        egui::StrokeKind::Inside,
+                    );
+                }
+            }
+            Gesture::Connect { from } => {
+                if let (Some(now), Some(r)) = (self.pointer_canvas, self.hit_rect(from)) {
+                    painter
+                        .line_segment([t.pos(r.center()), t.pos(now)], egui::Stroke::new(2.0, sel));
+                }
+            }
+            _ => {}
+        }
+    }
+}
