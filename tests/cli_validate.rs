@@ -77,3 +77,34 @@ fn fmt_check_reports_non_canonical_files() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
     assert_eq!(eksplain(&["fmt", "--check", p]).0, 0);
 }
+
+#[test]
+fn validate_rejects_two_nodes_at_one_address_and_two_nats_with_one_elastic_ip() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(preset_path("public-private")).unwrap();
+    // node-b moves into node-a's subnet with node-a's address.
+    let same_ip = text.replacen("private_ip: \"10.0.12.10\"", "private_ip: \"10.0.11.10\"", 1);
+    let same_ip = same_ip.replacen(
+        "label: \"node b (kubelet)\",\n            parent: \"subnet-private-b\"",
+        "label: \"node b (kubelet)\",\n            parent: \"subnet-private-a\"",
+        1,
+    );
+    let path = dir.path().join("same-ip.ron");
+    std::fs::write(&path, &same_ip).unwrap();
+    let (code, stdout, stderr) = eksplain(&["validate", path.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    let all = format!("{stdout}{stderr}");
+    assert!(all.contains("E_DUPLICATE_IP"), "{all}");
+    assert!(all.contains("node-a") && all.contains("node-b"), "{all}");
+    // A second NAT gateway with the first one's elastic IP.
+    let start = text.find("(\n            id: \"nat\",").unwrap();
+    let end = start + text[start..].find("\n        ),\n").unwrap() + "\n        ),\n".len();
+    let second = text[start..end].replacen("id: \"nat\"", "id: \"nat-2\"", 1);
+    let same_eip = format!("{}{second}        {}", &text[..end], &text[end..].trim_start());
+    let path = dir.path().join("same-eip.ron");
+    std::fs::write(&path, &same_eip).unwrap();
+    let (code, stdout, stderr) = eksplain(&["validate", path.to_str().unwrap()]);
+    let all = format!("{stdout}{stderr}");
+    assert_eq!(code, 2, "{all}");
+    assert!(all.contains("E_DUPLICATE_PUBLIC_IP") && all.contains("198.51.100.10"), "{all}");
+}

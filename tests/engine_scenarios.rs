@@ -83,7 +83,7 @@ fn check(name: &str, expected: &[Expect], warnings: &[&str]) {
         } else {
             format!(
                 "{}@{}",
-                f.code.unwrap_or("?"),
+                f.code.map_or("?", eksplain::engine::Code::as_str),
                 f.blocked_at.as_deref().unwrap_or("-")
             )
         };
@@ -103,7 +103,7 @@ fn check(name: &str, expected: &[Expect], warnings: &[&str]) {
         assert!(!f.steps.is_empty() && !f.reason.is_empty(), "{ctx}");
         assert!(f.reachable == f.code.is_none(), "{ctx}");
     }
-    let mut codes: Vec<&str> = a.warnings.iter().map(|w| w.code).collect();
+    let mut codes: Vec<&str> = a.warnings.iter().map(|w| w.code.as_str()).collect();
     codes.sort_unstable();
     let mut want = warnings.to_vec();
     want.sort_unstable();

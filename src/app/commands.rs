@@ -87,7 +87,16 @@ impl EksplainApp {
     fn apply_msg(&mut self, msg: Msg) {
         let selection = self.editor.selection().clone();
         let tool_done = matches!(msg, Msg::Place(..) | Msg::Connect(..));
-        match self.editor.apply(msg) {
+        let from_field = matches!(msg, Msg::Edit(_));
+        let outcome = self.editor.apply(msg);
+        if from_field {
+            // A field that sent a refused value keeps it, with the reason.
+            self.buffers.edit_outcome(match &outcome {
+                Outcome::Refused(reason) => Some(reason.clone()),
+                _ => None,
+            });
+        }
+        match outcome {
             Outcome::Unchanged => {}
             Outcome::Changed(Some(note)) => self.info(note),
             Outcome::Changed(None) => {}

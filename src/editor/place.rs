@@ -25,12 +25,7 @@ const DOC_PUBLIC_NET: Ipv4Addr = Ipv4Addr::new(203, 0, 113, 10);
 
 /// The private address a component holds in its subnet, if it has one.
 pub fn private_ip(c: &Component) -> Option<&str> {
-    match &c.kind {
-        ComponentKind::Node(n) => Some(n.private_ip.as_str()),
-        ComponentKind::EksEni(e) => Some(e.private_ip.as_str()),
-        ComponentKind::Client(cl) => cl.private_ip.as_deref(),
-        _ => None,
-    }
+    c.private_ip()
 }
 
 fn set_private_ip(c: &mut Component, ip: String) {
@@ -42,17 +37,9 @@ fn set_private_ip(c: &mut Component, ip: String) {
     }
 }
 
-/// The public addresses a component holds (elastic IPs, public IPs, NLB addresses, an
-/// on-premises egress address), as text.
+/// The public addresses a component holds.
 pub fn public_ips(c: &Component) -> Vec<&str> {
-    match &c.kind {
-        ComponentKind::Node(n) => n.public_ip.as_deref().into_iter().collect(),
-        ComponentKind::Client(cl) => cl.public_ip.as_deref().into_iter().collect(),
-        ComponentKind::Nat(n) => n.elastic_ip.as_deref().into_iter().collect(),
-        ComponentKind::Nlb(n) => n.public_ips.iter().map(String::as_str).collect(),
-        ComponentKind::OnPrem(o) => o.internet_egress_ip.as_deref().into_iter().collect(),
-        _ => Vec::new(),
-    }
+    c.public_ips()
 }
 
 /// The VPC a component sits in (through its subnet), by id.

@@ -1,5 +1,6 @@
 //! Which answer the endpoint name gets (domain.md §2.2).
 
+use super::codes::Code;
 use super::{Block, Ctx, DnsAnswer, DnsVia, Finding, Level, Place, Trace, name};
 use crate::model::{Component, ComponentKind, KindName, Vpc};
 
@@ -52,7 +53,7 @@ pub(super) fn resolve(
     {
         if !v.dns_support {
             return Err(Block::new(
-                "NODE_REQUIRES_VPC_DNS",
+                Code::NodeRequiresVpcDns,
                 Some(&vpc.id),
                 format!(
                     "Nodes can't register: VPC {} has DNS resolution (enableDnsSupport) off, so {who} cannot resolve the cluster endpoint",
@@ -63,7 +64,7 @@ pub(super) fn resolve(
         if !v.dns_hostnames {
             trace.warn(Finding::new(
                 Level::Warning,
-                "W_VPC_DNS_HOSTNAMES_OFF",
+                Code::WVpcDnsHostnamesOff,
                 Some(&vpc.id),
                 format!(
                     "VPC {} has DNS hostnames off: AWS lists it as required for nodes, and the private hosted zone is ignored",
@@ -79,7 +80,7 @@ pub(super) fn resolve(
         && v.amazon_provided_dns
     {
         return Err(Block::new(
-            "DNS_VPC_RESOLVER_DISABLED",
+            Code::DnsVpcResolverDisabled,
             Some(&vpc.id),
             format!(
                 "VPC {} has DNS resolution off, so {} cannot resolve the cluster endpoint",
@@ -102,7 +103,7 @@ pub(super) fn resolve(
             trace.warn(
                 Finding::new(
                     Level::Warning,
-                    "DNS_PHZ_NOT_APPLIED",
+                    Code::DnsPhzNotApplied,
                     ctx.cluster_vpc.map(|v| v.id.as_str()),
                     format!(
                         "The EKS private hosted zone is ignored because {} is off in the cluster VPC; hosts there get the public DNS answer",
@@ -144,7 +145,7 @@ pub(super) fn resolve(
         return Ok((DnsVia::PublicDns, DnsAnswer::EniPrivateIps));
     }
     Err(Block::new(
-        "DNS_NO_PUBLIC_RECORD",
+        Code::DnsNoPublicRecord,
         Some(&src.id),
         format!(
             "This private-only cluster has no public DNS record for its private IPs, so {} cannot resolve the endpoint; toggle public access on then off once, or update the cluster",

@@ -16,7 +16,7 @@ use crate::model::{
     Cluster, Component, ComponentKind, ConnectionKind, Design, DesignIndex, EndpointMode, KindName,
     net,
 };
-pub use codes::Basis;
+pub use codes::{Basis, Code};
 
 /// The three flows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -129,7 +129,7 @@ pub struct Finding {
     /// Error or warning.
     pub level: Level,
     /// The code, e.g. `W_PUBLIC_OPEN`.
-    pub code: &'static str,
+    pub code: Code,
     /// The component concerned, if any.
     pub component: Option<String>,
     /// One sentence.
@@ -141,15 +141,15 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(level: Level, code: &'static str, component: Option<&str>, mut message: String) -> Self {
-        message.push_str(codes::basis_note(code));
+    fn new(level: Level, code: Code, component: Option<&str>, mut message: String) -> Self {
+        message.push_str(code.basis_note());
         Self {
             level,
             code,
             component: component.map(str::to_owned),
             message,
             fix: None,
-            basis: codes::basis(code),
+            basis: code.basis(),
         }
     }
 
@@ -197,7 +197,7 @@ pub struct FlowResult {
     /// What the DNS lookup returned.
     pub dns_answer: Option<DnsAnswer>,
     /// The explanation code of an unreachable flow.
-    pub code: Option<&'static str>,
+    pub code: Option<Code>,
     /// The first blocking component.
     pub blocked_at: Option<String>,
     /// One sentence: why it works or why not.
@@ -235,15 +235,15 @@ pub struct Analysis {
 /// Why a path stops.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Block {
-    pub code: &'static str,
+    pub code: Code,
     pub at: Option<String>,
     pub reason: String,
     pub fix: Option<String>,
 }
 
 impl Block {
-    pub(crate) fn new(code: &'static str, at: Option<&str>, mut reason: String) -> Self {
-        reason.push_str(codes::basis_note(code));
+    pub(crate) fn new(code: Code, at: Option<&str>, mut reason: String) -> Self {
+        reason.push_str(code.basis_note());
         Self {
             code,
             at: at.map(str::to_owned),
@@ -650,7 +650,7 @@ fn config_errors(ctx: &Ctx<'_>) -> Vec<Finding> {
         out.push(
             Finding::new(
                 Level::Error,
-                "CFG_NO_ENDPOINT_ENABLED",
+                Code::CfgNoEndpointEnabled,
                 None,
                 "Both endpoints are disabled; EKS requires public or private access".to_owned(),
             )
@@ -679,7 +679,7 @@ fn config_errors(ctx: &Ctx<'_>) -> Vec<Finding> {
         if !bad.is_empty() {
             out.push(Finding::new(
                 Level::Error,
-                "CFG_INVALID_PUBLIC_CIDRS",
+                Code::CfgInvalidPublicCidrs,
                 None,
                 format!("publicAccessCidrs is invalid: {}", bad.join(", ")),
             ));
@@ -699,7 +699,7 @@ fn config_errors(ctx: &Ctx<'_>) -> Vec<Finding> {
         out.push(
             Finding::new(
                 Level::Error,
-                "CFG_CLUSTER_SUBNETS",
+                Code::CfgClusterSubnets,
                 subnets.first().map(|s| s.id.as_str()),
                 format!(
                     "The cluster subnets span {} availability zone(s); EKS needs subnets in at least two",
@@ -712,7 +712,7 @@ fn config_errors(ctx: &Ctx<'_>) -> Vec<Finding> {
     if ctx.api.is_none() {
         out.push(Finding::new(
             Level::Error,
-            "CFG_NO_API_SERVER",
+            Code::CfgNoApiServer,
             None,
             "The design has no API server component".to_owned(),
         ));
@@ -729,7 +729,7 @@ fn config_warnings(ctx: &Ctx<'_>, design: &Design, out: &mut Vec<Finding>) {
     if !c.endpoint_public_access && !c.public_access_cidrs.is_empty() && !default_list {
         out.push(Finding::new(
             Level::Warning,
-            "W_CIDRS_IGNORED",
+            Code::WCidrsIgnored,
             None,
             "publicAccessCidrs is set but public access is off, so the list has no effect"
                 .to_owned(),
@@ -743,7 +743,7 @@ fn config_warnings(ctx: &Ctx<'_>, design: &Design, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 Level::Warning,
-                "W_PUBLIC_OPEN",
+                Code::WPublicOpen,
                 ctx.nlb.map(|n| n.id.as_str()),
                 "The public endpoint accepts connections from any address (0.0.0.0/0)".to_owned(),
             )
@@ -757,7 +757,7 @@ fn config_warnings(ctx: &Ctx<'_>, design: &Design, out: &mut Vec<Finding>) {
             {
                 out.push(Finding::new(
                     Level::Warning,
-                    "W_HYBRID_PUBPRIV",
+                    Code::WHybridPubpriv,
                     Some(&node.id),
                     format!(
                         "Hybrid node {} resolves the endpoint to the public IPs while both endpoints are on; AWS does not recommend this",
@@ -770,7 +770,7 @@ fn config_warnings(ctx: &Ctx<'_>, design: &Design, out: &mut Vec<Finding>) {
     if c.endpoint_public_access && ctx.nlb.is_none() {
         out.push(Finding::new(
             Level::Warning,
-            "W_NO_NLB",
+            Code::WNoNlb,
             None,
             "Public access is on but the design has no public NLB component; paths skip it"
                 .to_owned(),
@@ -829,7 +829,7 @@ mod tests {
         assert!(
             a.flows
                 .iter()
-                .all(|f| !f.reachable && f.code == Some("CFG_NO_ENDPOINT_ENABLED"))
+                .all(|f| !f.reachable && f.code == Some(Code::CfgNoEndpointEnabled))
         );
     }
 }

@@ -1,5 +1,6 @@
 //! Hop-by-hop routing of the three flows (domain.md §2.3).
 
+use super::codes::Code;
 use std::collections::VecDeque;
 use std::net::Ipv4Addr;
 
@@ -161,7 +162,7 @@ fn fmt_ip(a: Option<Ipv4Addr>) -> String {
 fn api_server<'a>(ctx: &Ctx<'a>) -> Result<&'a Component, Block> {
     ctx.api.ok_or_else(|| {
         Block::new(
-            "CFG_NO_API_SERVER",
+            Code::CfgNoApiServer,
             None,
             "The design has no API server component".to_owned(),
         )
@@ -241,11 +242,13 @@ fn public_path(
             };
             let Some(egress) = egress else {
                 return Err(Block::new(
-                    "NO_ROUTE_TO_PUBLIC_ENDPOINT",
+                    Code::NoRouteToPublicEndpoint,
                     Some(&src.id),
                     format!(
-                        "{} has no route to the internet (on-premises network {} has no internet egress), so it cannot reach the public endpoint {endpoint}",
-                        src.id, onprem.id
+                        "{} has no route to the internet (on-premises network {} has no internet egress), so it cannot reach {}",
+                        src.id,
+                        onprem.id,
+                        public_endpoint(&endpoint)
                     ),
                 ));
             };
@@ -300,7 +303,7 @@ fn public_path(
             .find(|h| matches!(h.kind, KindName::Nat | KindName::Igw))
             .map_or_else(String::new, |h| format!(" (via {})", h.id));
         return Err(Block::new(
-            "SOURCE_NOT_IN_PUBLIC_ACCESS_CIDRS",
+            Code::SourceNotInPublicAccessCidrs,
             at,
             format!(
                 "The public endpoint only accepts {}; traffic from {} arrives from {}{via}",
@@ -337,18 +340,20 @@ fn vpc_to_internet(
 ) -> Result<(Option<Ipv4Addr>, Exposure), Block> {
     match lookup(ctx, subnet, Some(vpc), nlb_ip) {
         Next::None | Next::Local => Err(Block::new(
-            "NO_ROUTE_TO_PUBLIC_ENDPOINT",
+            Code::NoRouteToPublicEndpoint,
             Some(&subnet.id),
             format!(
-                "{} has no route to the internet (the route table of {} has no 0.0.0.0/0 to an IGW or NAT), so it cannot reach the public endpoint {endpoint}",
-                src.id, subnet.id
+                "{} has no route to the internet (the route table of {} has no 0.0.0.0/0 to an IGW or NAT), so it cannot reach {}",
+                src.id,
+                subnet.id,
+                public_endpoint(endpoint)
             ),
         )),
         Next::Target(t, dest) if t.kind.name() == KindName::Igw => {
             trace.hop(t);
             let Some(pip) = public_ip else {
                 return Err(Block::new(
-                    "IGW_PATH_WITHOUT_PUBLIC_IP",
+                    Code::IgwPathWithoutPublicIp,
                     Some(&t.id),
                     format!(
                         "{} routes to internet gateway {} but has no public IP; add one, or use a NAT gateway or the private endpoint",
@@ -376,14 +381,14 @@ fn vpc_to_internet(
             );
             let ComponentKind::Nat(props) = &nat.kind else {
                 return Err(Block::new(
-                    "NAT_NO_INTERNET_PATH",
+                    Code::NatNoInternetPath,
                     Some(&nat.id),
                     String::new(),
                 ));
             };
             if props.connectivity == NatConnectivity::Private {
                 return Err(Block::new(
-                    "NAT_NO_INTERNET_PATH",
+                    Code::NatNoInternetPath,
                     Some(&nat.id),
                     format!(
                         "NAT gateway {} is a private NAT gateway, which has no internet path",
@@ -402,7 +407,7 @@ fn vpc_to_internet(
             };
             let Some(igw) = igw else {
                 return Err(Block::new(
-                    "NAT_NO_INTERNET_PATH",
+                    Code::NatNoInternetPath,
                     Some(&nat.id),
                     format!(
                         "NAT gateway {}'s subnet {} has no route to an internet gateway",
@@ -427,7 +432,7 @@ fn vpc_to_internet(
             }
             let Some(eip) = ip(props.elastic_ip.as_deref()) else {
                 return Err(Block::new(
-                    "NAT_NO_INTERNET_PATH",
+                    Code::NatNoInternetPath,
                     Some(&nat.id),
                     format!("NAT gateway {} has no elastic IP", nat.id),
                 ));
@@ -443,13 +448,14 @@ fn vpc_to_internet(
             Ok((Some(eip), Exposure::AwsPublic))
         }
         Next::Target(t, _) => Err(Block::new(
-            "NO_ROUTE_TO_PUBLIC_ENDPOINT",
+            Code::NoRouteToPublicEndpoint,
             Some(&subnet.id),
             format!(
-                "The route table of {} sends internet traffic to {}; egress through a connected network is not modelled, so {} cannot reach the public endpoint {endpoint}",
+                "The route table of {} sends internet traffic to {}; egress through a connected network is not modelled, so {} cannot reach {}",
                 subnet.id,
                 name(t),
-                src.id
+                src.id,
+                public_endpoint(endpoint)
             ),
         )),
     }
@@ -463,7 +469,7 @@ fn private_path(
 ) -> Result<Exposure, Block> {
     let Some(eni) = pick_eni(ctx, place) else {
         return Err(Block::new(
-            "NO_EKS_ENI",
+            Code::NoEksEni,
             Some(&src.id),
             "The endpoint resolves to the EKS-owned ENIs, but the design has none".to_owned(),
         ));
@@ -473,14 +479,14 @@ fn private_path(
     let vpc_name = ctx.cluster_vpc.map_or("the cluster VPC", |v| v.id.as_str());
     let Some(dest_ip) = dest else {
         return Err(Block::new(
-            "NO_ROUTE_TO_PRIVATE_ENDPOINT",
+            Code::NoRouteToPrivateEndpoint,
             Some(&eni.id),
             format!("EKS-owned ENI {} has no valid private IP", eni.id),
         ));
     };
     let no_route = |at: &str, why: String| {
         Block::new(
-            "NO_ROUTE_TO_PRIVATE_ENDPOINT",
+            Code::NoRouteToPrivateEndpoint,
             Some(at),
             format!(
                 "The endpoint resolves to private IP {dest_text}, but {} has no route into VPC {vpc_name}: {why}",
@@ -592,7 +598,7 @@ fn private_path(
             .find(|n| src_ip.is_some_and(|a| n.contains(&a)))
             .map_or_else(|| fmt_ip(src_ip), ToString::to_string);
         let mut b = Block::new(
-            "NO_RETURN_ROUTE",
+            Code::NoReturnRoute,
             Some(subnet_id),
             format!(
                 "Cluster subnet {subnet_id}'s route table has no route back to {src_cidr} through a connection to {}",
@@ -642,7 +648,7 @@ fn enter(
 ) -> Result<(), Block> {
     if ctx.cluster_vpc.is_none_or(|c| c.id != reached.id) {
         return Err(Block::new(
-            "NO_ROUTE_TO_PRIVATE_ENDPOINT",
+            Code::NoRouteToPrivateEndpoint,
             Some(&from.id),
             format!(
                 "The route from {} to {dest_text} leads to {}, not the cluster VPC",
@@ -698,7 +704,7 @@ fn node_warnings(ctx: &Ctx<'_>, node: &Component, place: Place<'_>, trace: &mut 
     if public_ip.is_some() && default_target == Some(KindName::Igw) {
         trace.warn(Finding::new(
             Level::Warning,
-            "W_NODE_PUBLIC_IP",
+            Code::WNodePublicIp,
             Some(&node.id),
             format!("Node {} has a public IP in a public subnet, so it is reachable from the internet", node.id),
         ).with_fix("put nodes in private subnets, or remove their public IPs"));
@@ -721,7 +727,7 @@ fn node_warnings(ctx: &Ctx<'_>, node: &Component, place: Place<'_>, trace: &mut 
     if !egress && !missing.is_empty() {
         trace.warn(Finding::new(
             Level::Warning,
-            "W_NODE_NO_AWS_API_EGRESS",
+            Code::WNodeNoAwsApiEgress,
             Some(&node.id),
             format!(
                 "Subnet {} has no NAT or internet egress and VPC {} lacks the {} endpoints, so node {} cannot bootstrap or pull images",
@@ -757,7 +763,7 @@ pub(super) fn api_to_kubelet(
             ""
         };
         return Err(Block::new(
-            "NODE_OUTSIDE_CLUSTER_VPC",
+            Code::NodeOutsideClusterVpc,
             Some(&node.id),
             format!(
                 "Node {} is not in the cluster VPC; the EKS-owned ENIs can't reach it{extra}",
@@ -767,7 +773,7 @@ pub(super) fn api_to_kubelet(
     }
     let Some(eni) = pick_eni(ctx, place) else {
         return Err(Block::new(
-            "NO_EKS_ENI",
+            Code::NoEksEni,
             Some(&api.id),
             "The API server reaches nodes through EKS-owned ENIs, but the design has none"
                 .to_owned(),
@@ -825,12 +831,12 @@ pub(super) fn api_to_kubelet(
                     .unwrap_or("the node security group");
                 let (code, what) = if port == 10250 {
                     (
-                        "NODE_SG_NO_10250_INGRESS",
+                        Code::NodeSgNo10250Ingress,
                         "kubectl logs, exec and port-forward will time out",
                     )
                 } else {
                     (
-                        "NODE_SG_NO_WEBHOOK_INGRESS",
+                        Code::NodeSgNoWebhookIngress,
                         "admission webhook calls will time out",
                     )
                 };
@@ -871,7 +877,7 @@ pub(super) fn api_to_kubelet(
     {
         trace.warn(Finding::new(
             Level::Warning,
-            "CIDR_NOT_YET_RECONCILED",
+            Code::CidrNotYetReconciled,
             Some(&node.id),
             format!(
                 "VPC CIDR {young} was associated less than about an hour ago; kubectl logs, exec and port-forward to {} may fail until EKS reconciles it",
@@ -912,7 +918,7 @@ fn source_checks(
                 .and_then(|v| v.first().copied())
                 .unwrap_or("its security group");
             let mut b = Block::new(
-                "SG_EGRESS_DENY",
+                Code::SgEgressDeny,
                 Some(&src.id),
                 format!(
                     "Security group {groups} of {} has no egress rule for TCP {port} to {dest_text}",
@@ -964,7 +970,7 @@ fn eni_checks(
                 .unwrap_or("the cluster security group");
             let from = suggest_peer(ctx, src, src_iface);
             let mut b = Block::new(
-                "CLUSTER_SG_NO_443_INGRESS",
+                Code::ClusterSgNo443Ingress,
                 Some(&eni.id),
                 format!(
                     "Cluster security group {groups} does not allow TCP 443 from {} ({})",
@@ -1001,4 +1007,14 @@ fn suggest_peer(ctx: &Ctx<'_>, src: &Component, iface: &Iface<'_>) -> String {
     iface
         .ip
         .map_or_else(|| "the source".to_owned(), |a| format!("{a}/32"))
+}
+
+/// "the public endpoint 198.51.100.50", or "the public endpoint" when its address is
+/// unknown (`endpoint` is the address, or already that phrase).
+fn public_endpoint(endpoint: &str) -> String {
+    if endpoint.starts_with("the ") {
+        endpoint.to_owned()
+    } else {
+        format!("the public endpoint {endpoint}")
+    }
 }

@@ -58,7 +58,7 @@ pub fn verdict(f: &FlowResult) -> String {
             .blocked_at
             .as_deref()
             .map_or_else(String::new, |b| format!(" at {b}"));
-        format!("blocked{at}: {}", f.code.unwrap_or("?"))
+        format!("blocked{at}: {}", f.code.map_or("?", crate::engine::Code::as_str))
     }
 }
 
@@ -127,7 +127,7 @@ pub fn path_summary(f: &FlowResult) -> String {
     if f.reachable {
         path
     } else {
-        format!("blocked ({})", f.code.unwrap_or("?"))
+        format!("blocked ({})", f.code.map_or("?", crate::engine::Code::as_str))
     }
 }
 
@@ -162,7 +162,7 @@ pub fn to_markdown(design_name: &str, analysis: &Analysis) -> String {
             if f.reachable {
                 "reachable".to_owned()
             } else {
-                format!("blocked: `{}`", f.code.unwrap_or("?"))
+                format!("blocked: `{}`", f.code.map_or("?", crate::engine::Code::as_str))
             },
             f.exposure.map_or("–", super::Exposure::json_name),
             f.dns.map_or("–", super::DnsVia::json_name),

@@ -1,5 +1,6 @@
 //! Security group and network ACL checks on each hop (domain.md §2.3 items 1, 2, 5, 6).
 
+use super::codes::Code;
 use std::net::Ipv4Addr;
 
 use super::{Block, Ctx};
@@ -216,7 +217,7 @@ fn acl_one(
                     |r| format!("{} denies it", r.describe()),
                 );
                 let mut b = Block::new(
-                    "NACL_DENY",
+                    Code::NaclDeny,
                     Some(&subnet.id),
                     format!(
                         "Network ACL {} of subnet {} blocks {what} ({dir_name} {port_text} {} {remote_text}): {by}",

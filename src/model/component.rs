@@ -30,6 +30,29 @@ impl Component {
         Rect::new(self.pos, self.size)
     }
 
+    /// The private address the component holds in its subnet, if it has one.
+    pub fn private_ip(&self) -> Option<&str> {
+        match &self.kind {
+            ComponentKind::Node(n) => Some(n.private_ip.as_str()),
+            ComponentKind::EksEni(e) => Some(e.private_ip.as_str()),
+            ComponentKind::Client(cl) => cl.private_ip.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The public addresses the component holds: elastic IPs, public IPs, NLB addresses,
+    /// an on-premises network's egress address.
+    pub fn public_ips(&self) -> Vec<&str> {
+        match &self.kind {
+            ComponentKind::Node(n) => n.public_ip.as_deref().into_iter().collect(),
+            ComponentKind::Client(cl) => cl.public_ip.as_deref().into_iter().collect(),
+            ComponentKind::Nat(n) => n.elastic_ip.as_deref().into_iter().collect(),
+            ComponentKind::Nlb(n) => n.public_ips.iter().map(String::as_str).collect(),
+            ComponentKind::OnPrem(o) => o.internet_egress_ip.as_deref().into_iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The text to show: the label, or the id when the label is empty.
     pub fn display_label(&self) -> &str {
         if self.label.is_empty() {

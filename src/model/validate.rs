@@ -123,6 +123,7 @@ pub fn validate(design: &Design) -> Vec<Problem> {
     }
     check_cycles(design, &index, &mut r);
     check_subnet_overlaps(design, &index, &mut r);
+    check_address_duplicates(design, &index, &mut r);
     check_connections(design, &index, &mut r);
     check_cluster(design, &index, &mut r);
     check_security(design, &mut r);
@@ -520,6 +521,42 @@ fn check_subnet_overlaps(design: &Design, index: &DesignIndex<'_>, r: &mut Repor
                 );
             }
             list.push((c.id.as_str(), net));
+        }
+    }
+}
+
+/// One address, one owner: a private address is used once within a VPC (subnets of
+/// different VPCs may overlap), and a public or elastic address once in the design.
+fn check_address_duplicates(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
+    let mut private: HashMap<(Option<&str>, &str), &str> = HashMap::new();
+    let mut public: HashMap<&str, &str> = HashMap::new();
+    for c in &design.components {
+        if let Some(ip) = c.private_ip().filter(|ip| !ip.is_empty())
+            && index.parent(c).is_some_and(|p| p.kind.name() == KindName::Subnet)
+        {
+            let vpc = index
+                .ancestor_of_kind(c, KindName::Vpc)
+                .map(|v| v.id.as_str());
+            if let Some(other) = private.insert((vpc, ip), c.id.as_str()) {
+                r.error(
+                    "E_DUPLICATE_IP",
+                    &c.id,
+                    "private_ip",
+                    format!("{ip} is also the address of \"{other}\" in the same VPC"),
+                );
+            }
+        }
+        for ip in c.public_ips() {
+            if let Some(other) = public.insert(ip, c.id.as_str())
+                && other != c.id
+            {
+                r.error(
+                    "E_DUPLICATE_PUBLIC_IP",
+                    &c.id,
+                    "public_ip",
+                    format!("{ip} is also a public address of \"{other}\""),
+                );
+            }
         }
     }
 }

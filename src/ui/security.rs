@@ -2,7 +2,7 @@
 
 use egui::RichText;
 
-use super::panels::{Buffers, id_field, text_field_width};
+use super::fields::{Buffers, id_field, text_field_width};
 use crate::model::security::{format_ports, parse_ports};
 use crate::model::{
     AclAction, AclRule, ComponentKind, DEFAULT_CLUSTER_SG, Design, Edit, NetworkAcl, Peer,

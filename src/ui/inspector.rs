@@ -1,0 +1,567 @@
+//! The inspector: the properties of the selected component, per kind, and of the selected
+//! connection.
+
+use egui::RichText;
+
+use super::fields::{
+    Buffers, cidr_list, id_field, number_field, ok, opt, optional_ip, parse_webhook_ports,
+    required_ip, split_list, text_area, text_field, text_field_width, webhook_ports,
+};
+use super::security::{SecurityView, sg_choices};
+use crate::model::{
+    Client, Component, ComponentKind, ConnectionKind, Design, Edit, KindName, LOCAL_TARGET,
+    NatConnectivity, NodeGroup, Point, Route, net,
+};
+
+/// A list of security groups: each links to its rules and can be removed; a picker adds one.
+/// `none` says what an empty list means.
+pub(crate) fn sg_list_ui(
+    ui: &mut egui::Ui,
+    salt: &str,
+    list: &mut Vec<String>,
+    choices: &[String],
+    none: &str,
+    security: &mut SecurityView,
+) -> bool {
+    let mut changed = false;
+    let mut remove = None;
+    ui.vertical(|ui| {
+        if list.is_empty() {
+            ui.label(RichText::new(none).small());
+        }
+        for (i, g) in list.iter().enumerate() {
+            ui.horizontal(|ui| {
+                if ui
+                    .link(g)
+                    .on_hover_text("Edit this group's rules")
+                    .clicked()
+                {
+                    security.show_group(g);
+                }
+                if ui
+                    .small_button("✖")
+                    .on_hover_text("Take this group off")
+                    .clicked()
+                {
+                    remove = Some(i);
+                }
+            });
+        }
+        let missing: Vec<&String> = choices.iter().filter(|c| !list.contains(c)).collect();
+        if !missing.is_empty() {
+            egui::ComboBox::from_id_salt(salt)
+                .selected_text("add group")
+                .width(110.0)
+                .show_ui(ui, |ui| {
+                    for c in missing {
+                        if ui.selectable_label(false, c).clicked() {
+                            list.push(c.clone());
+                            changed = true;
+                        }
+                    }
+                });
+        }
+    });
+    if let Some(i) = remove {
+        list.remove(i);
+        changed = true;
+    }
+    changed
+}
+
+/// The network ACL of a subnet: the default (allow all) or one of the design's ACLs.
+pub(crate) fn acl_picker(
+    ui: &mut egui::Ui,
+    design: &Design,
+    id: &str,
+    acl: &mut Option<String>,
+    security: &mut SecurityView,
+) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        egui::ComboBox::from_id_salt(("acl", id))
+            .width(120.0)
+            .selected_text(
+                acl.clone()
+                    .unwrap_or_else(|| "default (allow all)".to_owned()),
+            )
+            .show_ui(ui, |ui| {
+                changed |= ui
+                    .selectable_value(acl, None, "default (allow all)")
+                    .changed();
+                for a in &design.network_acls {
+                    changed |= ui
+                        .selectable_value(acl, Some(a.id.clone()), &a.id)
+                        .changed();
+                }
+            });
+        if let Some(a) = acl.as_ref()
+            && ui
+                .small_button("rules")
+                .on_hover_text("Edit this ACL's rules")
+                .clicked()
+        {
+            security.show_acl(a);
+        }
+    });
+    changed
+}
+
+/// The inspector of a connection: its ends, kind and label, and a delete button.
+pub fn connection_ui(
+    ui: &mut egui::Ui,
+    design: &Design,
+    index: usize,
+    buffers: &mut Buffers,
+) -> Option<Edit> {
+    let conn = design.connections.get(index)?;
+    let mut edit = None;
+    ui.heading("Connection");
+    egui::Grid::new("connection-grid")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label("from");
+            ui.label(&conn.from);
+            ui.end_row();
+            ui.label("to");
+            ui.label(&conn.to);
+            ui.end_row();
+            ui.label("kind");
+            ui.label(match conn.kind {
+                ConnectionKind::Attachment => "attachment (routes traffic)",
+                ConnectionKind::Line => "annotation line",
+            });
+            ui.end_row();
+            ui.label("label");
+            if let Some(v) = text_field(
+                ui,
+                buffers,
+                &format!("connection.{index}.label"),
+                &conn.label,
+                &ok,
+            ) {
+                edit = Some(Edit::LabelConnection { index, label: v });
+            }
+            ui.end_row();
+        });
+    if ui
+        .button("delete connection")
+        .on_hover_text("Remove this connection (Delete)")
+        .clicked()
+    {
+        edit = Some(Edit::Disconnect(index));
+    }
+    edit
+}
+
+/// The inspector for one component; returns an edit when the user changed something.
+pub fn inspector_ui(
+    ui: &mut egui::Ui,
+    design: &Design,
+    id: &str,
+    buffers: &mut Buffers,
+    security: &mut SecurityView,
+) -> Option<Edit> {
+    let comp = design.component(id)?;
+    let sg_choices = sg_choices(design);
+    let kind = comp.kind.name();
+    ui.heading(kind.human());
+    let mut next: Component = comp.clone();
+    let mut changed = false;
+    let mut rename = None;
+    let mut geometry = None;
+    let key = |f: &str| format!("{id}.{f}");
+    egui::Grid::new("inspector-grid")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label("id");
+            if let Some(v) = id_field(ui, buffers, &key("id"), id, &|t| {
+                design.component(t).is_some()
+            }) {
+                rename = Some(v);
+            }
+            ui.end_row();
+            ui.label("label");
+            if let Some(v) = text_field(ui, buffers, &key("label"), &comp.label, &ok) {
+                next.label = v;
+                changed = true;
+            }
+            ui.end_row();
+            // Exact placement from the keyboard: x, y of the top-left corner, then width and
+            // height (containers keep their children inside).
+            let r = comp.rect();
+            ui.label("position");
+            ui.horizontal(|ui| {
+                let x = number_field(ui, buffers, &key("x"), r.min.x);
+                let y = number_field(ui, buffers, &key("y"), r.min.y);
+                if x.is_some() || y.is_some() {
+                    geometry = Some(Edit::Move {
+                        ids: vec![id.to_owned()],
+                        delta: Point::new(
+                            x.map_or(0.0, |x| x - r.min.x),
+                            y.map_or(0.0, |y| y - r.min.y),
+                        ),
+                    });
+                }
+            });
+            ui.end_row();
+            ui.label("size");
+            ui.horizontal(|ui| {
+                let w = number_field(ui, buffers, &key("w"), r.size.w);
+                let h = number_field(ui, buffers, &key("h"), r.size.h);
+                if w.is_some() || h.is_some() {
+                    geometry = Some(Edit::SetRect {
+                        id: id.to_owned(),
+                        rect: crate::model::Rect::new(
+                            r.min,
+                            crate::model::Size::new(w.unwrap_or(r.size.w), h.unwrap_or(r.size.h)),
+                        ),
+                    });
+                }
+            });
+            ui.end_row();
+            let mut row = |ui: &mut egui::Ui,
+                           name: &str,
+                           field: &str,
+                           cur: String,
+                           v: &dyn Fn(&str) -> Result<(), String>| {
+                ui.label(name);
+                let r = text_field(ui, buffers, &key(field), &cur, v);
+                ui.end_row();
+                r
+            };
+            match &mut next.kind {
+                ComponentKind::Vpc(v) => {
+                    if let Some(t) = row(
+                        ui,
+                        "CIDR blocks",
+                        "cidr_blocks",
+                        v.cidr_blocks.join(", "),
+                        &cidr_list,
+                    ) {
+                        v.cidr_blocks = split_list(&t);
+                        changed = true;
+                    }
+                    if let Some(t) = row(
+                        ui,
+                        "recent CIDRs",
+                        "recent",
+                        v.recent_cidr_blocks.join(", "),
+                        &cidr_list,
+                    ) {
+                        v.recent_cidr_blocks = split_list(&t);
+                        changed = true;
+                    }
+                    if let Some(t) = row(
+                        ui,
+                        "VPC endpoints",
+                        "endpoints",
+                        v.endpoints.join(", "),
+                        &ok,
+                    ) {
+                        v.endpoints = split_list(&t);
+                        changed = true;
+                    }
+                    ui.label("DNS");
+                    ui.vertical(|ui| {
+                        changed |= ui.checkbox(&mut v.dns_support, "DNS resolution").changed();
+                        changed |= ui.checkbox(&mut v.dns_hostnames, "DNS hostnames").changed();
+                        changed |= ui
+                            .checkbox(&mut v.amazon_provided_dns, "AmazonProvidedDNS")
+                            .changed();
+                    });
+                    ui.end_row();
+                }
+                ComponentKind::Subnet(s) => {
+                    if let Some(t) = row(ui, "CIDR", "cidr", s.cidr.clone(), &|t| {
+                        net::parse_cidr_v4(t).map(|_| ())
+                    }) {
+                        s.cidr = t.trim().to_owned();
+                        changed = true;
+                    }
+                    if let Some(t) = row(ui, "zone", "az", s.az.clone(), &ok) {
+                        s.az = t.trim().to_owned();
+                        changed = true;
+                    }
+                    ui.label("");
+                    changed |= ui
+                        .checkbox(&mut s.map_public_ip_on_launch, "auto-assign public IP")
+                        .changed();
+                    ui.end_row();
+                    ui.label("network ACL");
+                    changed |= acl_picker(ui, design, id, &mut s.network_acl, security);
+                    ui.end_row();
+                }
+                ComponentKind::Nlb(n) => {
+                    if let Some(t) = row(ui, "public IPs", "ips", n.public_ips.join(", "), &|t| {
+                        split_list(t)
+                            .iter()
+                            .try_for_each(|p| net::parse_ip_v4(p).map(|_| ()))
+                    }) {
+                        n.public_ips = split_list(&t);
+                        changed = true;
+                    }
+                }
+                ComponentKind::EksEni(e) => {
+                    if let Some(t) = row(ui, "private IP", "ip", e.private_ip.clone(), &required_ip)
+                    {
+                        e.private_ip = t.trim().to_owned();
+                        changed = true;
+                    }
+                }
+                ComponentKind::Nat(n) => {
+                    if let Some(t) = row(
+                        ui,
+                        "elastic IP",
+                        "eip",
+                        n.elastic_ip.clone().unwrap_or_default(),
+                        &optional_ip,
+                    ) {
+                        n.elastic_ip = opt(&t);
+                        changed = true;
+                    }
+                    ui.label("");
+                    let mut private = n.connectivity == NatConnectivity::Private;
+                    if ui.checkbox(&mut private, "private NAT").changed() {
+                        n.connectivity = if private {
+                            NatConnectivity::Private
+                        } else {
+                            NatConnectivity::Public
+                        };
+                        changed = true;
+                    }
+                    ui.end_row();
+                }
+                ComponentKind::Node(n) => {
+                    if let Some(t) = row(ui, "private IP", "ip", n.private_ip.clone(), &required_ip)
+                    {
+                        n.private_ip = t.trim().to_owned();
+                        changed = true;
+                    }
+                    if let Some(t) = row(
+                        ui,
+                        "public IP",
+                        "pip",
+                        n.public_ip.clone().unwrap_or_default(),
+                        &optional_ip,
+                    ) {
+                        n.public_ip = opt(&t);
+                        changed = true;
+                    }
+                    if let Some(t) = row(
+                        ui,
+                        "webhook ports",
+                        "webhooks",
+                        n.webhook_ports
+                            .iter()
+                            .map(u16::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        &webhook_ports,
+                    ) {
+                        n.webhook_ports = parse_webhook_ports(&t).unwrap_or_default();
+                        changed = true;
+                    }
+                    ui.label("security groups");
+                    let none = format!("none: carries {}", design.cluster.cluster_security_group);
+                    changed |= sg_list_ui(
+                        ui,
+                        &format!("{id}.sgs"),
+                        &mut n.security_groups,
+                        &sg_choices,
+                        &none,
+                        security,
+                    );
+                    ui.end_row();
+                    ui.label("");
+                    ui.vertical(|ui| {
+                        let mut managed = n.node_group == NodeGroup::Managed;
+                        if ui.checkbox(&mut managed, "managed node group").changed() {
+                            n.node_group = if managed {
+                                NodeGroup::Managed
+                            } else {
+                                NodeGroup::SelfManaged
+                            };
+                            changed = true;
+                        }
+                        changed |= ui.checkbox(&mut n.hybrid, "hybrid node").changed();
+                    });
+                    ui.end_row();
+                }
+                ComponentKind::Client(cl) => {
+                    client_rows(ui, cl, &mut changed, &mut row);
+                    ui.label("security groups");
+                    changed |= sg_list_ui(
+                        ui,
+                        &format!("{id}.sgs"),
+                        &mut cl.security_groups,
+                        &sg_choices,
+                        "none: all traffic out",
+                        security,
+                    );
+                    ui.end_row();
+                }
+                ComponentKind::OnPrem(o) => {
+                    if let Some(t) = row(ui, "CIDRs", "cidrs", o.cidrs.join(", "), &cidr_list) {
+                        o.cidrs = split_list(&t);
+                        changed = true;
+                    }
+                    if let Some(t) = row(
+                        ui,
+                        "internet egress IP",
+                        "egress",
+                        o.internet_egress_ip.clone().unwrap_or_default(),
+                        &optional_ip,
+                    ) {
+                        o.internet_egress_ip = opt(&t);
+                        changed = true;
+                    }
+                }
+                ComponentKind::Note(n) => {
+                    ui.label("text");
+                    if let Some(t) = text_area(ui, buffers, &key("text"), &n.text) {
+                        n.text = t;
+                        changed = true;
+                    }
+                    ui.end_row();
+                }
+                ComponentKind::ControlPlane
+                | ComponentKind::ApiServer
+                | ComponentKind::Igw
+                | ComponentKind::Vpn
+                | ComponentKind::Tgw
+                | ComponentKind::Peering
+                | ComponentKind::Phz => {}
+            }
+        });
+    // The same target kinds validation accepts for this route table.
+    let allowed: &[KindName] = match &next.kind {
+        ComponentKind::OnPrem(_) => &KindName::ON_PREM_ROUTE_TARGETS,
+        _ => &KindName::SUBNET_ROUTE_TARGETS,
+    };
+    let targets: Vec<&Component> = design
+        .components
+        .iter()
+        .filter(|c| allowed.contains(&c.kind.name()))
+        .collect();
+    match &mut next.kind {
+        ComponentKind::Subnet(s) => {
+            changed |= routes_ui(ui, id, &mut s.routes, &targets, buffers, true);
+        }
+        ComponentKind::OnPrem(o) => {
+            changed |= routes_ui(ui, id, &mut o.routes, &targets, buffers, false);
+        }
+        _ => {}
+    }
+    if let Some(to) = rename {
+        return Some(Edit::Rename {
+            from: id.to_owned(),
+            to: to.trim().to_owned(),
+        });
+    }
+    if geometry.is_some() {
+        return geometry;
+    }
+    changed.then_some(Edit::Replace(next))
+}
+
+type RowFn<'a> = dyn FnMut(&mut egui::Ui, &str, &str, String, &dyn Fn(&str) -> Result<(), String>) -> Option<String>
+    + 'a;
+
+fn client_rows(ui: &mut egui::Ui, cl: &mut Client, changed: &mut bool, row: &mut RowFn<'_>) {
+    if let Some(t) = row(
+        ui,
+        "private IP",
+        "ip",
+        cl.private_ip.clone().unwrap_or_default(),
+        &optional_ip,
+    ) {
+        cl.private_ip = opt(&t);
+        *changed = true;
+    }
+    if let Some(t) = row(
+        ui,
+        "public IP",
+        "pip",
+        cl.public_ip.clone().unwrap_or_default(),
+        &optional_ip,
+    ) {
+        cl.public_ip = opt(&t);
+        *changed = true;
+    }
+    ui.label("");
+    *changed |= ui
+        .checkbox(
+            &mut cl.dns_forwards_to_cluster_vpc,
+            "forwards DNS to the VPC",
+        )
+        .changed();
+    ui.end_row();
+}
+
+fn routes_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    routes: &mut Vec<Route>,
+    targets: &[&Component],
+    buffers: &mut Buffers,
+    allow_local: bool,
+) -> bool {
+    let mut changed = false;
+    ui.add_space(6.0);
+    ui.label(RichText::new("route table").strong());
+    let mut remove = None;
+    for (i, r) in routes.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            if let Some(v) = text_field_width(
+                ui,
+                buffers,
+                &format!("{id}.route.{i}"),
+                &r.destination,
+                &|t| net::parse_cidr_v4(t).map(|_| ()),
+                120.0,
+            ) {
+                r.destination = v.trim().to_owned();
+                changed = true;
+            }
+            ui.label("->");
+            egui::ComboBox::from_id_salt(("route-target", id, i))
+                .width(90.0)
+                .selected_text(r.target.clone())
+                .show_ui(ui, |ui| {
+                    if allow_local {
+                        changed |= ui
+                            .selectable_value(&mut r.target, LOCAL_TARGET.to_owned(), LOCAL_TARGET)
+                            .changed();
+                    }
+                    for t in targets {
+                        changed |= ui
+                            .selectable_value(&mut r.target, t.id.clone(), &t.id)
+                            .changed();
+                    }
+                });
+            if ui
+                .small_button("✖")
+                .on_hover_text("Remove this route")
+                .clicked()
+            {
+                remove = Some(i);
+            }
+        });
+    }
+    if let Some(i) = remove {
+        routes.remove(i);
+        changed = true;
+    }
+    if ui.small_button("add route").clicked() {
+        let target = targets
+            .first()
+            .map_or_else(|| LOCAL_TARGET.to_owned(), |t| t.id.clone());
+        routes.push(Route {
+            destination: "0.0.0.0/0".to_owned(),
+            target,
+        });
+        changed = true;
+    }
+    changed
+}
