@@ -83,7 +83,11 @@ fn validate_rejects_two_nodes_at_one_address_and_two_nats_with_one_elastic_ip() 
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(preset_path("public-private")).unwrap();
     // node-b moves into node-a's subnet with node-a's address.
-    let same_ip = text.replacen("private_ip: \"10.0.12.10\"", "private_ip: \"10.0.11.10\"", 1);
+    let same_ip = text.replacen(
+        "private_ip: \"10.0.12.10\"",
+        "private_ip: \"10.0.11.10\"",
+        1,
+    );
     let same_ip = same_ip.replacen(
         "label: \"node b (kubelet)\",\n            parent: \"subnet-private-b\"",
         "label: \"node b (kubelet)\",\n            parent: \"subnet-private-a\"",
@@ -100,11 +104,18 @@ fn validate_rejects_two_nodes_at_one_address_and_two_nats_with_one_elastic_ip() 
     let start = text.find("(\n            id: \"nat\",").unwrap();
     let end = start + text[start..].find("\n        ),\n").unwrap() + "\n        ),\n".len();
     let second = text[start..end].replacen("id: \"nat\"", "id: \"nat-2\"", 1);
-    let same_eip = format!("{}{second}        {}", &text[..end], &text[end..].trim_start());
+    let same_eip = format!(
+        "{}{second}        {}",
+        &text[..end],
+        &text[end..].trim_start()
+    );
     let path = dir.path().join("same-eip.ron");
     std::fs::write(&path, &same_eip).unwrap();
     let (code, stdout, stderr) = eksplain(&["validate", path.to_str().unwrap()]);
     let all = format!("{stdout}{stderr}");
     assert_eq!(code, 2, "{all}");
-    assert!(all.contains("E_DUPLICATE_PUBLIC_IP") && all.contains("198.51.100.10"), "{all}");
+    assert!(
+        all.contains("E_DUPLICATE_PUBLIC_IP") && all.contains("198.51.100.10"),
+        "{all}"
+    );
 }

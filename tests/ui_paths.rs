@@ -81,7 +81,10 @@ fn deleting_the_nat_turns_kubelet_flows_red_with_the_reason() {
     assert_eq!(blocked.len(), 2);
     for f in &blocked {
         assert_eq!(f.flow, FlowKind::KubeletToApi);
-        assert_eq!(f.code.map(eksplain::engine::Code::as_str), Some("NO_ROUTE_TO_PUBLIC_ENDPOINT"));
+        assert_eq!(
+            f.code.map(eksplain::engine::Code::as_str),
+            Some("NO_ROUTE_TO_PUBLIC_ENDPOINT")
+        );
         assert!(
             f.reason.contains("no route to the internet"),
             "{}",

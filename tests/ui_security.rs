@@ -101,7 +101,10 @@ fn a_deny_rule_in_a_new_acl_blocks_kubectl_and_says_which_rule() {
         .find(|f| f.flow == FlowKind::KubectlToApi)
         .unwrap();
     assert!(!kubectl.reachable);
-    assert_eq!(kubectl.code.map(eksplain::engine::Code::as_str), Some("NACL_DENY"));
+    assert_eq!(
+        kubectl.code.map(eksplain::engine::Code::as_str),
+        Some("NACL_DENY")
+    );
     assert!(kubectl.reason.contains("rule 100"), "{}", kubectl.reason);
 }
 

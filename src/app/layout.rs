@@ -42,6 +42,7 @@ impl EksplainApp {
                 area = ui.max_rect();
                 self.canvas_ui(ui, palette);
             });
+        self.canvas_area = area;
         if let Some(e) = security_ui::security_window(
             &ctx,
             self.editor.design(),

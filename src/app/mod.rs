@@ -106,6 +106,8 @@ pub struct EksplainApp {
     recovery: recovery::Recovery,
     watcher: Option<FileWatch>,
     changed_on_disk: Option<PathBuf>,
+    /// Where the canvas was in the last frame (windows open over it).
+    canvas_area: egui::Rect,
 }
 
 impl EksplainApp {
@@ -141,6 +143,7 @@ impl EksplainApp {
             recovery: recovery::Recovery::default(),
             watcher: None,
             changed_on_disk: None,
+            canvas_area: egui::Rect::NOTHING,
         }
     }
 
@@ -220,6 +223,11 @@ impl EksplainApp {
     /// The in-app file dialog, when it is open: what it asks for.
     pub fn open_dialog(&self) -> Option<DialogKind> {
         self.dialog.open_kind()
+    }
+
+    /// Where the canvas was drawn in the last frame.
+    pub fn canvas_area(&self) -> egui::Rect {
+        self.canvas_area
     }
 
     /// The settings to persist.

@@ -88,7 +88,12 @@ impl EksplainApp {
                 f.blocked_at.clone().map(|b| {
                     (
                         b,
-                        format!("{} {}: {}", report::who(f), f.code.map_or("?", crate::engine::Code::as_str), f.reason),
+                        format!(
+                            "{} {}: {}",
+                            report::who(f),
+                            f.code.map_or("?", crate::engine::Code::as_str),
+                            f.reason
+                        ),
                     )
                 })
             })

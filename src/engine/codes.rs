@@ -80,7 +80,37 @@ pub enum Code {
 
 impl Code {
     /// Every code, in alphabetical order.
-    pub const ALL: [Code; 29] = [Code::CfgClusterSubnets, Code::CfgInvalidPublicCidrs, Code::CfgNoApiServer, Code::CfgNoEndpointEnabled, Code::CidrNotYetReconciled, Code::ClusterSgNo443Ingress, Code::DnsNoPublicRecord, Code::DnsPhzNotApplied, Code::DnsVpcResolverDisabled, Code::IgwPathWithoutPublicIp, Code::NaclDeny, Code::NatNoInternetPath, Code::NodeOutsideClusterVpc, Code::NodeRequiresVpcDns, Code::NodeSgNo10250Ingress, Code::NodeSgNoWebhookIngress, Code::NoEksEni, Code::NoReturnRoute, Code::NoRouteToPrivateEndpoint, Code::NoRouteToPublicEndpoint, Code::SgEgressDeny, Code::SourceNotInPublicAccessCidrs, Code::WCidrsIgnored, Code::WHybridPubpriv, Code::WNodeNoAwsApiEgress, Code::WNodePublicIp, Code::WNoNlb, Code::WPublicOpen, Code::WVpcDnsHostnamesOff];
+    pub const ALL: [Code; 29] = [
+        Code::CfgClusterSubnets,
+        Code::CfgInvalidPublicCidrs,
+        Code::CfgNoApiServer,
+        Code::CfgNoEndpointEnabled,
+        Code::CidrNotYetReconciled,
+        Code::ClusterSgNo443Ingress,
+        Code::DnsNoPublicRecord,
+        Code::DnsPhzNotApplied,
+        Code::DnsVpcResolverDisabled,
+        Code::IgwPathWithoutPublicIp,
+        Code::NaclDeny,
+        Code::NatNoInternetPath,
+        Code::NodeOutsideClusterVpc,
+        Code::NodeRequiresVpcDns,
+        Code::NodeSgNo10250Ingress,
+        Code::NodeSgNoWebhookIngress,
+        Code::NoEksEni,
+        Code::NoReturnRoute,
+        Code::NoRouteToPrivateEndpoint,
+        Code::NoRouteToPublicEndpoint,
+        Code::SgEgressDeny,
+        Code::SourceNotInPublicAccessCidrs,
+        Code::WCidrsIgnored,
+        Code::WHybridPubpriv,
+        Code::WNodeNoAwsApiEgress,
+        Code::WNodePublicIp,
+        Code::WNoNlb,
+        Code::WPublicOpen,
+        Code::WVpcDnsHostnamesOff,
+    ];
 
     /// The code as written in reports and JSON.
     pub const fn as_str(self) -> &'static str {
@@ -120,7 +150,12 @@ impl Code {
     /// Whether AWS states the rule behind the code.
     pub const fn basis(self) -> Basis {
         match self {
-            Code::CfgNoApiServer | Code::DnsPhzNotApplied | Code::DnsVpcResolverDisabled | Code::NatNoInternetPath | Code::NoEksEni | Code::NoReturnRoute => Basis::Inferred,
+            Code::CfgNoApiServer
+            | Code::DnsPhzNotApplied
+            | Code::DnsVpcResolverDisabled
+            | Code::NatNoInternetPath
+            | Code::NoEksEni
+            | Code::NoReturnRoute => Basis::Inferred,
             _ => Basis::Doc,
         }
     }
@@ -161,7 +196,11 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for c in Code::ALL {
             assert!(seen.insert(c.as_str()), "{c} twice");
-            assert!(c.as_str().chars().all(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit() || ch == '_'));
+            assert!(
+                c.as_str()
+                    .chars()
+                    .all(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit() || ch == '_')
+            );
             assert_eq!(format!("{c:?}").to_uppercase(), c.as_str().replace('_', ""));
         }
         assert_eq!(Code::NoEksEni.basis(), Basis::Inferred);

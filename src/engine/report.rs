@@ -58,7 +58,10 @@ pub fn verdict(f: &FlowResult) -> String {
             .blocked_at
             .as_deref()
             .map_or_else(String::new, |b| format!(" at {b}"));
-        format!("blocked{at}: {}", f.code.map_or("?", crate::engine::Code::as_str))
+        format!(
+            "blocked{at}: {}",
+            f.code.map_or("?", crate::engine::Code::as_str)
+        )
     }
 }
 
@@ -127,7 +130,10 @@ pub fn path_summary(f: &FlowResult) -> String {
     if f.reachable {
         path
     } else {
-        format!("blocked ({})", f.code.map_or("?", crate::engine::Code::as_str))
+        format!(
+            "blocked ({})",
+            f.code.map_or("?", crate::engine::Code::as_str)
+        )
     }
 }
 
@@ -162,7 +168,10 @@ pub fn to_markdown(design_name: &str, analysis: &Analysis) -> String {
             if f.reachable {
                 "reachable".to_owned()
             } else {
-                format!("blocked: `{}`", f.code.map_or("?", crate::engine::Code::as_str))
+                format!(
+                    "blocked: `{}`",
+                    f.code.map_or("?", crate::engine::Code::as_str)
+                )
             },
             f.exposure.map_or("–", super::Exposure::json_name),
             f.dns.map_or("–", super::DnsVia::json_name),

@@ -532,7 +532,9 @@ fn check_address_duplicates(design: &Design, index: &DesignIndex<'_>, r: &mut Re
     let mut public: HashMap<&str, &str> = HashMap::new();
     for c in &design.components {
         if let Some(ip) = c.private_ip().filter(|ip| !ip.is_empty())
-            && index.parent(c).is_some_and(|p| p.kind.name() == KindName::Subnet)
+            && index
+                .parent(c)
+                .is_some_and(|p| p.kind.name() == KindName::Subnet)
         {
             let vpc = index
                 .ancestor_of_kind(c, KindName::Vpc)

@@ -115,7 +115,9 @@ pub(crate) fn buffered_field(
         let t = t.clone();
         match buffers.refusal.take() {
             Some(reason) => {
-                buffers.entries.insert(key.to_owned(), Entry::Rejected(t, reason));
+                buffers
+                    .entries
+                    .insert(key.to_owned(), Entry::Rejected(t, reason));
             }
             None => {
                 buffers.entries.remove(key);
@@ -135,7 +137,14 @@ pub(crate) fn buffered_field(
             .entries
             .insert(key.to_owned(), Entry::Typing(text.clone()));
     }
-    let shown = error.clone().or_else(|| refused.filter(|_| text != current));
+    // While typing, what is wrong now; once left, why the value was not applied.
+    let shown = if resp.has_focus() {
+        error.clone()
+    } else {
+        refused
+            .filter(|_| text != current)
+            .or_else(|| error.clone())
+    };
     if let Some(e) = &shown
         && (resp.has_focus() || text != current)
     {
@@ -240,7 +249,12 @@ pub(crate) fn webhook_ports(text: &str) -> Result<(), String> {
 }
 
 /// A number field for canvas units; returns the new value when the user leaves it changed.
-pub(crate) fn number_field(ui: &mut egui::Ui, buffers: &mut Buffers, key: &str, current: f32) -> Option<f32> {
+pub(crate) fn number_field(
+    ui: &mut egui::Ui,
+    buffers: &mut Buffers,
+    key: &str,
+    current: f32,
+) -> Option<f32> {
     let text = format!("{current}");
     text_field_width(
         ui,

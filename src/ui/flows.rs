@@ -135,7 +135,13 @@ fn verdict_text(f: &FlowResult) -> (String, bool) {
         let exposure = f.exposure.map_or("?", |e| e.json_name());
         (format!("✔ reachable · {exposure}"), false)
     } else {
-        (format!("✖ blocked · {}", f.code.map_or("?", crate::engine::Code::as_str)), true)
+        (
+            format!(
+                "✖ blocked · {}",
+                f.code.map_or("?", crate::engine::Code::as_str)
+            ),
+            true,
+        )
     }
 }
 

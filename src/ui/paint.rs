@@ -32,7 +32,7 @@ impl FontsWatch {
 }
 
 /// Maps canvas points to screen points.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ScreenFromCanvas {
     /// Screen pixels per canvas unit.
     pub zoom: f32,

@@ -117,6 +117,9 @@ pub struct Canvas {
     fonts_epoch: u64,
     /// A label being typed in place: the component and the text so far.
     label_edit: Option<(String, String)>,
+    /// The view the boxes were drawn with in the last frame (the overlay uses
+    /// `last_transform`; the two must agree).
+    boxes_transform: Option<ScreenFromCanvas>,
 }
 
 /// What an idle frame's drawing depends on.
@@ -201,6 +204,7 @@ impl Canvas {
             idle_cache: None,
             fonts_epoch: 0,
             label_edit: None,
+            boxes_transform: None,
         }
     }
 
@@ -231,6 +235,11 @@ impl Canvas {
     /// Centres the view on a canvas point on the next frame.
     pub fn center_on(&mut self, p: Point) {
         self.center_request = Some(p);
+    }
+
+    /// The views the boxes and the overlay were drawn with in the last frame.
+    pub fn drawn_transforms(&self) -> (Option<ScreenFromCanvas>, Option<ScreenFromCanvas>) {
+        (self.boxes_transform, self.last_transform)
     }
 
     /// The current zoom (screen pixels per canvas unit).
@@ -561,6 +570,7 @@ impl Canvas {
         }) && ui.rect_contains_pointer(rect)
             || self.is_interacting()
             || self.fit_pending;
+        self.boxes_transform = Some(self.transform(ui, rect));
         let response = if busy {
             self.graph_view_frames += 1;
             // Hover marks may change.
