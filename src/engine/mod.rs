@@ -4,6 +4,7 @@
 
 pub mod codes;
 mod dns;
+mod kubelet;
 mod path;
 pub mod report;
 mod security;
@@ -575,7 +576,7 @@ fn run_flow(ctx: &Ctx<'_>, errors: &[Finding], flow: FlowKind, c: &Component) ->
         })
     } else {
         match flow {
-            FlowKind::ApiToKubelet => path::api_to_kubelet(ctx, c, &mut trace),
+            FlowKind::ApiToKubelet => kubelet::api_to_kubelet(ctx, c, &mut trace),
             _ => path::to_api(ctx, c, flow, &mut trace, &mut dns),
         }
     };
@@ -779,57 +780,4 @@ fn config_warnings(ctx: &Ctx<'_>, design: &Design, out: &mut Vec<Finding>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::io::PRESETS;
-
-    fn flow<'a>(a: &'a Analysis, kind: FlowKind, src: &str) -> &'a FlowResult {
-        a.flows
-            .iter()
-            .find(|f| f.flow == kind && (f.source == src || f.target == src))
-            .unwrap()
-    }
-
-    fn kinds(f: &FlowResult) -> Vec<&'static str> {
-        f.hops.iter().map(|h| h.kind.as_str()).collect()
-    }
-
-    #[test]
-    fn the_public_private_preset_matches_the_story() {
-        let (d, _) = PRESETS[1].load().unwrap();
-        let a = analyze(&d, None);
-        assert!(a.errors.is_empty(), "{:?}", a.errors);
-        let k = flow(&a, FlowKind::KubeletToApi, "node-a");
-        assert!(k.reachable);
-        assert_eq!(k.exposure, Some(Exposure::None));
-        assert_eq!(k.dns, Some(DnsVia::PrivateHostedZone));
-        assert_eq!(kinds(k), ["node", "eks_eni", "api_server"]);
-        let u = flow(&a, FlowKind::KubectlToApi, "user");
-        assert_eq!(kinds(u), ["client", "nlb", "api_server"]);
-        assert_eq!(u.exposure, Some(Exposure::Internet));
-    }
-
-    #[test]
-    fn mode_override_changes_the_kubelet_path() {
-        let (d, _) = PRESETS[1].load().unwrap();
-        let a = analyze(&d, Some(EndpointMode::Public));
-        let k = flow(&a, FlowKind::KubeletToApi, "node-a");
-        assert_eq!(kinds(k), ["node", "nat", "igw", "nlb", "api_server"]);
-        assert_eq!(k.exposure, Some(Exposure::AwsPublic));
-        // The design itself is untouched.
-        assert!(d.cluster.endpoint_private_access);
-    }
-
-    #[test]
-    fn both_endpoints_off_blocks_everything() {
-        let (mut d, _) = PRESETS[1].load().unwrap();
-        d.cluster.endpoint_public_access = false;
-        d.cluster.endpoint_private_access = false;
-        let a = analyze(&d, None);
-        assert!(
-            a.flows
-                .iter()
-                .all(|f| !f.reachable && f.code == Some(Code::CfgNoEndpointEnabled))
-        );
-    }
-}
+mod tests;

@@ -6,7 +6,7 @@ use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
 
-use super::dns::{answer_ips, resolve};
+use super::dns::resolve;
 use super::security::{Iface, acl_enter, acl_leave, egress_rule, ingress_rule};
 use super::{
     Block, Ctx, DnsAnswer, DnsVia, Exposure, Finding, FlowKind, Level, Place, Trace, ip, name,
@@ -14,7 +14,7 @@ use super::{
 use crate::model::{Component, ComponentKind, KindName, LOCAL_TARGET, NatConnectivity, Route, net};
 
 /// Where a route lookup sends traffic.
-enum Next<'a> {
+pub(super) enum Next<'a> {
     /// Stays in the VPC.
     Local,
     /// To a gateway or connector.
@@ -24,14 +24,14 @@ enum Next<'a> {
 }
 
 /// The CIDR blocks of a VPC or on-premises network.
-fn vpc_cidrs<'c>(ctx: &'c Ctx<'_>, network: &Component) -> &'c [Ipv4Net] {
+pub(super) fn vpc_cidrs<'c>(ctx: &'c Ctx<'_>, network: &Component) -> &'c [Ipv4Net] {
     ctx.nets.get(network.id.as_str()).map_or(&[], Vec::as_slice)
 }
 
 /// Longest-prefix match. `dest = None` means "some public address": only default routes match.
 /// The implicit local route covers the VPC's CIDR blocks and cannot be overridden (inferred:
 /// more specific middlebox routes inside the VPC range are not modelled).
-fn lookup<'a>(
+pub(super) fn lookup<'a>(
     ctx: &Ctx<'a>,
     owner: &Component,
     vpc: Option<&Component>,
@@ -66,11 +66,11 @@ fn lookup<'a>(
     }
 }
 
-fn is_connector(c: &Component) -> bool {
+pub(super) fn is_connector(c: &Component) -> bool {
     c.kind.name().is_connector()
 }
 
-fn attached(ctx: &Ctx<'_>, a: &str, b: &str) -> bool {
+pub(super) fn attached(ctx: &Ctx<'_>, a: &str, b: &str) -> bool {
     ctx.attachments
         .iter()
         .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
@@ -78,7 +78,7 @@ fn attached(ctx: &Ctx<'_>, a: &str, b: &str) -> bool {
 
 /// Follows attachments from `start` (attached to network `from`) to a network whose CIDRs
 /// contain `dest`. Returns the connectors passed and the network reached.
-fn traverse<'a>(
+pub(super) fn traverse<'a>(
     ctx: &Ctx<'a>,
     from: &Component,
     start: &'a Component,
@@ -124,7 +124,7 @@ fn traverse<'a>(
 }
 
 /// The ENI a source uses: one in its own subnet, else in its AZ, else the first.
-fn pick_eni<'a>(ctx: &Ctx<'a>, place: Place<'_>) -> Option<&'a Component> {
+pub(super) fn pick_eni<'a>(ctx: &Ctx<'a>, place: Place<'_>) -> Option<&'a Component> {
     if let Place::Vpc { subnet, .. } = place {
         let az = match &subnet.kind {
             ComponentKind::Subnet(s) => s.az.as_str(),
@@ -147,19 +147,19 @@ fn pick_eni<'a>(ctx: &Ctx<'a>, place: Place<'_>) -> Option<&'a Component> {
     ctx.enis.first().copied()
 }
 
-fn eni_ip(eni: &Component) -> Option<Ipv4Addr> {
+pub(super) fn eni_ip(eni: &Component) -> Option<Ipv4Addr> {
     match &eni.kind {
         ComponentKind::EksEni(e) => ip(Some(&e.private_ip)),
         _ => None,
     }
 }
 
-fn fmt_ip(a: Option<Ipv4Addr>) -> String {
+pub(super) fn fmt_ip(a: Option<Ipv4Addr>) -> String {
     a.map_or_else(|| "an unknown address".to_owned(), |a| a.to_string())
 }
 
 /// The API server flows end at (or start from).
-fn api_server<'a>(ctx: &Ctx<'a>) -> Result<&'a Component, Block> {
+pub(super) fn api_server<'a>(ctx: &Ctx<'a>) -> Result<&'a Component, Block> {
     ctx.api.ok_or_else(|| {
         Block::new(
             Code::CfgNoApiServer,
@@ -212,7 +212,7 @@ pub(super) fn to_api(
     Ok((exposure, reason))
 }
 
-fn public_path(
+pub(super) fn public_path(
     ctx: &Ctx<'_>,
     src: &Component,
     place: Place<'_>,
@@ -328,7 +328,7 @@ fn public_path(
     clippy::too_many_arguments,
     reason = "one call site; the pieces are already unpacked"
 )]
-fn vpc_to_internet(
+pub(super) fn vpc_to_internet(
     ctx: &Ctx<'_>,
     src: &Component,
     vpc: &Component,
@@ -461,7 +461,7 @@ fn vpc_to_internet(
     }
 }
 
-fn private_path(
+pub(super) fn private_path(
     ctx: &Ctx<'_>,
     src: &Component,
     place: Place<'_>,
@@ -636,7 +636,7 @@ fn private_path(
     clippy::too_many_arguments,
     reason = "one helper shared by two callers"
 )]
-fn enter(
+pub(super) fn enter(
     ctx: &Ctx<'_>,
     src: &Component,
     from: &Component,
@@ -674,7 +674,7 @@ fn enter(
     Ok(())
 }
 
-fn finish_private(ctx: &Ctx<'_>, eni: &Component, trace: &mut Trace) -> Exposure {
+pub(super) fn finish_private(ctx: &Ctx<'_>, eni: &Component, trace: &mut Trace) -> Exposure {
     let api = ctx.api.map_or("an API server", |a| a.id.as_str());
     trace.step(
         Some(eni),
@@ -687,7 +687,7 @@ fn finish_private(ctx: &Ctx<'_>, eni: &Component, trace: &mut Trace) -> Exposure
 }
 
 /// Warnings about a node that do not change its verdicts (domain.md §2.3 item 7).
-fn node_warnings(ctx: &Ctx<'_>, node: &Component, place: Place<'_>, trace: &mut Trace) {
+pub(super) fn node_warnings(ctx: &Ctx<'_>, node: &Component, place: Place<'_>, trace: &mut Trace) {
     let Place::Vpc {
         vpc,
         subnet,
@@ -740,165 +740,9 @@ fn node_warnings(ctx: &Ctx<'_>, node: &Component, place: Place<'_>, trace: &mut 
     }
 }
 
-/// API server → kubelet: through an EKS-owned ENI to the node (domain.md §2.3 item 6).
-pub(super) fn api_to_kubelet(
-    ctx: &Ctx<'_>,
-    node: &Component,
-    trace: &mut Trace,
-) -> Result<(Exposure, String), Block> {
-    let api = api_server(ctx)?;
-    trace.hop(api);
-    let place = ctx.place(node);
-    let node_ip = match &node.kind {
-        ComponentKind::Node(n) => n.private_ip.clone(),
-        _ => String::new(),
-    };
-    let in_cluster_vpc =
-        matches!(place, Place::Vpc { vpc, .. } if ctx.cluster_vpc.is_some_and(|c| c.id == vpc.id));
-    if !in_cluster_vpc {
-        let hybrid = matches!(&node.kind, ComponentKind::Node(n) if n.hybrid);
-        let extra = if hybrid {
-            " (hybrid nodes need remote node networks, which eksplain does not model)"
-        } else {
-            ""
-        };
-        return Err(Block::new(
-            Code::NodeOutsideClusterVpc,
-            Some(&node.id),
-            format!(
-                "Node {} is not in the cluster VPC; the EKS-owned ENIs can't reach it{extra}",
-                node.id
-            ),
-        ));
-    }
-    let Some(eni) = pick_eni(ctx, place) else {
-        return Err(Block::new(
-            Code::NoEksEni,
-            Some(&api.id),
-            "The API server reaches nodes through EKS-owned ENIs, but the design has none"
-                .to_owned(),
-        ));
-    };
-    trace.hop(eni);
-    let node_iface = Iface {
-        ip: ip(Some(&node_ip)),
-        sgs: ctx.sgs_of(node),
-    };
-    let eni_iface = Iface {
-        ip: eni_ip(eni),
-        sgs: Some(ctx.eni_sgs()),
-    };
-    let node_subnet = match place {
-        Place::Vpc { subnet, .. } => Some(subnet),
-        _ => None,
-    };
-    let eni_subnet_c = ctx.ix.parent(eni);
-    let webhook_ports: Vec<u16> = match &node.kind {
-        ComponentKind::Node(n) => n.webhook_ports.clone(),
-        _ => Vec::new(),
-    };
-    for port in std::iter::once(10250).chain(webhook_ports.iter().copied()) {
-        if let Some(es) = eni_subnet_c {
-            source_checks(
-                ctx,
-                eni,
-                &eni_iface,
-                &node_iface,
-                es,
-                node_subnet,
-                port,
-                trace,
-            )?;
-        }
-        if port == 10250 {
-            trace.hop(node);
-        }
-        if let Some(ns) = node_subnet
-            && eni_subnet_c.is_none_or(|e| e.id != ns.id)
-        {
-            for rule in acl_enter(ctx, ns, eni_iface.ip, port)? {
-                trace.rule(&node.id, rule);
-            }
-        }
-        match ingress_rule(ctx, &node_iface, &eni_iface, port) {
-            Ok(rule) => trace.rule(&node.id, rule),
-            Err(groups) => {
-                let cluster_sg = ctx.eni_sgs().first().copied().unwrap_or("cluster-sg");
-                let target = node_iface
-                    .sgs
-                    .as_ref()
-                    .and_then(|v| v.first().copied())
-                    .unwrap_or("the node security group");
-                let (code, what) = if port == 10250 {
-                    (
-                        Code::NodeSgNo10250Ingress,
-                        "kubectl logs, exec and port-forward will time out",
-                    )
-                } else {
-                    (
-                        Code::NodeSgNoWebhookIngress,
-                        "admission webhook calls will time out",
-                    )
-                };
-                let mut b = Block::new(
-                    code,
-                    Some(&node.id),
-                    format!(
-                        "Node security group {groups} blocks TCP {port} from the control plane (sg {cluster_sg}); {what}"
-                    ),
-                );
-                b.fix = Some(format!("allow TCP {port} from sg {cluster_sg} in {target}"));
-                return Err(b);
-            }
-        }
-    }
-    trace.step(
-        Some(api),
-        format!(
-            "API server {} dials kubelet on {} ({node_ip}:10250) through EKS-owned ENI {} in the customer VPC.",
-            api.id, node.id, eni.id
-        ),
-    );
-    let eni_subnet = ctx.ix.parent(eni).map_or("its subnet", |s| s.id.as_str());
-    trace.step(
-        Some(eni),
-        format!(
-            "The local route of {eni_subnet} delivers the connection to {} inside the VPC; no NAT or internet gateway is involved.",
-            node.id
-        ),
-    );
-    // A node address from a recently associated CIDR may not be reconciled yet.
-    if let (Some(vpc), Some(addr)) = (ctx.cluster_vpc, ip(Some(&node_ip)))
-        && let ComponentKind::Vpc(v) = &vpc.kind
-        && let Some(young) = v
-            .recent_cidr_blocks
-            .iter()
-            .find(|b| net::parse_cidr_v4(b).is_ok_and(|n| n.contains(&addr)))
-    {
-        trace.warn(Finding::new(
-            Level::Warning,
-            Code::CidrNotYetReconciled,
-            Some(&node.id),
-            format!(
-                "VPC CIDR {young} was associated less than about an hour ago; kubectl logs, exec and port-forward to {} may fail until EKS reconciles it",
-                node.id
-            ),
-        ));
-    }
-    trace.hop(node);
-    let _ = answer_ips;
-    Ok((
-        Exposure::None,
-        format!(
-            "API server {} reaches kubelet on {} through EKS-owned ENI {}; the traffic stays in the VPC",
-            api.id, node.id, eni.id
-        ),
-    ))
-}
-
 /// The source side of a hop: its security groups' egress and its subnet's network ACL.
 #[expect(clippy::too_many_arguments, reason = "the pieces of one hop")]
-fn source_checks(
+pub(super) fn source_checks(
     ctx: &Ctx<'_>,
     src: &Component,
     src_iface: &Iface<'_>,
@@ -940,7 +784,7 @@ fn source_checks(
 }
 
 /// The EKS-owned ENI side: its subnet's network ACL and the cluster security group.
-fn eni_checks(
+pub(super) fn eni_checks(
     ctx: &Ctx<'_>,
     src: &Component,
     src_iface: &Iface<'_>,
@@ -986,7 +830,7 @@ fn eni_checks(
 
 /// How to name a source in a suggested rule: its security group inside the cluster VPC,
 /// otherwise the CIDR of its network, otherwise its address.
-fn suggest_peer(ctx: &Ctx<'_>, src: &Component, iface: &Iface<'_>) -> String {
+pub(super) fn suggest_peer(ctx: &Ctx<'_>, src: &Component, iface: &Iface<'_>) -> String {
     let place = ctx.place(src);
     let same_vpc =
         matches!(place, Place::Vpc { vpc, .. } if ctx.cluster_vpc.is_some_and(|c| c.id == vpc.id));
@@ -1011,7 +855,7 @@ fn suggest_peer(ctx: &Ctx<'_>, src: &Component, iface: &Iface<'_>) -> String {
 
 /// "the public endpoint 198.51.100.50", or "the public endpoint" when its address is
 /// unknown (`endpoint` is the address, or already that phrase).
-fn public_endpoint(endpoint: &str) -> String {
+pub(super) fn public_endpoint(endpoint: &str) -> String {
     if endpoint.starts_with("the ") {
         endpoint.to_owned()
     } else {

@@ -1,0 +1,54 @@
+//! Tests of `engine/mod.rs`.
+
+use super::*;
+use crate::io::PRESETS;
+
+fn flow<'a>(a: &'a Analysis, kind: FlowKind, src: &str) -> &'a FlowResult {
+    a.flows
+        .iter()
+        .find(|f| f.flow == kind && (f.source == src || f.target == src))
+        .unwrap()
+}
+
+fn kinds(f: &FlowResult) -> Vec<&'static str> {
+    f.hops.iter().map(|h| h.kind.as_str()).collect()
+}
+
+#[test]
+fn the_public_private_preset_matches_the_story() {
+    let (d, _) = PRESETS[1].load().unwrap();
+    let a = analyze(&d, None);
+    assert!(a.errors.is_empty(), "{:?}", a.errors);
+    let k = flow(&a, FlowKind::KubeletToApi, "node-a");
+    assert!(k.reachable);
+    assert_eq!(k.exposure, Some(Exposure::None));
+    assert_eq!(k.dns, Some(DnsVia::PrivateHostedZone));
+    assert_eq!(kinds(k), ["node", "eks_eni", "api_server"]);
+    let u = flow(&a, FlowKind::KubectlToApi, "user");
+    assert_eq!(kinds(u), ["client", "nlb", "api_server"]);
+    assert_eq!(u.exposure, Some(Exposure::Internet));
+}
+
+#[test]
+fn mode_override_changes_the_kubelet_path() {
+    let (d, _) = PRESETS[1].load().unwrap();
+    let a = analyze(&d, Some(EndpointMode::Public));
+    let k = flow(&a, FlowKind::KubeletToApi, "node-a");
+    assert_eq!(kinds(k), ["node", "nat", "igw", "nlb", "api_server"]);
+    assert_eq!(k.exposure, Some(Exposure::AwsPublic));
+    // The design itself is untouched.
+    assert!(d.cluster.endpoint_private_access);
+}
+
+#[test]
+fn both_endpoints_off_blocks_everything() {
+    let (mut d, _) = PRESETS[1].load().unwrap();
+    d.cluster.endpoint_public_access = false;
+    d.cluster.endpoint_private_access = false;
+    let a = analyze(&d, None);
+    assert!(
+        a.flows
+            .iter()
+            .all(|f| !f.reachable && f.code == Some(Code::CfgNoEndpointEnabled))
+    );
+}
