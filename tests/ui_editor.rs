@@ -248,6 +248,16 @@ fn copy_and_paste_as_ron_text() {
         .expect("copied text");
     assert!(copied.contains("subnet-private-a") && copied.contains("node-a"));
     let mut target = harness("private");
+    // Room in the target VPC for another subnet (a full one refuses the paste).
+    let mut vpc = target.state().design().component("vpc").unwrap().rect();
+    vpc.size.h += 320.0;
+    target
+        .state_mut()
+        .push_edit(eksplain::model::Edit::SetRect {
+            id: "vpc".to_owned(),
+            rect: vpc,
+        });
+    target.run_steps(2);
     let n = target.state().design().components.len();
     target
         .state_mut()

@@ -98,20 +98,27 @@ fn duplicate_keeps_the_copy_in_its_subnet_with_its_own_address() {
     let mut h = harness("public-private");
     h.state_mut().select(&["node-a"]);
     h.run_steps(1);
-    for _ in 0..3 {
-        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::D);
-        h.run_steps(2);
-    }
-    let d = h.state().design();
-    assert!(errors(d).is_empty(), "{:?}", errors(d));
-    let nodes = d.of_kind(KindName::Node).count();
-    assert_eq!(nodes, 5, "two nodes and three copies");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::D);
+    h.run_steps(2);
     let status = &h.state().status().unwrap().text;
     assert!(status.starts_with("duplicated 1 component"), "{status}");
-    // The copies went in one undo step each.
+    let d = h.state().design();
+    assert!(errors(d).is_empty(), "{:?}", errors(d));
+    assert_eq!(d.of_kind(KindName::Node).count(), 3, "two nodes and a copy");
+    // The subnet is full now: the next copy is refused, and nothing changes.
+    let full = d.clone();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::D);
+    h.run_steps(2);
+    assert_eq!(h.state().design(), &full);
+    let status = h.state().status().unwrap();
+    assert!(
+        status.is_error && status.text.starts_with("no room for"),
+        "{status:?}"
+    );
+    // The copy was one undo step.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run_steps(2);
-    assert_eq!(h.state().design().of_kind(KindName::Node).count(), 4);
+    assert_eq!(h.state().design().of_kind(KindName::Node).count(), 2);
 }
 
 #[test]
@@ -328,7 +335,8 @@ fn a_click_placed_box_has_its_corner_at_the_pointer() {
         .component("subnet-private-b")
         .unwrap()
         .rect();
-    let target = Point::new(subnet.min.x + 20.0, subnet.min.y + 50.0);
+    // Below the ENI and the node, where there is room.
+    let target = Point::new(subnet.min.x + 20.0, subnet.min.y + 170.0);
     h.get_by_label("worker node").click();
     h.run_steps(2);
     let at = screen(&h, target);

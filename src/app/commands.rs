@@ -260,6 +260,7 @@ impl EksplainApp {
             AppCommand::Shortcuts => self.view.show_shortcuts = !self.view.show_shortcuts,
             AppCommand::ExportSvg => self.export("svg"),
             AppCommand::ExportPng => self.export("png"),
+            AppCommand::ExportPdf => self.export("pdf"),
             AppCommand::ExportReport => self.export("md"),
             AppCommand::ExportMermaid => self.export("mmd"),
             AppCommand::TogglePaths => self.view.show_paths = !self.view.show_paths,

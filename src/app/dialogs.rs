@@ -125,10 +125,14 @@ impl EksplainApp {
                 } else {
                     path
                 };
-                if self.save_to(&path)
-                    && let Some(then) = then
-                {
-                    self.run_pending(then, None);
+                if self.save_to(&path) {
+                    if let Some(then) = then {
+                        self.run_pending(then, None);
+                    }
+                } else if !self.dialog.native {
+                    // Not saved (the status bar says why): ask again, with the path typed.
+                    let text = path.display().to_string();
+                    self.dialog.open = Some((DialogKind::SaveAs { then }, text));
                 }
             }
             DialogKind::Export(ext) => {

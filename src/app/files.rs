@@ -234,9 +234,14 @@ impl EksplainApp {
         let name = self.source.file_name();
         match export_bytes(design, &analysis, &name, &format, &palette, &options)
             .map_err(|e| format!("{}: {e}", path.display()))
-            .and_then(|b| io::ron_file::write_atomically(path, &b).map_err(|e| e.to_string()))
-        {
-            Ok(()) => self.info(format!("exported {}", path.display())),
+            .and_then(|out| {
+                io::ron_file::write_atomically(path, &out.bytes)
+                    .map(|()| out.notes)
+                    .map_err(|e| e.to_string())
+            }) {
+            Ok(notes) if notes.is_empty() => self.info(format!("exported {}", path.display())),
+            // Scaled to fit, or glyphs no font has: said where the user looks.
+            Ok(notes) => self.refused(format!("exported {}; {}", path.display(), notes.join("; "))),
             Err(e) => self.error(e),
         }
     }

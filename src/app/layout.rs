@@ -150,6 +150,7 @@ impl EksplainApp {
             ui.menu_button("Export", |ui| {
                 AppCommand::ExportSvg.menu_button(ui, q, true);
                 AppCommand::ExportPng.menu_button(ui, q, true);
+                AppCommand::ExportPdf.menu_button(ui, q, true);
                 AppCommand::ExportReport.menu_button(ui, q, true);
                 AppCommand::ExportMermaid.menu_button(ui, q, true);
                 AppCommand::CopyReport.menu_button(ui, q, true);
@@ -284,7 +285,7 @@ impl EksplainApp {
         egui::Window::new("Keyboard shortcuts")
             .open(&mut open)
             .resizable(false)
-            .default_pos(area.left_top() + egui::vec2(16.0, 16.0))
+            .default_pos(area.left_top() + egui::vec2(64.0, 64.0))
             .constrain_to(area)
             .show(ctx, |ui| {
                 egui::Grid::new("shortcuts").num_columns(2).show(ui, |ui| {
@@ -379,8 +380,10 @@ impl EksplainApp {
     /// inspector).
     fn side_panels_ui(&mut self, ui: &mut egui::Ui, palette: &Palette) {
         let problems = std::mem::take(&mut self.problems.1);
+        // Two fixed heights (none, some), so the canvas does not jump as the list changes.
+        let height = if problems.is_empty() { 26.0 } else { 110.0 };
         egui::Panel::bottom("problems")
-            .resizable(true)
+            .exact_size(height)
             .show(ui, |ui| {
                 let header = if problems.is_empty() {
                     "no problems in the design".to_owned()
@@ -410,10 +413,12 @@ impl EksplainApp {
             .show(ui, |ui| {
                 // Both ways: content wider than the panel scrolls instead of widening it
                 // (a panel takes the width of what it holds, and keeps it).
+                let width = ui.available_width();
                 egui::ScrollArea::both()
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        ui.set_max_width(ui.available_width());
+                        // Text wraps at the panel's width; only what cannot wrap scrolls.
+                        ui.set_max_width(width);
                         self.right_panel_ui(ui, palette);
                     });
             });
@@ -487,13 +492,18 @@ impl EksplainApp {
         if let Some((_, analyses)) = &self.compare {
             let current = self.editor.design().cluster.mode();
             // Wide enough for three columns, over the canvas rather than the menus.
-            let width = 960.0_f32.min(area.width() - 32.0).max(300.0);
+            // It may reach over the right panel: three columns need the room.
+            let screen = ctx.content_rect();
+            let width = 960.0_f32
+                .min(screen.width() - area.left() - 16.0)
+                .max(300.0);
+            let below_menu = egui::Rect::from_min_max(area.left_top(), screen.max);
             egui::Window::new("Compare modes")
                 .open(&mut open)
-                .default_pos(area.left_top() + egui::vec2(16.0, 16.0))
+                .default_pos(area.left_top() + egui::vec2(40.0, 40.0))
                 .default_width(width)
                 .min_width(width.min(720.0))
-                .constrain_to(area)
+                .constrain_to(below_menu)
                 .show(ctx, |ui| {
                     apply = flows_ui::comparison_ui(ui, analyses, current);
                 });

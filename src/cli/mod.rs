@@ -125,7 +125,7 @@ pub enum Command {
     Render {
         /// Design file (.ron).
         file: PathBuf,
-        /// Output file: .svg, .png or .mmd.
+        /// Output file: .svg, .png, .pdf or .mmd.
         #[arg(short, long)]
         output: PathBuf,
         /// Analyse and draw as if the cluster were in this mode.
@@ -352,11 +352,15 @@ fn render(args: &RenderArgs<'_>) -> ExitCode {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let Some(format @ (ExportFormat::Svg | ExportFormat::Png(_) | ExportFormat::Mermaid)) =
-        ExportFormat::from_extension(&ext, args.scale)
+    let Some(
+        format @ (ExportFormat::Svg
+        | ExportFormat::Png(_)
+        | ExportFormat::Pdf
+        | ExportFormat::Mermaid),
+    ) = ExportFormat::from_extension(&ext, args.scale)
     else {
         eprintln!(
-            "{}: unknown output format \".{ext}\"; use .svg, .png or .mmd",
+            "{}: unknown output format \".{ext}\"; use .svg, .png, .pdf or .mmd",
             args.output.display()
         );
         return ExitCode::from(2);
@@ -390,7 +394,12 @@ fn render(args: &RenderArgs<'_>) -> ExitCode {
         &palette,
         &options,
     ) {
-        Ok(bytes) => write_output(args.output, &bytes),
+        Ok(out) => {
+            for note in &out.notes {
+                eprintln!("{}: {note}", args.output.display());
+            }
+            write_output(args.output, &out.bytes)
+        }
         Err(e) => {
             eprintln!("{}: {e}", args.output.display());
             ExitCode::from(2)
@@ -427,7 +436,7 @@ fn report_cmd(
         &palette,
         &options,
     ) {
-        Ok(bytes) => write_output(output, &bytes),
+        Ok(out) => write_output(output, &out.bytes),
         Err(e) => {
             eprintln!("{}: {e}", output.display());
             ExitCode::from(2)

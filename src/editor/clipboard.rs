@@ -132,7 +132,7 @@ pub fn paste(
         others.extend(placed.iter().filter(|(p, _)| *p == parent).map(|(_, r)| *r));
         let Some(spot) = free_spot(wanted, area, &others, grid) else {
             return Err(format!(
-                "{} does not fit in {}; make it larger first",
+                "no room for {} in {}; make it larger first",
                 fragment.components[i].id,
                 parent.as_deref().unwrap_or("the canvas")
             ));
@@ -242,7 +242,21 @@ mod tests {
     use crate::model::validate::{Severity, validate};
 
     fn preset() -> Design {
-        PRESETS[1].load().expect("preset loads").0
+        roomy(PRESETS[1].load().expect("preset loads").0)
+    }
+
+    /// The preset spread out: positions and container sizes doubled, so containers have
+    /// room for copies.
+    fn roomy(mut d: Design) -> Design {
+        for c in &mut d.components {
+            c.pos.x *= 2.0;
+            c.pos.y *= 2.0;
+            if c.kind.name().is_container() {
+                c.size.w *= 2.0;
+                c.size.h *= 2.0;
+            }
+        }
+        d
     }
 
     fn errors(d: &Design) -> Vec<String> {
@@ -277,6 +291,25 @@ mod tests {
             .filter(|c| c.kind.name() == crate::model::KindName::Node && c.parent == parent)
             .collect();
         assert!(copies.len() >= 5, "the copies stay in the subnet");
+    }
+
+    #[test]
+    fn a_full_container_refuses_the_copy_and_changes_nothing() {
+        let d = PRESETS[1].load().expect("preset loads").0;
+        let sel = BTreeSet::from(["nat".to_owned()]);
+        let before = d.clone();
+        let f = d.fragment(&sel);
+        let mut copy = d.clone();
+        let e = paste(
+            &mut copy,
+            f,
+            PasteAt::Beside(Point::new(20.0, 20.0)),
+            &|_| false,
+            10.0,
+        )
+        .expect_err("the public subnet of the preset has no room for a second NAT");
+        assert!(e.starts_with("no room for nat in subnet-public-a"), "{e}");
+        assert_eq!(d, before);
     }
 
     #[test]

@@ -367,7 +367,7 @@ impl Editor {
                 Some(spot) => pos = spot,
                 None => {
                     return Outcome::Refused(format!(
-                        "a {} does not fit in {}; make it larger first",
+                        "no room for a {} in {}; make it larger first",
                         kind.human(),
                         p.id
                     ));

@@ -9,7 +9,7 @@ use ipnet::Ipv4Net;
 
 use crate::model::net::{parse_cidr_v4, parse_ip_v4};
 use crate::model::{
-    Component, ComponentKind, Design, DesignIndex, KindName, LOCAL_TARGET, Point, Rect, Route,
+    Component, ComponentKind, Design, DesignIndex, KindName, LOCAL_TARGET, Point, Rect, Route, Size,
 };
 use crate::render::scene::HEADER_HEIGHT;
 
@@ -324,8 +324,8 @@ pub fn inner_rect(container: &Component) -> Rect {
 }
 
 /// The nearest spot to `rect` (on the grid, searched outwards ring by ring) where it lies
-/// inside `area` (when given) and overlaps none of `others`. When no such spot exists,
-/// the nearest one inside `area` that may overlap; `None` when it does not fit at all.
+/// inside `area` (when given) and keeps a grid step away from each of `others`; `None`
+/// when there is no such spot (the container is full).
 pub fn free_spot(rect: Rect, area: Option<Rect>, others: &[Rect], grid: f32) -> Option<Point> {
     if let Some(a) = area
         && (rect.size.w > a.size.w || rect.size.h > a.size.h)
@@ -336,11 +336,13 @@ pub fn free_spot(rect: Rect, area: Option<Rect>, others: &[Rect], grid: f32) -> 
         let r = Rect::new(p, rect.size);
         area.is_none_or(|a| a.contains_rect(&r))
     };
+    // A grid step of air between siblings, so boxes never touch.
     let free = |p: Point| {
-        fits(p)
-            && !others
-                .iter()
-                .any(|o| o.intersects(&Rect::new(p, rect.size)))
+        let air = Rect::new(
+            Point::new(p.x - grid, p.y - grid),
+            Size::new(rect.size.w + 2.0 * grid, rect.size.h + 2.0 * grid),
+        );
+        fits(p) && !others.iter().any(|o| o.intersects(&air))
     };
     // Enough rings to cross the area (or a wide neighbourhood at the top level), with a
     // bounded number of candidates.
@@ -366,21 +368,13 @@ pub fn free_spot(rect: Rect, area: Option<Rect>, others: &[Rect], grid: f32) -> 
             return Some(p);
         }
     }
-    // Crowded: the nearest spot inside the area, clamped.
-    let a = area?;
-    let max = a.max();
-    let p = Point::new(
-        rect.min.x.clamp(a.min.x, max.x - rect.size.w),
-        rect.min.y.clamp(a.min.y, max.y - rect.size.h),
-    );
-    fits(p).then_some(p)
+    None
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::io::PRESETS;
-    use crate::model::Size;
 
     fn preset() -> Design {
         PRESETS[1].load().expect("preset loads").0
@@ -442,11 +436,11 @@ mod tests {
 
     #[test]
     fn free_spot_avoids_siblings_and_stays_inside() {
-        let area = Rect::new(Point::new(0.0, 0.0), Size::new(300.0, 100.0));
         let sibling = Rect::new(Point::new(0.0, 0.0), Size::new(100.0, 100.0));
         let want = Rect::new(Point::new(20.0, 0.0), Size::new(100.0, 100.0));
+        let area = Rect::new(Point::new(0.0, 0.0), Size::new(300.0, 120.0));
         let p = free_spot(want, Some(area), &[sibling], 10.0).expect("room on the right");
-        assert_eq!(p, Point::new(100.0, 0.0));
+        assert_eq!(p, Point::new(110.0, 0.0), "a grid step of air");
         let big = Rect::new(Point::new(0.0, 0.0), Size::new(400.0, 50.0));
         assert_eq!(free_spot(big, Some(area), &[], 10.0), None);
     }

@@ -10,8 +10,11 @@ use super::scene::build_scene;
 use crate::engine::{Analysis, FlowKind, FlowResult};
 use crate::model::{ComponentKind, ConnectionKind, Design, Point, Rect, Size};
 
-/// Font family written into SVG text; the PNG rasteriser has this font built in.
-pub const FONT_FAMILY: &str = "Ubuntu";
+/// The built-in font family, which the rasteriser always has.
+pub const FONT_FAMILY: &str = super::fonts::BUILTIN_FAMILY;
+
+/// The largest PNG side; larger exports are scaled down to fit.
+pub const MAX_PNG_SIDE: u32 = 16384;
 
 /// What goes into an export.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,6 +47,8 @@ pub enum ExportFormat {
     Svg,
     /// PNG at this scale.
     Png(f32),
+    /// A vector PDF.
+    Pdf,
     /// A Mermaid flowchart.
     Mermaid,
     /// The Markdown report, referring to an image file beside it when given.
@@ -56,6 +61,7 @@ impl ExportFormat {
         match ext.to_ascii_lowercase().as_str() {
             "svg" => Some(Self::Svg),
             "png" => Some(Self::Png(scale)),
+            "pdf" => Some(Self::Pdf),
             "mmd" => Some(Self::Mermaid),
             "md" => Some(Self::Markdown(None)),
             _ => None,
@@ -75,8 +81,17 @@ pub fn export_title(design: &Design, file_name: &str) -> String {
     }
 }
 
-/// Everything an export writes, as bytes: the one export function the app and the CLI
-/// share. `file_name` names the design in titles and the report.
+/// What an export wrote, and what the user should know about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exported {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// Said once: scaled to fit, characters no installed font has.
+    pub notes: Vec<String>,
+}
+
+/// Everything an export writes: the one export function the app and the CLI share.
+/// `file_name` names the design in titles and the report.
 pub fn export_bytes(
     design: &Design,
     analysis: &Analysis,
@@ -84,29 +99,46 @@ pub fn export_bytes(
     format: &ExportFormat,
     palette: &Palette,
     options: &ExportOptions,
-) -> Result<Vec<u8>, String> {
+) -> Result<Exported, String> {
     let mut options = options.clone();
     if options.title.is_none() {
         options.title = Some(export_title(design, file_name));
     }
-    match format {
+    let mut notes = Vec::new();
+    let bytes = match format {
         ExportFormat::Markdown(image) => {
             let mut text = image
                 .as_ref()
                 .map_or_else(String::new, |i| format!("![{file_name}]({i})\n\n"));
             text.push_str(&crate::engine::report::to_markdown(file_name, analysis));
-            Ok(text.into_bytes())
+            text.into_bytes()
         }
-        ExportFormat::Mermaid => Ok(to_mermaid(design, analysis, &options).into_bytes()),
-        ExportFormat::Svg | ExportFormat::Png(_) => {
+        ExportFormat::Mermaid => to_mermaid(design, analysis, &options).into_bytes(),
+        ExportFormat::Svg | ExportFormat::Png(_) | ExportFormat::Pdf => {
             let (prims, bounds) = diagram(design, analysis, palette, &options);
+            let missing = super::fonts::missing_glyphs(prims.iter().filter_map(|p| match p {
+                Primitive::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            }));
+            if !missing.is_empty() {
+                let chars: String = missing.iter().take(20).collect();
+                notes.push(format!(
+                    "no installed font draws {chars}; install one (for Korean: fonts-nanum or fonts-noto-cjk)"
+                ));
+            }
             let svg = to_svg(&prims, bounds, palette, options.background);
             match format {
-                ExportFormat::Png(scale) => svg_to_png(&svg, *scale).map_err(|e| e.to_string()),
-                _ => Ok(svg.into_bytes()),
+                ExportFormat::Png(scale) => {
+                    let (png, note) = svg_to_png_fitted(&svg, *scale).map_err(|e| e.to_string())?;
+                    notes.extend(note);
+                    png
+                }
+                ExportFormat::Pdf => svg_to_pdf(&svg)?,
+                _ => svg.into_bytes(),
             }
         }
-    }
+    };
+    Ok(Exported { bytes, notes })
 }
 
 /// All primitives of an export and the area they cover.
@@ -257,8 +289,14 @@ pub fn to_svg(prims: &[Primitive], bounds: Rect, palette: &Palette, background: 
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{:.1} {:.1} {:.1} {:.1}\" width=\"{:.0}\" height=\"{:.0}\" font-family=\"{FONT_FAMILY}, sans-serif\">",
-        bounds.min.x, bounds.min.y, bounds.size.w, bounds.size.h, bounds.size.w, bounds.size.h
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{:.1} {:.1} {:.1} {:.1}\" width=\"{:.0}\" height=\"{:.0}\" font-family=\"{}\" font-weight=\"300\">",
+        bounds.min.x,
+        bounds.min.y,
+        bounds.size.w,
+        bounds.size.h,
+        bounds.size.w,
+        bounds.size.h,
+        super::fonts::svg_font_family()
     );
     if background {
         let _ = writeln!(
@@ -354,7 +392,9 @@ pub fn to_svg(prims: &[Primitive], bounds: Rect, palette: &Palette, background: 
                     Anchor::RightCenter => ("end", "central", 0.0),
                     Anchor::LeftTop => ("start", "hanging", 0.0),
                 };
-                let weight = if *bold { " font-weight=\"bold\"" } else { "" };
+                // The screen draws every label in the one light UI font; so do exports.
+                let _ = bold;
+                let weight = "";
                 let _ = writeln!(
                     out,
                     "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{size:.1}\" text-anchor=\"{ta}\" dominant-baseline=\"{baseline}\" fill=\"{}\"{weight}>{}</text>",
@@ -384,33 +424,73 @@ pub enum PngError {
     Encode(String),
 }
 
-/// Rasterises SVG text on the CPU at `scale` (1×, 2×, 3×) with the built-in font.
-pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, PngError> {
+/// The SVG parsed with the fonts the screen uses: the built-in one and the installed
+/// fallbacks.
+fn parse_svg(svg: &str) -> Result<resvg::usvg::Tree, String> {
     let mut options = resvg::usvg::Options::default();
-    options
-        .fontdb_mut()
-        .load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
+    let db = options.fontdb_mut();
+    db.load_font_data(super::fonts::builtin().data.as_slice().to_vec());
+    for face in super::fonts::fallbacks() {
+        db.load_font_data(face.data.as_slice().to_vec());
+    }
     options.font_family = FONT_FAMILY.to_owned();
-    let tree =
-        resvg::usvg::Tree::from_str(svg, &options).map_err(|e| PngError::Svg(e.to_string()))?;
+    resvg::usvg::Tree::from_str(svg, &options).map_err(|e| e.to_string())
+}
+
+/// Rasterises SVG text on the CPU at `scale` (1×, 2×, 3×); an error when the image
+/// would be larger than [`MAX_PNG_SIDE`].
+pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, PngError> {
+    let tree = parse_svg(svg).map_err(PngError::Svg)?;
+    render_png(&tree, scale)
+}
+
+/// Like [`svg_to_png`], but an image too large for the limit is scaled down to fit;
+/// the note says so.
+pub fn svg_to_png_fitted(svg: &str, scale: f32) -> Result<(Vec<u8>, Option<String>), PngError> {
+    let tree = parse_svg(svg).map_err(PngError::Svg)?;
+    let size = tree.size();
+    let largest = size.width().max(size.height()) * scale;
+    if largest <= MAX_PNG_SIDE as f32 {
+        return render_png(&tree, scale).map(|png| (png, None));
+    }
+    let fitted = (MAX_PNG_SIDE as f32 - 1.0) / size.width().max(size.height());
+    let png = render_png(&tree, fitted)?;
+    let note = format!(
+        "the diagram was scaled to {fitted:.2}× (not {scale}×) to fit {MAX_PNG_SIDE} pixels; the SVG or PDF export keeps every detail"
+    );
+    Ok((png, Some(note)))
+}
+
+fn render_png(tree: &resvg::usvg::Tree, scale: f32) -> Result<Vec<u8>, PngError> {
     let size = tree
         .size()
         .to_int_size()
         .scale_by(scale)
         .ok_or(PngError::TooLarge(0, 0))?;
     let (w, h) = (size.width(), size.height());
-    if w > 16384 || h > 16384 {
+    if w > MAX_PNG_SIDE || h > MAX_PNG_SIDE {
         return Err(PngError::TooLarge(w, h));
     }
     let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).ok_or(PngError::TooLarge(w, h))?;
     resvg::render(
-        &tree,
+        tree,
         resvg::tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
     pixmap
         .encode_png()
         .map_err(|e| PngError::Encode(e.to_string()))
+}
+
+/// A vector PDF of the SVG, with real (embedded, selectable) text.
+pub fn svg_to_pdf(svg: &str) -> Result<Vec<u8>, String> {
+    let tree = parse_svg(svg)?;
+    svg2pdf::to_pdf(
+        &tree,
+        svg2pdf::ConversionOptions::default(),
+        svg2pdf::PageOptions::default(),
+    )
+    .map_err(|e| format!("cannot write the PDF: {e}"))
 }
 
 fn mermaid_id(id: &str) -> String {

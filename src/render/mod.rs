@@ -3,6 +3,7 @@
 
 pub mod export;
 pub mod flows;
+pub mod fonts;
 pub mod palette;
 pub mod primitive;
 pub mod scene;

@@ -163,10 +163,9 @@ pub fn connection_ends(a: &Rect, b: &Rect) -> (Point, Point) {
     (border_point(a, b.center()), border_point(b, a.center()))
 }
 
-/// An estimate of a text's width (an average glyph is about half the font size wide in
-/// the UI font): no font metrics are at hand here.
-fn text_width_estimate(text: &str, size: f32) -> f32 {
-    text.chars().count() as f32 * size * 0.47
+/// A text's width, measured with the real fonts.
+fn text_width(text: &str, size: f32) -> f32 {
+    super::fonts::text_width(text, size)
 }
 
 /// `text` ("a · b · c") with parts dropped from its end until it fits `room`.
@@ -175,7 +174,7 @@ fn fit_parts(text: &str, size: f32, room: f32) -> String {
     (1..=parts.len())
         .rev()
         .map(|n| parts.get(..n).unwrap_or_default().join(" · "))
-        .find(|t| text_width_estimate(t, size) <= room)
+        .find(|t| text_width(t, size) <= room)
         .unwrap_or_default()
 }
 
@@ -271,21 +270,18 @@ pub fn component_primitives(
         let icon_center = Point::new(rect.min.x + 18.0, rect.min.y + HEADER_HEIGHT / 2.0);
         out.extend(icon(kind, icon_center, 18.0, accent));
         let label_x = rect.min.x + 34.0;
+        let label = super::fonts::ellipsize(c.display_label(), LABEL_SIZE, rect.size.w - 44.0);
+        // The detail goes right of the label while both fit the header; parts drop from
+        // its end when they do not (widths measured with the font).
+        let room = rect.size.w - 34.0 - 10.0 - 12.0 - text_width(&label, LABEL_SIZE);
         out.push(Primitive::Text {
             pos: Point::new(label_x, rect.min.y + HEADER_HEIGHT / 2.0),
             anchor: Anchor::LeftCenter,
-            text: c.display_label().to_owned(),
+            text: label,
             size: LABEL_SIZE,
             color: palette.text,
             bold: true,
         });
-        // The detail goes right of the label while both fit the header; parts drop from
-        // its end when they do not (widths estimated from the font size).
-        let room = rect.size.w
-            - 34.0
-            - 10.0
-            - 12.0
-            - text_width_estimate(c.display_label(), LABEL_SIZE * 1.17);
         let detail = fit_parts(&detail_text(c, index), DETAIL_SIZE, room);
         if !detail.is_empty() {
             out.push(Primitive::Text {
@@ -318,13 +314,15 @@ pub fn component_primitives(
     let icon_center = Point::new(rect.min.x + 12.0 + icon_size / 2.0, rect.center().y);
     out.extend(icon(kind, icon_center, icon_size, accent));
     let text_x = rect.min.x + 20.0 + icon_size;
-    let detail = detail_text(c, index);
+    // Both lines fit the card, cut with an ellipsis when they do not.
+    let room = rect.max().x - text_x - 6.0;
+    let detail = super::fonts::ellipsize(&detail_text(c, index), DETAIL_SIZE, room);
     let cy = rect.center().y;
     let label_y = if detail.is_empty() { cy } else { cy - 8.0 };
     out.push(Primitive::Text {
         pos: Point::new(text_x, label_y),
         anchor: Anchor::LeftCenter,
-        text: c.display_label().to_owned(),
+        text: super::fonts::ellipsize(c.display_label(), LABEL_SIZE, room),
         size: LABEL_SIZE,
         color: palette.text,
         bold: true,

@@ -66,6 +66,8 @@ pub enum AppCommand {
     ExportSvg,
     /// Export the diagram as PNG.
     ExportPng,
+    /// Export the diagram as vector PDF.
+    ExportPdf,
     /// Export the Markdown report.
     ExportReport,
     /// Export a Mermaid flowchart.
@@ -173,6 +175,10 @@ impl AppCommand {
                 t("Export PNG…"),
                 "The diagram with the flows shown, as a 2× PNG",
             ),
+            AppCommand::ExportPdf => (
+                t("Export PDF…"),
+                "The diagram with the flows shown, as vector PDF with real text",
+            ),
             AppCommand::ExportReport => (t("Export report…"), "The analysis as Markdown"),
             AppCommand::ExportMermaid => (
                 t("Export Mermaid…"),
@@ -226,6 +232,7 @@ impl AppCommand {
             | AppCommand::CopyReport
             | AppCommand::ExportSvg
             | AppCommand::ExportPng
+            | AppCommand::ExportPdf
             | AppCommand::ExportReport
             | AppCommand::ExportMermaid => vec![],
         }

@@ -190,10 +190,12 @@ pub fn flows_ui(
         }
     });
     let blocked = analysis.flows.iter().filter(|f| !f.reachable).count();
+    let exposed = analysis.flows.iter().filter(|f| f.exposed()).count();
+    let n = analysis.flows.len();
     ui.label(format!(
-        "{} flows, {blocked} blocked, {} cross public IPs",
-        analysis.flows.len(),
-        analysis.flows.iter().filter(|f| f.exposed()).count()
+        "{n} {}, {blocked} blocked, {exposed} {} public IPs",
+        if n == 1 { "flow" } else { "flows" },
+        if exposed == 1 { "crosses" } else { "cross" }
     ));
     view.refresh(analysis, revision);
     // Only the rows in sight are drawn; the others reserve their measured height, so a list
@@ -357,67 +359,72 @@ pub fn comparison_ui(
     current: Option<EndpointMode>,
 ) -> Option<EndpointMode> {
     let mut apply = None;
-    egui::ScrollArea::both().max_height(420.0).show(ui, |ui| {
-        egui::Grid::new("compare")
-            .striped(true)
-            .num_columns(4)
-            .show(ui, |ui| {
-                ui.label(RichText::new("flow").strong());
-                for (m, _) in EndpointMode::ALL.iter().zip(analyses.iter()) {
-                    ui.horizontal(|ui| {
-                        ui.label(RichText::new(m.human()).strong());
-                        if current != Some(*m)
-                            && ui
-                                .small_button("apply")
-                                .on_hover_text(format!("Switch the design to {}", m.human()))
-                                .clicked()
-                        {
-                            apply = Some(*m);
-                        }
-                    });
-                }
-                ui.end_row();
-                for (i, f) in analyses[0].flows.iter().enumerate().take(300) {
-                    ui.label(report::who(f));
-                    for a in analyses {
-                        match a.flows.get(i) {
-                            Some(g) => {
-                                let exposure = g.exposure.map_or("–", |e| e.json_name());
-                                let text = screen_text(&format!(
-                                    "{} ({exposure})",
-                                    report::path_summary(g)
-                                ));
-                                if g.reachable {
-                                    ui.label(text);
-                                } else {
-                                    ui.label(
-                                        RichText::new(text).color(ui.visuals().error_fg_color),
-                                    );
-                                }
+    // Three equal columns that wrap their text, so the third is never cut off.
+    let col = ((ui.available_width() - 150.0) / 3.0 - 12.0).max(120.0);
+    egui::ScrollArea::vertical()
+        .max_height(420.0)
+        .show(ui, |ui| {
+            egui::Grid::new("compare")
+                .striped(true)
+                .num_columns(4)
+                .min_col_width(col.min(140.0))
+                .max_col_width(col)
+                .show(ui, |ui| {
+                    ui.label(RichText::new("flow").strong());
+                    for (m, _) in EndpointMode::ALL.iter().zip(analyses.iter()) {
+                        ui.horizontal(|ui| {
+                            ui.label(RichText::new(m.human()).strong());
+                            if current != Some(*m)
+                                && ui
+                                    .small_button("apply")
+                                    .on_hover_text(format!("Switch the design to {}", m.human()))
+                                    .clicked()
+                            {
+                                apply = Some(*m);
                             }
-                            None => {
-                                ui.label("–");
-                            }
-                        }
+                        });
                     }
                     ui.end_row();
-                }
-            });
-        ui.add_space(8.0);
-        ui.label(RichText::new("differences").strong());
-        let [public, both, private] = analyses;
-        let mut any = false;
-        for line in report::differences(public, both)
-            .into_iter()
-            .chain(report::differences(both, private))
-            .take(300)
-        {
-            ui.label(screen_text(&line));
-            any = true;
-        }
-        if !any {
-            ui.label("the three modes give the same paths");
-        }
-    });
+                    for (i, f) in analyses[0].flows.iter().enumerate().take(300) {
+                        ui.label(report::who(f));
+                        for a in analyses {
+                            match a.flows.get(i) {
+                                Some(g) => {
+                                    let exposure = g.exposure.map_or("–", |e| e.json_name());
+                                    let text = screen_text(&format!(
+                                        "{} ({exposure})",
+                                        report::path_summary(g)
+                                    ));
+                                    let text = if g.reachable {
+                                        RichText::new(text)
+                                    } else {
+                                        RichText::new(text).color(ui.visuals().error_fg_color)
+                                    };
+                                    ui.add(egui::Label::new(text).wrap());
+                                }
+                                None => {
+                                    ui.label("–");
+                                }
+                            }
+                        }
+                        ui.end_row();
+                    }
+                });
+            ui.add_space(8.0);
+            ui.label(RichText::new("differences").strong());
+            let [public, both, private] = analyses;
+            let mut any = false;
+            for line in report::differences(public, both)
+                .into_iter()
+                .chain(report::differences(both, private))
+                .take(300)
+            {
+                ui.add(egui::Label::new(screen_text(&line)).wrap());
+                any = true;
+            }
+            if !any {
+                ui.label("the three modes give the same paths");
+            }
+        });
     apply
 }

@@ -158,7 +158,7 @@ impl Canvas {
             return;
         };
         let min = t.pos(r.min);
-        let width = t.len(r.size.w).clamp(80.0, 400.0);
+        let width = t.len(r.size.w).clamp(160.0, 400.0);
         let field_rect =
             egui::Rect::from_min_size(min + egui::vec2(2.0, 2.0), egui::vec2(width - 4.0, 24.0));
         let mut done = false;
