@@ -267,6 +267,7 @@ impl EksplainApp {
             AppCommand::TogglePanels => self.view.panels_hidden = !self.view.panels_hidden,
             AppCommand::SecurityEditor => self.security.open = !self.security.open,
             AppCommand::ToggleAnimation => self.view.animate = !self.view.animate,
+            AppCommand::ToggleLegend => self.view.show_legend = !self.view.show_legend,
             AppCommand::CompareModes => self.view.show_compare = !self.view.show_compare,
             AppCommand::CopyReport => {
                 if let Some((_, a)) = &self.analysis {

@@ -81,7 +81,19 @@ impl EksplainApp {
             }
         }
         let interaction = self.editor.interaction();
+        let legend = if self.view.show_legend && self.view.show_paths {
+            let kinds: Vec<crate::engine::FlowKind> = crate::engine::FlowKind::ALL
+                .iter()
+                .zip(self.flows_view.filter.kinds)
+                .filter(|(_, on)| *on)
+                .map(|(k, _)| *k)
+                .collect();
+            crate::render::flows::legend(crate::model::Point::new(0.0, 0.0), &kinds, palette)
+        } else {
+            Vec::new()
+        };
         let input = CanvasInput {
+            legend: &legend,
             selection: &selection,
             selected_connection: self.editor.selection().connection(),
             placing,
@@ -165,6 +177,11 @@ impl EksplainApp {
                     ui.close();
                 }
                 AppCommand::TogglePaths.menu_button(ui, q, true);
+                let mut legend = self.view.show_legend;
+                if ui.checkbox(&mut legend, "Legend").changed() {
+                    q.push(AppCommand::ToggleLegend);
+                    ui.close();
+                }
                 AppCommand::ToggleAnimation.menu_button(ui, q, true);
                 AppCommand::CompareModes.menu_button(ui, q, true);
                 AppCommand::CopyReport.menu_button(ui, q, true);

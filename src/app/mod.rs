@@ -54,6 +54,7 @@ pub struct Settings {
 #[expect(clippy::struct_excessive_bools, reason = "independent view toggles")]
 struct View {
     show_paths: bool,
+    show_legend: bool,
     panels_hidden: bool,
     animate: bool,
     show_compare: bool,
@@ -64,6 +65,7 @@ impl Default for View {
     fn default() -> Self {
         Self {
             show_paths: true,
+            show_legend: true,
             panels_hidden: false,
             animate: false,
             show_compare: false,

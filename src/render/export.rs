@@ -151,7 +151,12 @@ pub fn diagram(
     let scene = build_scene(design, palette);
     let mut prims: Vec<Primitive> = Vec::new();
     for c in &scene.components {
+        prims.push(Primitive::Group {
+            key: "data-component",
+            value: c.id.clone(),
+        });
         prims.extend(c.primitives.iter().cloned());
+        prims.push(Primitive::EndGroup);
     }
     prims.extend(scene.connections.iter().cloned());
     let shown: Vec<&FlowResult> = analysis
@@ -165,7 +170,7 @@ pub fn diagram(
         .bounds
         .unwrap_or_else(|| Rect::new(Point::new(0.0, 0.0), Size::new(400.0, 200.0)));
     // Title block and legend above the diagram.
-    let header = 70.0;
+    let header = super::flows::LEGEND_SIZE.h + 16.0;
     let top = content.min.y - header;
     let mut header_prims = Vec::new();
     let title = options.title.clone().unwrap_or_default();
@@ -192,7 +197,7 @@ pub fn diagram(
         color: palette.text_muted,
         bold: false,
     });
-    let legend_x = (content.max().x - 170.0).max(content.min.x + 320.0);
+    let legend_x = (content.max().x - super::flows::LEGEND_SIZE.w).max(content.min.x + 320.0);
     header_prims.extend(legend(
         Point::new(legend_x, top + 10.0),
         &options.flows,
@@ -344,13 +349,22 @@ pub fn to_svg(prims: &[Primitive], bounds: Rect, palette: &Palette, background: 
                 points: pts,
                 stroke,
                 dashed,
+                dotted,
                 arrow,
             } => {
+                let style = if *dotted {
+                    format!(
+                        "{} stroke-dasharray=\"0.1 {:.1}\"",
+                        stroke_attrs(*stroke, false),
+                        4.0 + stroke.width * 1.5
+                    )
+                } else {
+                    stroke_attrs(*stroke, *dashed)
+                };
                 let _ = writeln!(
                     out,
-                    "<polyline points=\"{}\" fill=\"none\" stroke-linecap=\"round\"{}/>",
-                    points(pts),
-                    stroke_attrs(*stroke, *dashed)
+                    "<polyline points=\"{}\" fill=\"none\" stroke-linecap=\"round\"{style}/>",
+                    points(pts)
                 );
                 if *arrow && let [.., a, b] = pts.as_slice() {
                     let head = arrow_head(*a, *b, stroke.width);
@@ -378,6 +392,10 @@ pub fn to_svg(prims: &[Primitive], bounds: Rect, palette: &Palette, background: 
                     points(pts)
                 );
             }
+            Primitive::Group { key, value } => {
+                let _ = writeln!(out, "<g {key}=\"{}\">", escape(value));
+            }
+            Primitive::EndGroup => out.push_str("</g>\n"),
             Primitive::Text {
                 pos,
                 anchor,

@@ -56,6 +56,16 @@ pub fn flow_primitives(
     let mut badges = Vec::new();
     for f in flows {
         let color = flow_color(f.flow, palette.theme);
+        // Docs and tests find a flow's segments by kind and its source (or, for API →
+        // kubelet, its node).
+        let end = match f.flow {
+            FlowKind::ApiToKubelet => &f.target,
+            _ => &f.source,
+        };
+        prims.push(Primitive::Group {
+            key: "data-flow",
+            value: format!("{}:{end}", f.flow.json_name()),
+        });
         // Offset each flow type a little so that flows sharing hops stay apart.
         let lane = match f.flow {
             FlowKind::KubectlToApi => -6.0,
@@ -88,10 +98,14 @@ pub fn flow_primitives(
             // The step into the public NLB crosses public IPs; so does anything from the internet.
             let public = *b_kind == KindName::Nlb
                 && (!f.reachable || f.exposure.is_some_and(|e| e != Exposure::None));
+            // Each exposure has its own look: dashes cross the internet, dots cross public
+            // IPs without leaving Amazon's network.
+            let look = Look::of(f.exposure);
             prims.push(Primitive::Line {
                 points: vec![from, to],
                 stroke: Stroke::new(if public { 3.5 } else { 2.5 }, color),
-                dashed: public,
+                dashed: public && look == Look::Internet,
+                dotted: public && look == Look::AwsPublic,
                 arrow: true,
             });
             let mid = Point::new(f32::midpoint(from.x, to.x), f32::midpoint(from.y, to.y));
@@ -99,7 +113,7 @@ pub fn flow_primitives(
                 prims.push(Primitive::Text {
                     pos: Point::new(mid.x, mid.y - 16.0),
                     anchor: Anchor::Center,
-                    text: "public IPs".to_owned(),
+                    text: look.label().to_owned(),
                     size: 10.0,
                     color: palette.error,
                     bold: true,
@@ -111,6 +125,7 @@ pub fn flow_primitives(
                 public,
             });
         }
+        prims.push(Primitive::EndGroup);
         if let Some(b) = f.blocked_at.as_deref().and_then(|id| index.get(id)) {
             let r = b.rect();
             prims.push(Primitive::Rect {
@@ -160,36 +175,105 @@ pub fn flow_primitives(
     (prims, segments)
 }
 
-/// The legend: one coloured line and name per flow type shown.
+/// How a segment that crosses public IPs is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Look {
+    /// Crosses the internet: dashed.
+    Internet,
+    /// Public IPs, but Amazon's network only: dotted.
+    AwsPublic,
+}
+
+impl Look {
+    fn of(exposure: Option<Exposure>) -> Self {
+        match exposure {
+            Some(Exposure::AwsPublic) => Look::AwsPublic,
+            _ => Look::Internet,
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Look::Internet => "internet",
+            Look::AwsPublic => "public IPs (AWS)",
+        }
+    }
+}
+
+/// The legend's size in canvas units, for placing it.
+pub const LEGEND_SIZE: Size = Size::new(400.0, 76.0);
+
+/// The legend: one coloured line and name per flow type shown, then what the dashes, dots,
+/// badges and red outline mean; two columns, `LEGEND_SIZE` at most, top-left at `at`.
 pub fn legend(at: Point, kinds: &[FlowKind], palette: &Palette) -> Vec<Primitive> {
     let mut out = Vec::new();
+    let row = |out: &mut Vec<Primitive>, x: f32, y: f32, text: &str| {
+        out.push(Primitive::Text {
+            pos: Point::new(x + 36.0, y),
+            anchor: Anchor::LeftCenter,
+            text: text.to_owned(),
+            size: 11.0,
+            color: palette.text,
+            bold: false,
+        });
+    };
     for (i, kind) in FlowKind::ALL
         .iter()
         .filter(|k| kinds.contains(k))
         .enumerate()
     {
-        let y = at.y + i as f32 * 18.0;
+        let y = at.y + 6.0 + i as f32 * 18.0;
         out.push(Primitive::Line {
             points: vec![Point::new(at.x, y), Point::new(at.x + 28.0, y)],
             stroke: Stroke::new(3.0, flow_color(*kind, palette.theme)),
             dashed: false,
+            dotted: false,
             arrow: true,
         });
-        out.push(Primitive::Text {
-            pos: Point::new(at.x + 36.0, y),
-            anchor: Anchor::LeftCenter,
-            // Words, not "→": the built-in font has no arrow glyph.
-            text: match kind {
-                FlowKind::KubectlToApi => "kubectl to API server",
-                FlowKind::ApiToKubelet => "API server to kubelet",
-                FlowKind::KubeletToApi => "kubelet to API server",
-            }
-            .to_owned(),
-            size: 11.0,
-            color: palette.text,
-            bold: false,
-        });
+        // Words, not "→", so that the legend reads the same in every font.
+        let name = match kind {
+            FlowKind::KubectlToApi => "kubectl to API server",
+            FlowKind::ApiToKubelet => "API server to kubelet",
+            FlowKind::KubeletToApi => "kubelet to API server",
+        };
+        row(&mut out, at.x, y, name);
     }
+    let x = at.x + 190.0;
+    let line = |dashed: bool, dotted: bool, y: f32| Primitive::Line {
+        points: vec![Point::new(x, y), Point::new(x + 28.0, y)],
+        stroke: Stroke::new(3.0, palette.text_muted),
+        dashed,
+        dotted,
+        arrow: false,
+    };
+    let y = at.y + 6.0;
+    out.push(line(true, false, y));
+    row(&mut out, x, y, "crosses the internet");
+    out.push(line(false, true, y + 18.0));
+    row(&mut out, x, y + 18.0, "public IPs, Amazon's network");
+    out.push(Primitive::Circle {
+        center: Point::new(x + 14.0, y + 36.0),
+        radius: 7.0,
+        fill: Some(palette.text_muted),
+        stroke: None,
+    });
+    out.push(Primitive::Text {
+        pos: Point::new(x + 14.0, y + 36.0),
+        anchor: Anchor::Center,
+        text: "1".to_owned(),
+        size: 9.0,
+        color: Rgba::rgb(255, 255, 255),
+        bold: true,
+    });
+    row(&mut out, x, y + 36.0, "step of a flow, in order");
+    out.push(Primitive::Rect {
+        rect: Rect::new(Point::new(x + 4.0, y + 48.0), Size::new(20.0, 12.0)),
+        corner: 3.0,
+        fill: None,
+        stroke: Some(Stroke::new(2.5, palette.error)),
+        dashed: false,
+    });
+    row(&mut out, x, y + 54.0, "a flow is blocked here");
     out
 }
 

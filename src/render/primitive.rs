@@ -87,6 +87,8 @@ pub enum Primitive {
         stroke: Stroke,
         /// Draw dashed.
         dashed: bool,
+        /// Draw dotted (short dashes; wins over `dashed`).
+        dotted: bool,
         /// Draw an arrow head at the last point.
         arrow: bool,
     },
@@ -114,6 +116,17 @@ pub enum Primitive {
         /// Bold weight.
         bold: bool,
     },
+    /// What follows, up to the matching [`Primitive::EndGroup`], draws one thing: SVG
+    /// writes `<g KEY="VALUE">` so docs can style it and tests can find it; the screen
+    /// ignores it.
+    Group {
+        /// The attribute, e.g. `data-component`.
+        key: &'static str,
+        /// Its value, e.g. the component id.
+        value: String,
+    },
+    /// Ends the innermost group.
+    EndGroup,
 }
 
 impl Primitive {
@@ -130,6 +143,7 @@ impl Primitive {
                 points.iter_mut().for_each(mv);
             }
             Primitive::Text { pos, .. } => mv(pos),
+            Primitive::Group { .. } | Primitive::EndGroup => {}
         }
     }
 }

@@ -114,6 +114,7 @@ pub fn connection_primitives(
             points: vec![from, to],
             stroke: Stroke::new(width, color),
             dashed,
+            dotted: false,
             arrow: false,
         });
         if !conn.label.is_empty() {
@@ -349,6 +350,7 @@ fn line(points: Vec<Point>, width: f32, color: Rgba) -> Primitive {
         points,
         stroke: Stroke::new(width, color),
         dashed: false,
+        dotted: false,
         arrow: false,
     }
 }

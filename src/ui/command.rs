@@ -58,6 +58,8 @@ pub enum AppCommand {
     TogglePaths,
     /// Animate packets along the highlighted paths.
     ToggleAnimation,
+    /// Show or hide the legend on the canvas.
+    ToggleLegend,
     /// Compare the three endpoint modes side by side.
     CompareModes,
     /// Copy the analysis as a Markdown report.
@@ -78,7 +80,7 @@ pub enum AppCommand {
 
 impl AppCommand {
     /// Commands with a fixed shortcut, in the order the shortcuts list shows them.
-    pub const WITH_SHORTCUTS: [AppCommand; 25] = [
+    pub const WITH_SHORTCUTS: [AppCommand; 26] = [
         AppCommand::New,
         AppCommand::Open,
         AppCommand::Save,
@@ -101,6 +103,7 @@ impl AppCommand {
         AppCommand::TogglePanels,
         AppCommand::TogglePaths,
         AppCommand::ToggleAnimation,
+        AppCommand::ToggleLegend,
         AppCommand::CompareModes,
         AppCommand::Shortcuts,
         AppCommand::Quit,
@@ -161,6 +164,10 @@ impl AppCommand {
             AppCommand::ToggleAnimation => (
                 t("Animate packets"),
                 "Move packets along the highlighted paths",
+            ),
+            AppCommand::ToggleLegend => (
+                t("Legend"),
+                "What the colours, dashes, dots, numbers and red outlines mean",
             ),
             AppCommand::CompareModes => (
                 t("Compare modes…"),
@@ -224,6 +231,7 @@ impl AppCommand {
             AppCommand::Shortcuts => vec![k(Modifiers::NONE, Key::F1)],
             AppCommand::TogglePaths => vec![k(Modifiers::NONE, Key::P)],
             AppCommand::ToggleAnimation => vec![k(Modifiers::NONE, Key::A)],
+            AppCommand::ToggleLegend => vec![k(Modifiers::NONE, Key::L)],
             AppCommand::CompareModes => vec![k(Modifiers::NONE, Key::M)],
             AppCommand::Quit => vec![k(Modifiers::COMMAND, Key::Q)],
             AppCommand::OpenRecent(_)

@@ -131,11 +131,14 @@ pub fn push_shapes(
             points,
             stroke: st,
             dashed,
+            dotted,
             arrow,
         } => {
             let pts: Vec<Pos2> = points.iter().map(|p| t.pos(*p)).collect();
             let s = stroke(*st, t);
-            if *dashed {
+            if *dotted {
+                out.extend(Shape::dashed_line(&pts, s, t.len(2.0), t.len(4.0)));
+            } else if *dashed {
                 out.extend(Shape::dashed_line(&pts, s, t.len(6.0), t.len(4.0)));
             } else {
                 out.push(Shape::line(pts.clone(), s));
@@ -168,6 +171,7 @@ pub fn push_shapes(
                 (None, None) => {}
             }
         }
+        Primitive::Group { .. } | Primitive::EndGroup => {}
         Primitive::Text {
             pos,
             anchor,

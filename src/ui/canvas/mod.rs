@@ -169,6 +169,9 @@ pub struct CanvasInput<'a> {
     pub fonts_epoch: u64,
     /// Alignment guides of a drag in progress (canvas units).
     pub guides: &'a [(Point, Point)],
+    /// The legend, in screen pixels from its top-left corner; drawn at the bottom left of
+    /// the canvas (empty: none).
+    pub legend: &'a [Primitive],
     /// The committed design (labels to edit in place).
     pub labels: &'a Design,
 }

@@ -52,6 +52,9 @@ impl Canvas {
             });
         }
         let sel = color(input.palette.selection);
+        if !input.legend.is_empty() {
+            self.paint_legend(ui, rect, input);
+        }
         for (a, b) in input.guides {
             painter.line_segment([t.pos(*a), t.pos(*b)], egui::Stroke::new(1.0, sel));
         }
@@ -101,5 +104,41 @@ impl Canvas {
             }
             _ => {}
         }
+    }
+
+    /// The legend at the canvas's bottom left, on a card, at a fixed size on screen.
+    fn paint_legend(&self, ui: &egui::Ui, rect: egui::Rect, input: &CanvasInput<'_>) {
+        let size = crate::render::flows::LEGEND_SIZE;
+        let pad = 10.0;
+        let card = egui::Rect::from_min_size(
+            egui::pos2(
+                rect.left() + 12.0,
+                rect.bottom() - size.h - 12.0 - 2.0 * pad,
+            ),
+            egui::vec2(size.w + 2.0 * pad, size.h + 2.0 * pad),
+        );
+        let painter = ui.painter_at(rect);
+        painter.rect_filled(
+            card,
+            6,
+            color(input.palette.background).gamma_multiply(0.92),
+        );
+        painter.rect_stroke(
+            card,
+            6,
+            egui::Stroke::new(1.0, color(input.palette.box_stroke)),
+            egui::StrokeKind::Inside,
+        );
+        let t = ScreenFromCanvas {
+            zoom: 1.0,
+            offset: (card.min + egui::vec2(pad, pad)).to_vec2(),
+        };
+        let mut shapes = Vec::new();
+        ui.ctx().fonts_mut(|fonts| {
+            for p in input.legend {
+                push_shapes(p, &t, fonts, &mut shapes);
+            }
+        });
+        painter.extend(shapes);
     }
 }
