@@ -53,7 +53,7 @@ impl Canvas {
         }
         let sel = color(input.palette.selection);
         if !input.legend.is_empty() {
-            self.paint_legend(ui, rect, input);
+            Self::paint_legend(ui, rect, input);
         }
         for (a, b) in input.guides {
             painter.line_segment([t.pos(*a), t.pos(*b)], egui::Stroke::new(1.0, sel));
@@ -107,7 +107,7 @@ impl Canvas {
     }
 
     /// The legend at the canvas's bottom left, on a card, at a fixed size on screen.
-    fn paint_legend(&self, ui: &egui::Ui, rect: egui::Rect, input: &CanvasInput<'_>) {
+    fn paint_legend(ui: &egui::Ui, rect: egui::Rect, input: &CanvasInput<'_>) {
         let size = crate::render::flows::LEGEND_SIZE;
         let pad = 10.0;
         let card = egui::Rect::from_min_size(
