@@ -240,3 +240,82 @@ fn the_app_report_references_an_image_exported_beside_it() {
     let md = std::fs::read_to_string(dir.path().join("review.md")).unwrap();
     assert!(md.starts_with("![public.ron](review.svg)"), "{md}");
 }
+
+#[test]
+fn svg_groups_say_what_each_shape_is_and_the_zones_tell_the_story() {
+    for (i, preset) in PRESETS.iter().enumerate() {
+        let svg = svg_of(i, Theme::Light);
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let groups = |key: &str| -> Vec<String> {
+            doc.descendants()
+                .filter_map(|n| n.attribute(key).map(str::to_owned))
+                .collect()
+        };
+        // Every component is a group whose first rect is its box.
+        let (d, _) = preset.load().unwrap();
+        let components = groups("data-component");
+        assert_eq!(components.len(), d.components.len(), "{}", preset.name);
+        for n in doc
+            .descendants()
+            .filter(|n| n.attribute("data-component").is_some())
+        {
+            let id = n.attribute("data-component").unwrap();
+            let c = d.component(id).unwrap();
+            let rect = n
+                .children()
+                .find(|x| x.has_tag_name("rect"))
+                .expect("a box");
+            let x: f32 = rect.attribute("x").unwrap().parse().unwrap();
+            assert!(
+                (x - c.pos.x).abs() < 0.1,
+                "{id}: box at {x}, component at {}",
+                c.pos.x
+            );
+        }
+        // Every flow's segments are a group named by kind and end.
+        let flows = groups("data-flow");
+        assert!(
+            flows.contains(&"kubelet_to_api:node-a".to_owned()),
+            "{flows:?}"
+        );
+        assert!(
+            flows.contains(&"api_to_kubelet:node-b".to_owned()),
+            "{flows:?}"
+        );
+        // The internet is drawn where kubectl comes from it; the private preset has none.
+        let zones = groups("data-zone");
+        assert!(
+            zones.contains(&"AWS cloud".to_owned()),
+            "{}: {zones:?}",
+            preset.name
+        );
+        assert_eq!(
+            zones.contains(&"internet".to_owned()),
+            preset.name != "private",
+            "{}: {zones:?}",
+            preset.name
+        );
+    }
+}
+
+#[test]
+fn public_segments_look_different_by_exposure() {
+    // public: kubectl crosses the internet (dashed), kubelet reaches the public NLB over
+    // Amazon's network (dotted).
+    let svg = svg_of(0, Theme::Light);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let dash_of = |flow: &str| -> Vec<String> {
+        doc.descendants()
+            .find(|n| n.attribute("data-flow") == Some(flow))
+            .unwrap()
+            .children()
+            .filter_map(|n| n.attribute("stroke-dasharray").map(str::to_owned))
+            .collect()
+    };
+    let kubectl = dash_of("kubectl_to_api:user");
+    let kubelet = dash_of("kubelet_to_api:node-a");
+    assert_eq!(kubectl.len(), 1, "{kubectl:?}");
+    assert_eq!(kubelet.len(), 1, "{kubelet:?}");
+    assert_ne!(kubectl, kubelet, "internet and aws_public look the same");
+    assert!(kubelet[0].starts_with("0.1 "), "dotted: {kubelet:?}");
+}

@@ -149,7 +149,7 @@ pub fn diagram(
     options: &ExportOptions,
 ) -> (Vec<Primitive>, Rect) {
     let scene = build_scene(design, palette);
-    let mut prims: Vec<Primitive> = Vec::new();
+    let mut prims: Vec<Primitive> = scene.zones.clone();
     for c in &scene.components {
         prims.push(Primitive::Group {
             key: "data-component",

@@ -161,6 +161,17 @@ impl Palette {
         }
     }
 
+    /// The fill and outline of the zone behind the internet's clients (`internet`) or the
+    /// AWS cloud.
+    pub const fn zone(&self, internet: bool) -> (Rgba, Rgba) {
+        match (internet, matches!(self.theme, Theme::Dark)) {
+            (true, false) => (Rgba::rgb(246, 238, 238), Rgba::rgb(196, 120, 120)),
+            (true, true) => (Rgba::rgb(48, 34, 36), Rgba::rgb(170, 100, 100)),
+            (false, false) => (Rgba::rgb(242, 244, 248), Rgba::rgb(150, 160, 180)),
+            (false, true) => (Rgba::rgb(34, 37, 44), Rgba::rgb(110, 120, 140)),
+        }
+    }
+
     /// The fill of a container kind; `public` picks the public-subnet tint.
     pub const fn container_fill(&self, kind: KindName, public: bool) -> Rgba {
         let dark = matches!(self.theme, Theme::Dark);

@@ -34,6 +34,9 @@ pub struct Scene {
     pub components: Vec<ComponentDrawing>,
     /// Connection lines, drawn above the components.
     pub connections: Vec<Primitive>,
+    /// The zones behind everything: the internet (where its clients are) and the AWS
+    /// cloud (the AWS-managed VPC and the customer VPCs).
+    pub zones: Vec<Primitive>,
     /// The rectangle holding everything.
     pub bounds: Option<Rect>,
 }
@@ -90,7 +93,105 @@ pub fn build_scene(design: &Design, palette: &Palette) -> Scene {
     }
     scene.connections =
         connection_primitives(design, &|id| index.get(id).map(Component::rect), palette);
+    let (zones, zone_bounds) = zone_primitives(design, palette);
+    scene.zones = zones;
+    if let Some(z) = zone_bounds {
+        scene.bounds = Some(scene.bounds.map_or(z, |b| b.union(&z)));
+    }
     scene
+}
+
+/// Room between a zone's border and what it holds.
+const ZONE_MARGIN: f32 = 18.0;
+/// The height of a zone's title above what it holds.
+const ZONE_HEADER: f32 = 22.0;
+
+/// The zones that carry the story: the internet around the clients on it, and the AWS
+/// cloud around the AWS-managed VPC and the customer VPCs, so that a path that crosses
+/// public IPs visibly leaves one and enters the other. A zone is left out when it would
+/// take in what belongs to the other. Returns the primitives and the area they cover.
+pub fn zone_primitives(design: &Design, palette: &Palette) -> (Vec<Primitive>, Option<Rect>) {
+    let top: Vec<&Component> = design
+        .components
+        .iter()
+        .filter(|c| c.parent.is_none())
+        .collect();
+    let bbox = |pick: &dyn Fn(&Component) -> bool| {
+        top.iter()
+            .filter(|c| pick(c))
+            .map(|c| c.rect())
+            .reduce(|a, b| a.union(&b))
+            .map(|r| {
+                Rect::new(
+                    Point::new(r.min.x - ZONE_MARGIN, r.min.y - ZONE_MARGIN - ZONE_HEADER),
+                    Size::new(
+                        r.size.w + 2.0 * ZONE_MARGIN,
+                        r.size.h + 2.0 * ZONE_MARGIN + ZONE_HEADER,
+                    ),
+                )
+            })
+    };
+    let on_internet = |c: &Component| c.kind.name() == KindName::Client;
+    let in_aws = |c: &Component| matches!(c.kind.name(), KindName::Vpc | KindName::ControlPlane);
+    let internet = bbox(&on_internet);
+    let aws = bbox(&in_aws);
+    let overlaps = |zone: &Option<Rect>, other: &dyn Fn(&Component) -> bool| {
+        zone.is_some_and(|z| top.iter().any(|c| other(c) && z.intersects(&c.rect())))
+    };
+    let mut out = Vec::new();
+    let mut bounds: Option<Rect> = None;
+    for (zone, internet_zone, title, hint) in [
+        (
+            (!overlaps(&aws, &on_internet)).then_some(aws).flatten(),
+            false,
+            "AWS cloud",
+            "Amazon's network",
+        ),
+        (
+            (!overlaps(&internet, &in_aws))
+                .then_some(internet)
+                .flatten(),
+            true,
+            "internet",
+            "public IPs, outside AWS",
+        ),
+    ] {
+        let Some(r) = zone else { continue };
+        let (fill, stroke) = palette.zone(internet_zone);
+        out.push(Primitive::Group {
+            key: "data-zone",
+            value: title.to_owned(),
+        });
+        out.push(Primitive::Rect {
+            rect: r,
+            corner: 14.0,
+            fill: Some(fill),
+            stroke: Some(Stroke::new(1.5, stroke)),
+            dashed: internet_zone,
+        });
+        out.push(Primitive::Text {
+            pos: Point::new(r.min.x + 14.0, r.min.y + ZONE_HEADER / 2.0 + 4.0),
+            anchor: Anchor::LeftCenter,
+            text: title.to_owned(),
+            size: LABEL_SIZE,
+            color: stroke,
+            bold: true,
+        });
+        // The hint only where it fits beside the title.
+        if text_width(title, LABEL_SIZE) + text_width(hint, DETAIL_SIZE) + 44.0 <= r.size.w {
+            out.push(Primitive::Text {
+                pos: Point::new(r.max().x - 14.0, r.min.y + ZONE_HEADER / 2.0 + 4.0),
+                anchor: Anchor::RightCenter,
+                text: hint.to_owned(),
+                size: DETAIL_SIZE,
+                color: palette.text_muted,
+                bold: false,
+            });
+        }
+        out.push(Primitive::EndGroup);
+        bounds = Some(bounds.map_or(r, |b| b.union(&r)));
+    }
+    (out, bounds)
 }
 
 /// The lines (and their labels) of the design's connections, drawn between the current

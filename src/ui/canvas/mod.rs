@@ -86,6 +86,8 @@ pub struct Canvas {
     /// (id, kind, rect) in drawing order, for hit testing.
     hits: Vec<(String, KindName, Rect)>,
     connections: Vec<Primitive>,
+    /// The internet and AWS cloud zones, drawn under the boxes.
+    zones: Vec<Primitive>,
     connection_ends: Vec<(Point, Point)>,
     built_for: Option<u64>,
     content_built_for: Option<u64>,
@@ -184,6 +186,7 @@ impl Canvas {
             node_of: HashMap::new(),
             hits: Vec::new(),
             connections: Vec::new(),
+            zones: Vec::new(),
             connection_ends: Vec::new(),
             built_for: None,
             content_built_for: None,
@@ -359,6 +362,7 @@ impl Canvas {
         self.hits = hits;
         self.connection_ends = self.ends_of(design);
         self.connections = scene.connections;
+        self.zones = scene.zones;
         self.bounds = scene.bounds;
         self.built_for = Some(key.revision);
         self.content_built_for = Some(key.content);
@@ -392,7 +396,14 @@ impl Canvas {
             }
             bounds = Some(bounds.map_or(rect, |b| b.union(&rect)));
         }
-        self.bounds = bounds;
+        if moved {
+            let (zones, zone_bounds) = scene::zone_primitives(design, palette);
+            self.zones = zones;
+            if let (Some(b), Some(z)) = (bounds, zone_bounds) {
+                bounds = Some(b.union(&z));
+            }
+            self.bounds = bounds;
+        }
         if moved && !design.connections.is_empty() {
             self.connection_ends = self.ends_of(design);
             self.connections =
@@ -563,6 +574,16 @@ impl Canvas {
         self.navigate(ui, hover, rect, &t);
         let t = self.transform(ui, rect);
         self.last_transform = Some(t);
+        // The zones lie under everything else.
+        if !self.zones.is_empty() {
+            let mut shapes = Vec::new();
+            ui.ctx().fonts_mut(|fonts| {
+                for p in &self.zones {
+                    super::paint::push_shapes(p, &t, fonts, &mut shapes);
+                }
+            });
+            ui.painter_at(rect).extend(shapes);
+        }
         // egui_graphs asks for a repaint on every frame it runs, so it only runs while the
         // user interacts with the canvas; idle frames draw the same shapes without it.
         let busy = ui.ctx().input(|i| {
