@@ -14,7 +14,7 @@ impl EksplainApp {
     /// Keyboard shortcuts, clipboard events, arrow keys and dropped files.
     pub(super) fn input_ui(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
-        for (command, sc) in AppCommand::shortcuts_most_specific_first() {
+        for &(command, sc) in AppCommand::shortcuts_most_specific_first() {
             if typing && command != AppCommand::Escape && command != AppCommand::Save {
                 continue;
             }

@@ -98,7 +98,7 @@ impl EksplainApp {
                 })
             })
             .collect();
-        if !self.view.show_paths {
+        if !self.view.show_paths || shown.is_empty() {
             return (Vec::new(), tooltips);
         }
         // Drawn where the boxes are shown: during a drag, where they are being dragged.

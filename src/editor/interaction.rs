@@ -33,6 +33,8 @@ pub enum InteractionKind {
         moving: Vec<usize>,
         /// The offset applied to the preview so far.
         applied: Point,
+        /// The boxes beside the first moved one that stay put (for alignment guides).
+        siblings: Vec<Rect>,
     },
     /// Resizing one box by one handle.
     Resize {
@@ -80,12 +82,24 @@ impl Interaction {
             .filter(|(_, c)| subtree.contains(&c.id))
             .map(|(i, _)| i)
             .collect();
+        // Found once: they do not move while the pointer does.
+        let anchor_parent = top
+            .first()
+            .and_then(|id| design.component(id))
+            .map(|c| c.parent.clone());
+        let siblings = design
+            .components
+            .iter()
+            .filter(|c| Some(&c.parent) == anchor_parent.as_ref() && !subtree.contains(&c.id))
+            .map(crate::model::Component::rect)
+            .collect();
         Self {
             preview: design.clone(),
             kind: InteractionKind::Move {
                 ids: top,
                 moving,
                 applied: Point::default(),
+                siblings,
             },
             guides: Vec::new(),
         }
@@ -118,6 +132,7 @@ impl Interaction {
             ids,
             moving,
             applied,
+            siblings,
         } = &mut self.kind
         else {
             return false;
@@ -133,18 +148,8 @@ impl Interaction {
             return false;
         }
         // Alignment with the anchor's siblings that do not move.
-        let moved: BTreeSet<&str> = moving
-            .iter()
-            .filter_map(|&i| mark.components.get(i).map(|c| c.id.as_str()))
-            .collect();
-        let siblings: Vec<Rect> = mark
-            .components
-            .iter()
-            .filter(|c| c.parent == anchor.parent && !moved.contains(c.id.as_str()))
-            .map(crate::model::Component::rect)
-            .collect();
         let r = anchor.rect().translated(wanted.x, wanted.y);
-        let (gx, gy, guides) = guides(&r, &siblings);
+        let (gx, gy, guides) = guides(&r, siblings);
         wanted.x += gx;
         wanted.y += gy;
         self.guides = guides;

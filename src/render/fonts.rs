@@ -76,10 +76,22 @@ pub fn fallbacks() -> &'static [Face] {
     })
 }
 
-/// The SVG `font-family` list: the built-in font, the fallbacks, then any sans-serif.
+/// The SVG `font-family` list: the built-in font, then fonts that draw Hangul and arrows
+/// on common systems, then any sans-serif. Fixed, so that the same design gives the same
+/// SVG on every machine; a viewer uses the first it has.
 pub fn svg_font_family() -> String {
     let mut names: Vec<String> = vec![BUILTIN_FAMILY.to_owned()];
-    names.extend(fallbacks().iter().map(|f| format!("'{}'", f.family)));
+    names.extend(
+        [
+            "Noto Sans CJK KR",
+            "NanumGothic",
+            "Apple SD Gothic Neo",
+            "Malgun Gothic",
+            "DejaVu Sans",
+        ]
+        .iter()
+        .map(|f| format!("'{f}'")),
+    );
     names.push("sans-serif".to_owned());
     names.join(", ")
 }

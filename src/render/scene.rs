@@ -167,7 +167,7 @@ pub fn zone_primitives(design: &Design, palette: &Palette) -> (Vec<Primitive>, O
             corner: 14.0,
             fill: Some(fill),
             stroke: Some(Stroke::new(1.5, stroke)),
-            dashed: internet_zone,
+            dashed: false,
         });
         out.push(Primitive::Text {
             pos: Point::new(r.min.x + 14.0, r.min.y + ZONE_HEADER / 2.0 + 4.0),

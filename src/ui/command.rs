@@ -248,7 +248,13 @@ impl AppCommand {
 
     /// Every (command, shortcut) pair, those with more modifiers first: egui matches
     /// Ctrl+Z also when Shift is held, so Ctrl+Shift+Z (redo) must be tried before it.
-    pub fn shortcuts_most_specific_first() -> Vec<(AppCommand, KeyboardShortcut)> {
+    pub fn shortcuts_most_specific_first() -> &'static [(AppCommand, KeyboardShortcut)] {
+        static ALL: std::sync::OnceLock<Vec<(AppCommand, KeyboardShortcut)>> =
+            std::sync::OnceLock::new();
+        ALL.get_or_init(Self::sorted_shortcuts)
+    }
+
+    fn sorted_shortcuts() -> Vec<(AppCommand, KeyboardShortcut)> {
         let mut all: Vec<(AppCommand, KeyboardShortcut)> = Self::WITH_SHORTCUTS
             .iter()
             .flat_map(|c| c.kb_shortcuts().into_iter().map(move |s| (*c, s)))

@@ -119,10 +119,15 @@ pub struct Canvas {
     fonts_epoch: u64,
     /// A label being typed in place: the component and the text so far.
     label_edit: Option<(String, String)>,
+    /// The legend's shapes, for where, in which colours and fonts, and how many parts.
+    legend_cache: Option<LegendKey>,
     /// The view the boxes were drawn with in the last frame (the overlay uses
     /// `last_transform`; the two must agree).
     boxes_transform: Option<ScreenFromCanvas>,
 }
+
+/// The legend's cached shapes and what they were drawn for.
+type LegendKey = ((egui::Rect, crate::render::Rgba, u64, usize), Vec<Shape>);
 
 /// What an idle frame's drawing depends on.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -210,6 +215,7 @@ impl Canvas {
             idle_cache: None,
             fonts_epoch: 0,
             label_edit: None,
+            legend_cache: None,
             boxes_transform: None,
         }
     }
@@ -570,20 +576,11 @@ impl Canvas {
             .ctx()
             .pointer_hover_pos()
             .filter(|p| rect.contains(*p) && ui.rect_contains_pointer(rect));
-        let t = self.transform(ui, rect);
-        self.navigate(ui, hover, rect, &t);
-        let t = self.transform(ui, rect);
-        self.last_transform = Some(t);
-        // The zones lie under everything else.
-        if !self.zones.is_empty() {
-            let mut shapes = Vec::new();
-            ui.ctx().fonts_mut(|fonts| {
-                for p in &self.zones {
-                    super::paint::push_shapes(p, &t, fonts, &mut shapes);
-                }
-            });
-            ui.painter_at(rect).extend(shapes);
+        let mut t = self.transform(ui, rect);
+        if self.navigate(ui, hover, rect, &t) {
+            t = self.transform(ui, rect);
         }
+        self.last_transform = Some(t);
         // egui_graphs asks for a repaint on every frame it runs, so it only runs while the
         // user interacts with the canvas; idle frames draw the same shapes without it.
         let busy = ui.ctx().input(|i| {
@@ -594,7 +591,12 @@ impl Canvas {
         }) && ui.rect_contains_pointer(rect)
             || self.is_interacting()
             || self.fit_pending;
-        self.boxes_transform = Some(self.transform(ui, rect));
+        // The zones lie under everything else (idle frames keep them with the boxes).
+        if busy && !self.zones.is_empty() {
+            let shapes = self.zone_shapes(ui, &t);
+            ui.painter_at(rect).extend(shapes);
+        }
+        self.boxes_transform = Some(t);
         let response = if busy {
             self.graph_view_frames += 1;
             // Hover marks may change.
@@ -634,6 +636,19 @@ impl Canvas {
         (response, actions)
     }
 
+    /// The zones' shapes for the view `t`.
+    fn zone_shapes(&self, ui: &egui::Ui, t: &ScreenFromCanvas) -> Vec<Shape> {
+        let mut shapes = Vec::new();
+        if !self.zones.is_empty() {
+            ui.ctx().fonts_mut(|fonts| {
+                for p in &self.zones {
+                    super::paint::push_shapes(p, t, fonts, &mut shapes);
+                }
+            });
+        }
+        shapes
+    }
+
     /// Draws the graph without egui_graphs (identical shapes, no repaint request).
     fn draw_idle(&mut self, ui: &egui::Ui, rect: egui::Rect) {
         let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
@@ -660,7 +675,11 @@ impl Canvas {
             meta: &meta,
         };
         let indices: Vec<NodeIndex> = self.graph.g().node_indices().collect();
-        let mut shapes = Vec::new();
+        let t = ScreenFromCanvas {
+            zoom: meta.zoom,
+            offset: meta.pan,
+        };
+        let mut shapes = self.zone_shapes(ui, &t);
         for idx in indices {
             if let Some(n) = self.graph.node_mut(idx) {
                 shapes.extend(n.display_mut().shapes(&ctx));

@@ -51,7 +51,7 @@ impl Canvas {
         hover: Option<egui::Pos2>,
         rect: egui::Rect,
         t: &ScreenFromCanvas,
-    ) {
+    ) -> bool {
         let (scroll, zoom_delta, middle_down, delta) = ui.ctx().input(|i| {
             (
                 i.smooth_scroll_delta,
@@ -81,6 +81,7 @@ impl Canvas {
             self.auto_fit = false;
             meta.save_to(ui);
         }
+        changed
     }
 
     /// Sets zoom and pan so the whole design fits `rect` with a margin.

@@ -9,7 +9,7 @@ use crate::ui::theme::color;
 
 impl Canvas {
     pub(super) fn paint_overlay(
-        &self,
+        &mut self,
         ui: &egui::Ui,
         rect: egui::Rect,
         t: &ScreenFromCanvas,
@@ -53,7 +53,7 @@ impl Canvas {
         }
         let sel = color(input.palette.selection);
         if !input.legend.is_empty() {
-            Self::paint_legend(ui, rect, input);
+            self.paint_legend(ui, rect, input);
         }
         for (a, b) in input.guides {
             painter.line_segment([t.pos(*a), t.pos(*b)], egui::Stroke::new(1.0, sel));
@@ -107,7 +107,7 @@ impl Canvas {
     }
 
     /// The legend at the canvas's bottom left, on a card, at a fixed size on screen.
-    fn paint_legend(ui: &egui::Ui, rect: egui::Rect, input: &CanvasInput<'_>) {
+    fn paint_legend(&mut self, ui: &egui::Ui, rect: egui::Rect, input: &CanvasInput<'_>) {
         let size = crate::render::flows::LEGEND_SIZE;
         let pad = 10.0;
         let card = egui::Rect::from_min_size(
@@ -129,16 +129,28 @@ impl Canvas {
             egui::Stroke::new(1.0, color(input.palette.box_stroke)),
             egui::StrokeKind::Inside,
         );
-        let t = ScreenFromCanvas {
-            zoom: 1.0,
-            offset: (card.min + egui::vec2(pad, pad)).to_vec2(),
-        };
-        let mut shapes = Vec::new();
-        ui.ctx().fonts_mut(|fonts| {
-            for p in input.legend {
-                push_shapes(p, &t, fonts, &mut shapes);
-            }
-        });
-        painter.extend(shapes);
+        // Drawn once per place, theme and fonts, then reused.
+        let key = (
+            card,
+            input.palette.background,
+            self.fonts_epoch,
+            input.legend.len(),
+        );
+        if self.legend_cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            let t = ScreenFromCanvas {
+                zoom: 1.0,
+                offset: (card.min + egui::vec2(pad, pad)).to_vec2(),
+            };
+            let mut shapes = Vec::new();
+            ui.ctx().fonts_mut(|fonts| {
+                for p in input.legend {
+                    push_shapes(p, &t, fonts, &mut shapes);
+                }
+            });
+            self.legend_cache = Some((key, shapes));
+        }
+        if let Some((_, shapes)) = &self.legend_cache {
+            painter.extend(shapes.iter().cloned());
+        }
     }
 }
