@@ -242,21 +242,7 @@ mod tests {
     use crate::model::validate::{Severity, validate};
 
     fn preset() -> Design {
-        roomy(PRESETS[1].load().expect("preset loads").0)
-    }
-
-    /// The preset spread out: positions and container sizes doubled, so containers have
-    /// room for copies.
-    fn roomy(mut d: Design) -> Design {
-        for c in &mut d.components {
-            c.pos.x *= 2.0;
-            c.pos.y *= 2.0;
-            if c.kind.name().is_container() {
-                c.size.w *= 2.0;
-                c.size.h *= 2.0;
-            }
-        }
-        d
+        crate::editor::tests::roomy_preset()
     }
 
     fn errors(d: &Design) -> Vec<String> {

@@ -5,12 +5,13 @@ use crate::io::PRESETS;
 use crate::model::{ComponentKind, Problem};
 
 fn editor() -> Editor {
-    Editor::new(roomy(PRESETS[1].load().expect("preset loads").0))
+    Editor::new(roomy_preset())
 }
 
-/// The preset spread out: positions and container sizes doubled, so containers have
-/// room for copies.
-fn roomy(mut d: Design) -> Design {
+/// The public + private preset spread out: positions and container sizes doubled, so
+/// containers have room for copies. Shared by the editor's unit tests.
+pub(super) fn roomy_preset() -> Design {
+    let mut d = PRESETS[1].load().expect("preset loads").0;
     for c in &mut d.components {
         c.pos.x *= 2.0;
         c.pos.y *= 2.0;
