@@ -25,6 +25,9 @@ pub struct ComponentDrawing {
     pub rect: Rect,
     /// What to draw, in canvas units.
     pub primitives: Vec<Primitive>,
+    /// For a container, what it holds in a few words ("12 nodes · 10.0.11.0/24"), shown
+    /// instead of its text when that would be too small to read.
+    pub summary: String,
 }
 
 /// A whole design as primitives.
@@ -81,14 +84,32 @@ pub fn drawing_order<'a>(design: &'a Design, index: &DesignIndex<'a>) -> Vec<&'a
 pub fn build_scene(design: &Design, palette: &Palette) -> Scene {
     let index = DesignIndex::new(design);
     let mut scene = Scene::default();
+    // What each container holds, by kind, in one pass.
+    let mut held: std::collections::HashMap<&str, std::collections::BTreeMap<KindName, usize>> =
+        std::collections::HashMap::new();
+    for c in &design.components {
+        if let Some(p) = &c.parent {
+            *held
+                .entry(p.as_str())
+                .or_default()
+                .entry(c.kind.name())
+                .or_default() += 1;
+        }
+    }
     for c in drawing_order(design, &index) {
         let rect = c.rect();
         scene.bounds = Some(scene.bounds.map_or(rect, |b| b.union(&rect)));
+        let summary = if c.kind.name().is_container() {
+            summary_text(c, held.get(c.id.as_str()))
+        } else {
+            String::new()
+        };
         scene.components.push(ComponentDrawing {
             id: c.id.clone(),
             kind: c.kind.name(),
             rect,
             primitives: component_primitives(c, &index, palette),
+            summary,
         });
     }
     scene.connections =
@@ -99,6 +120,38 @@ pub fn build_scene(design: &Design, palette: &Palette) -> Scene {
         scene.bounds = Some(scene.bounds.map_or(z, |b| b.union(&z)));
     }
     scene
+}
+
+/// A container's contents in a few words: its label, what it holds by kind, its CIDR.
+fn summary_text(
+    c: &Component,
+    held: Option<&std::collections::BTreeMap<KindName, usize>>,
+) -> String {
+    let mut parts = vec![c.display_label().to_owned()];
+    if let Some(held) = held {
+        for (kind, n) in held {
+            let name = match kind {
+                KindName::Node => "node",
+                KindName::EksEni => "ENI",
+                KindName::Subnet => "subnet",
+                KindName::ApiServer => "API server",
+                KindName::Nat => "NAT",
+                KindName::Client => "client",
+                _ => continue,
+            };
+            parts.push(if *n == 1 {
+                format!("1 {name}")
+            } else {
+                format!("{n} {name}s")
+            });
+        }
+    }
+    match &c.kind {
+        ComponentKind::Subnet(s) => parts.push(s.cidr.clone()),
+        ComponentKind::Vpc(v) => parts.extend(v.cidr_blocks.first().cloned()),
+        _ => {}
+    }
+    parts.join(" · ")
 }
 
 /// Room between a zone's border and what it holds.
@@ -735,5 +788,32 @@ mod fit_tests {
         assert_eq!(fit_parts(d, 11.0, 140.0), "10.0.11.0/24 · us-east-1a");
         assert_eq!(fit_parts(d, 11.0, 70.0), "10.0.11.0/24");
         assert_eq!(fit_parts(d, 11.0, 20.0), "");
+    }
+}
+
+#[cfg(test)]
+mod summary_tests {
+    use super::build_scene;
+    use crate::io::PRESETS;
+    use crate::render::{Palette, Theme};
+
+    #[test]
+    fn containers_say_what_they_hold_for_small_views() {
+        let d = PRESETS[1].load().expect("preset").0;
+        let scene = build_scene(&d, &Palette::of(Theme::Light));
+        let of = |id: &str| {
+            scene
+                .components
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| c.summary.clone())
+                .expect("drawn")
+        };
+        assert_eq!(
+            of("subnet-private-a"),
+            "private subnet a · 1 ENI · 1 node · 10.0.11.0/24"
+        );
+        assert!(of("vpc").contains("4 subnets"), "{}", of("vpc"));
+        assert_eq!(of("node-a"), "", "cards show their own text or nothing");
     }
 }

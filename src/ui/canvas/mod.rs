@@ -121,6 +121,8 @@ pub struct Canvas {
     label_edit: Option<(String, String)>,
     /// The legend's shapes, for where, in which colours and fonts, and how many parts.
     legend_cache: Option<LegendKey>,
+    /// Screen height kept free for the legend at the bottom when fitting.
+    legend_reserved: f32,
     /// The view the boxes were drawn with in the last frame (the overlay uses
     /// `last_transform`; the two must agree).
     boxes_transform: Option<ScreenFromCanvas>,
@@ -216,6 +218,7 @@ impl Canvas {
             fonts_epoch: 0,
             label_edit: None,
             legend_cache: None,
+            legend_reserved: 0.0,
             boxes_transform: None,
         }
     }
@@ -339,6 +342,8 @@ impl Canvas {
                 size: drawing.rect.size,
                 primitives: Arc::new(prims),
                 selection_color: palette.selection,
+                summary: Arc::from(drawing.summary.as_str()),
+                text_color: palette.text,
             };
             let idx = graph.add_node_with_location(data, Pos2::new(center.x, center.y));
             if let Some(n) = graph.node_mut(idx) {
@@ -567,6 +572,11 @@ impl Canvas {
             self.fonts_epoch = input.fonts_epoch;
         }
         let rect = ui.available_rect_before_wrap();
+        self.legend_reserved = if input.legend.is_empty() {
+            0.0
+        } else {
+            crate::render::flows::LEGEND_SIZE.h + 32.0
+        };
         ui.painter()
             .rect_filled(rect, 0, color(input.palette.background));
         // The view for this frame is settled before anything is drawn: boxes and overlay

@@ -89,14 +89,18 @@ impl Canvas {
         self.fitted_size = Some(rect.size());
         let Some(b) = self.bounds else { return };
         let margin = 24.0;
-        let avail = (rect.size() - Vec2::splat(2.0 * margin)).max(Vec2::splat(10.0));
+        // The legend keeps the bottom of the canvas: the design fits above it.
+        let below = self.legend_reserved;
+        let avail =
+            (rect.size() - Vec2::new(2.0 * margin, 2.0 * margin + below)).max(Vec2::splat(10.0));
         let zoom = (avail.x / b.size.w.max(1.0))
             .min(avail.y / b.size.h.max(1.0))
             .clamp(0.02, 4.0);
         let c = b.center();
         let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
         meta.zoom = zoom;
-        meta.pan = rect.size() / 2.0 - Vec2::new(c.x, c.y) * zoom;
+        meta.pan = Vec2::new(rect.width() / 2.0, (rect.height() - below) / 2.0)
+            - Vec2::new(c.x, c.y) * zoom;
         meta.save_to(ui);
     }
 }
