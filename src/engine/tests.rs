@@ -52,3 +52,31 @@ fn both_endpoints_off_blocks_everything() {
             .all(|f| !f.reachable && f.code == Some(Code::CfgNoEndpointEnabled))
     );
 }
+
+#[test]
+fn a_blocked_reason_names_the_public_endpoint_once() {
+    let (mut d, _) = PRESETS[0].load().unwrap();
+    // No route out of node-a's subnet, and an NLB whose addresses are not known.
+    for c in &mut d.components {
+        match &mut c.kind {
+            crate::model::ComponentKind::Subnet(s) if c.id == "subnet-private-a" => {
+                s.routes.retain(|r| r.target == crate::model::LOCAL_TARGET);
+            }
+            crate::model::ComponentKind::Nlb(n) => n.public_ips.clear(),
+            _ => {}
+        }
+    }
+    let a = analyze(&d, None);
+    let k = flow(&a, FlowKind::KubeletToApi, "node-a");
+    assert_eq!(k.code, Some(Code::NoRouteToPublicEndpoint), "{}", k.reason);
+    assert!(
+        k.reason.ends_with("cannot reach the public endpoint"),
+        "{}",
+        k.reason
+    );
+    assert!(
+        !k.reason.contains("the public endpoint the public endpoint"),
+        "{}",
+        k.reason
+    );
+}
