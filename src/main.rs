@@ -5,7 +5,8 @@ use eksplain::app::EksplainApp;
 use eksplain::cli::{self, Cli};
 
 fn main() -> std::process::ExitCode {
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn,usvg=error"))
+        .init();
     let args = Cli::parse();
     if let Some(command) = &args.command {
         return cli::run(command);

@@ -246,8 +246,15 @@ fn a_wrong_or_refused_value_stays_in_the_field_with_the_reason() {
     h.state_mut().select(&["subnet-private-a"]);
     h.run_steps(2);
     let before = h.state().design().clone();
+    let area = h.state().canvas_area();
     replace_text(&mut h, "10.0.11.0/24", "10.0.11.0/33");
     assert_eq!(h.state().design(), &before);
+    // The reason sits under the field, in the panel's width: the panel does not grow.
+    let now = h.state().canvas_area();
+    assert!(
+        (now.width() - area.width()).abs() < 1.0,
+        "{area:?} → {now:?}"
+    );
     let fields: Vec<String> = h
         .get_all_by_role(egui::accesskit::Role::TextInput)
         .filter_map(|n| n.value())
@@ -352,4 +359,38 @@ fn a_click_placed_box_has_its_corner_at_the_pointer() {
         node.pos
     );
     assert!(errors(d).is_empty(), "{:?}", errors(d));
+}
+
+#[test]
+fn a_file_that_does_not_open_is_said_in_a_message_to_acknowledge() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, "(format_version: 1, components: [").unwrap();
+    let mut h = harness_with(EksplainApp::with_file(&path), egui::vec2(1400.0, 900.0));
+    let (heading, text) = h.state().alert_shown().cloned().expect("a message");
+    assert_eq!(heading, "Cannot open the file");
+    assert!(text.contains("broken.ron"), "{text}");
+    assert!(h.query_by_label("Cannot open the file").is_some());
+    h.get_by_label("OK").click();
+    h.run_steps(2);
+    assert!(h.state().alert_shown().is_none());
+    assert!(h.state().status().unwrap().is_error);
+}
+
+#[test]
+fn the_problems_bar_counts_what_eks_would_reject_too() {
+    let mut h = harness("public-private");
+    assert!(h.query_by_label("no problems").is_some());
+    h.state_mut().select(&["api-1", "api-2"]);
+    h.run_steps(1);
+    h.key_press(egui::Key::Delete);
+    h.run_steps(3);
+    assert!(
+        h.query_by_label("no problems").is_none(),
+        "beside a configuration error"
+    );
+    assert!(
+        h.query_all_by_label_contains("CFG_NO_API_SERVER").count() >= 2,
+        "in the bar and the findings"
+    );
 }

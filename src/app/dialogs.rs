@@ -146,8 +146,24 @@ impl EksplainApp {
         }
     }
 
-    /// The in-app path dialog.
+    /// The in-app path dialog, and a failure to acknowledge.
     pub(super) fn dialog_ui(&mut self, ctx: &egui::Context) {
+        if let Some((heading, text)) = &self.alert {
+            let mut ok = false;
+            egui::Modal::new(egui::Id::new("alert")).show(ctx, |ui| {
+                ui.heading(heading.as_str());
+                ui.set_max_width(520.0);
+                ui.add(egui::Label::new(text.as_str()).wrap());
+                ok = ui.button("OK").clicked()
+                    || ui.input(|i| {
+                        i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Escape)
+                    });
+            });
+            if ok {
+                self.alert = None;
+            }
+            return;
+        }
         let Some((kind, text)) = &mut self.dialog.open else {
             return;
         };

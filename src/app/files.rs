@@ -106,7 +106,7 @@ impl EksplainApp {
                     self.info(format!("opened {}", path.display()));
                 }
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.alert("Cannot open the file", e.to_string()),
         }
     }
 
@@ -126,7 +126,7 @@ impl EksplainApp {
                 true
             }
             Err(e) => {
-                self.error(e.to_string());
+                self.alert("Not saved", e.to_string());
                 false
             }
         }

@@ -263,11 +263,14 @@ impl EksplainApp {
             }
             if let Some(s) = &self.status {
                 let text = egui::RichText::new(&s.text);
-                if s.is_error {
-                    ui.label(text.color(ui.visuals().error_fg_color));
+                let text = if s.is_error {
+                    text.color(ui.visuals().error_fg_color)
                 } else {
-                    ui.label(text);
-                }
+                    text
+                };
+                // One line, so the canvas never moves; the whole message on hover.
+                ui.add(egui::Label::new(text).truncate())
+                    .on_hover_text(&s.text);
             }
         });
     }
@@ -302,8 +305,10 @@ impl EksplainApp {
         egui::Window::new("Keyboard shortcuts")
             .open(&mut open)
             .resizable(false)
-            .default_pos(area.left_top() + egui::vec2(64.0, 64.0))
+            .default_pos(area.left_top() + egui::vec2(120.0, 140.0))
             .constrain_to(area)
+            .vscroll(true)
+            .max_height((area.height() - 40.0).max(120.0))
             .show(ctx, |ui| {
                 egui::Grid::new("shortcuts").num_columns(2).show(ui, |ui| {
                     for command in AppCommand::WITH_SHORTCUTS {
@@ -403,13 +408,9 @@ impl EksplainApp {
             .exact_size(height)
             .show(ui, |ui| {
                 let header = if problems.is_empty() {
-                    "no problems in the design".to_owned()
+                    "no problems".to_owned()
                 } else {
-                    plural(
-                        problems.len(),
-                        "problem in the design",
-                        "problems in the design",
-                    )
+                    plural(problems.len(), "problem", "problems")
                 };
                 ui.label(egui::RichText::new(header).strong());
                 if let Some(id) = panels::problems_ui(ui, &problems) {
@@ -517,7 +518,7 @@ impl EksplainApp {
             let below_menu = egui::Rect::from_min_max(area.left_top(), screen.max);
             egui::Window::new("Compare modes")
                 .open(&mut open)
-                .default_pos(area.left_top() + egui::vec2(40.0, 40.0))
+                .default_pos(area.left_top() + egui::vec2(60.0, 80.0))
                 .default_width(width)
                 .min_width(width.min(720.0))
                 .constrain_to(below_menu)

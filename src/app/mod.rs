@@ -110,6 +110,9 @@ pub struct EksplainApp {
     changed_on_disk: Option<PathBuf>,
     /// Where the canvas was in the last frame (windows open over it).
     canvas_area: egui::Rect,
+    /// A failure the user must acknowledge (a file that did not open or save): heading
+    /// and text.
+    alert: Option<(String, String)>,
 }
 
 impl EksplainApp {
@@ -146,6 +149,7 @@ impl EksplainApp {
             watcher: None,
             changed_on_disk: None,
             canvas_area: egui::Rect::NOTHING,
+            alert: None,
         }
     }
 
@@ -304,6 +308,17 @@ impl EksplainApp {
         });
     }
 
+    /// A file that did not open or save: a message to acknowledge, and the status bar.
+    fn alert(&mut self, heading: &str, text: String) {
+        self.error(text.clone());
+        self.alert = Some((heading.to_owned(), text));
+    }
+
+    /// The failure being shown, if any: heading and text.
+    pub fn alert_shown(&self) -> Option<&(String, String)> {
+        self.alert.as_ref()
+    }
+
     /// A refused edit: the reason, in the status bar.
     fn refused(&mut self, text: String) {
         self.status = Some(Status {
@@ -330,9 +345,6 @@ impl EksplainApp {
     /// preview, so neither runs while the pointer moves.
     fn derive(&mut self) {
         let revision = self.editor.revision();
-        if self.problems.0 != revision {
-            self.problems = (revision, validate(self.editor.design()));
-        }
         if self.analysis.as_ref().is_none_or(|(k, _)| *k != revision) {
             self.analysis = Some((revision, analyze(self.editor.design(), None)));
             if self.selected_flow.is_some_and(|i| {
@@ -342,6 +354,21 @@ impl EksplainApp {
             }) {
                 self.selected_flow = None;
             }
+        }
+        if self.problems.0 != revision {
+            // The design's rules, then the configuration errors EKS would reject, so the
+            // problems bar never says "no problems" beside red errors in the findings.
+            let mut problems = validate(self.editor.design());
+            if let Some((_, a)) = &self.analysis {
+                problems.extend(a.errors.iter().map(|f| Problem {
+                    severity: crate::model::Severity::Error,
+                    code: f.code.as_str(),
+                    component: f.component.clone(),
+                    field: None,
+                    message: f.message.clone(),
+                }));
+            }
+            self.problems = (revision, problems);
         }
     }
 

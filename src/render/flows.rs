@@ -115,7 +115,8 @@ pub fn flow_primitives(
                     anchor: Anchor::Center,
                     text: look.label().to_owned(),
                     size: 10.0,
-                    color: palette.error,
+                    // Red is for blocked flows; the exposure label takes the flow's colour.
+                    color,
                     bold: true,
                 });
             }

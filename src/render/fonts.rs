@@ -53,9 +53,12 @@ pub fn fallbacks() -> &'static [Face] {
         db.load_system_fonts();
         let mut out = Vec::new();
         for family in FALLBACK_FAMILIES {
+            // The regular weight of the family, as close to the UI font's as there is.
             let Some(face) = db
                 .faces()
-                .find(|f| f.families.iter().any(|(name, _)| name == family))
+                .filter(|f| f.families.iter().any(|(name, _)| name == family))
+                .filter(|f| f.style == fontdb::Style::Normal)
+                .min_by_key(|f| (i32::from(f.weight.0) - 400).abs())
             else {
                 continue;
             };

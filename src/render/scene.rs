@@ -262,14 +262,15 @@ pub fn connection_primitives(
         let (from, to) = connection_ends(&a, &b);
         let (color, dashed, width) = match conn.kind {
             ConnectionKind::Attachment => (palette.attachment, false, 2.5),
-            ConnectionKind::Line => (palette.connection, true, 1.5),
+            // Annotations: thin, solid (dashes and dots mean exposure), with an arrowhead.
+            ConnectionKind::Line => (palette.connection, false, 1.5),
         };
         out.push(Primitive::Line {
             points: vec![from, to],
             stroke: Stroke::new(width, color),
             dashed,
             dotted: false,
-            arrow: false,
+            arrow: conn.kind == ConnectionKind::Line,
         });
         if !conn.label.is_empty() {
             let mid = Point::new(

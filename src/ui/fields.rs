@@ -129,26 +129,37 @@ pub(crate) fn buffered_field(
         Some(Entry::Rejected(t, r)) => (t.clone(), Some(r.clone())),
         _ => (current.to_owned(), None),
     };
-    let resp = show(ui, &mut text, id);
-    let error = validate(&text).err();
+    // The field and its message are one cell (in a grid the message would otherwise take
+    // the next column and widen the panel), and the message wraps at the field's width.
+    let (resp, error) = ui
+        .vertical(|ui| {
+            let resp = show(ui, &mut text, id);
+            let error = validate(&text).err();
+            // While typing, what is wrong now; once left, why the value was not applied.
+            let shown = if resp.has_focus() {
+                error.clone()
+            } else {
+                refused
+                    .filter(|_| text != current)
+                    .or_else(|| error.clone())
+            };
+            if let Some(e) = &shown
+                && (resp.has_focus() || text != current)
+            {
+                ui.set_max_width(resp.rect.width().max(120.0));
+                ui.add(
+                    egui::Label::new(RichText::new(e).color(ui.visuals().error_fg_color).small())
+                        .wrap(),
+                );
+            }
+            (resp, error)
+        })
+        .inner;
     let escaped = ui.input(|i| i.key_pressed(egui::Key::Escape));
     if resp.has_focus() {
         buffers
             .entries
             .insert(key.to_owned(), Entry::Typing(text.clone()));
-    }
-    // While typing, what is wrong now; once left, why the value was not applied.
-    let shown = if resp.has_focus() {
-        error.clone()
-    } else {
-        refused
-            .filter(|_| text != current)
-            .or_else(|| error.clone())
-    };
-    if let Some(e) = &shown
-        && (resp.has_focus() || text != current)
-    {
-        ui.label(RichText::new(e).color(ui.visuals().error_fg_color).small());
     }
     if resp.lost_focus() {
         if escaped || text == current {
