@@ -319,3 +319,60 @@ fn public_segments_look_different_by_exposure() {
     assert_ne!(kubectl, kubelet, "internet and aws_public look the same");
     assert!(kubelet[0].starts_with("0.1 "), "dotted: {kubelet:?}");
 }
+
+#[test]
+fn step_badges_keep_off_container_titles_and_shared_segments_run_in_lanes() {
+    for (i, preset) in PRESETS.iter().enumerate() {
+        let svg = svg_of(i, Theme::Light);
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let (d, _) = preset.load().unwrap();
+        let num = |n: roxmltree::Node<'_, '_>, a: &str| -> f32 {
+            n.attribute(a).unwrap().parse().unwrap()
+        };
+        // Container title bands.
+        let headers: Vec<(f32, f32, f32, f32)> = d
+            .components
+            .iter()
+            .filter(|c| c.kind.name().is_container())
+            .map(|c| (c.pos.x, c.pos.y, c.pos.x + c.size.w, c.pos.y + 30.0))
+            .collect();
+        // Badges: the 8-unit circles outside every group.
+        let badges: Vec<(f32, f32)> = doc
+            .root_element()
+            .children()
+            .filter(|n| n.has_tag_name("circle") && n.attribute("r") == Some("8.0"))
+            .map(|n| (num(n, "cx"), num(n, "cy")))
+            .collect();
+        assert!(!badges.is_empty());
+        for (x, y) in &badges {
+            for (x0, y0, x1, y1) in &headers {
+                let covers = *x + 8.0 > *x0 && *x - 8.0 < *x1 && *y + 8.0 > *y0 && *y - 8.0 < *y1;
+                assert!(
+                    !covers,
+                    "{}: a badge at ({x}, {y}) covers a container title",
+                    preset.name
+                );
+            }
+        }
+    }
+    // In the private preset three flows share the segment between eni-a and api-1: each
+    // runs in its own lane.
+    let svg = svg_of(2, Theme::Light);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let first_line = |flow: &str| -> String {
+        doc.descendants()
+            .find(|n| n.attribute("data-flow") == Some(flow))
+            .unwrap()
+            .children()
+            .find(|n| n.has_tag_name("polyline"))
+            .unwrap()
+            .attribute("points")
+            .unwrap()
+            .to_owned()
+    };
+    let kubectl = first_line("kubectl_to_api:bastion");
+    let kubelet = first_line("kubelet_to_api:node-a");
+    let api = first_line("api_to_kubelet:node-a");
+    assert_ne!(kubelet, api);
+    assert_ne!(kubectl, kubelet);
+}

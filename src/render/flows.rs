@@ -54,6 +54,13 @@ pub fn flow_primitives(
     let mut prims = Vec::new();
     let mut segments = Vec::new();
     let mut badges = Vec::new();
+    // Where badges and labels must not go: component text (container headers, cards).
+    let text_areas: Vec<Rect> = design.components.iter().map(text_area).collect();
+    let mut placed: Vec<Rect> = Vec::new();
+    // Segments already drawn with their badge: the same flow type taking the same step
+    // over the same segment (every node of a subnet through one NAT) shares one badge.
+    let mut drawn: std::collections::HashMap<(FlowKind, usize, [i32; 4]), Point> =
+        std::collections::HashMap::new();
     for f in flows {
         let color = flow_color(f.flow, palette.theme);
         // Docs and tests find a flow's segments by kind and its source (or, for API →
@@ -66,11 +73,12 @@ pub fn flow_primitives(
             key: "data-flow",
             value: format!("{}:{end}", f.flow.json_name()),
         });
-        // Offset each flow type a little so that flows sharing hops stay apart.
+        // Each flow type has its own lane, beside the line between the two boxes, so that
+        // flows sharing a segment run side by side instead of on top of each other.
         let lane = match f.flow {
-            FlowKind::KubectlToApi => -6.0,
+            FlowKind::KubectlToApi => -7.0,
             FlowKind::ApiToKubelet => 0.0,
-            FlowKind::KubeletToApi => 6.0,
+            FlowKind::KubeletToApi => 7.0,
         };
         let rects: Vec<(&str, KindName, Rect)> = f
             .hops
@@ -85,16 +93,18 @@ pub fn flow_primitives(
             let [(a_id, _, a), (b_id, b_kind, b)] = pair else {
                 continue;
             };
-            let ca = Point::new(a.center().x + lane, a.center().y + lane);
-            let cb = Point::new(b.center().x + lane, b.center().y + lane);
-            let from = border_point(
-                &Rect::new(Point::new(a.min.x + lane, a.min.y + lane), a.size),
-                cb,
-            );
-            let to = border_point(
-                &Rect::new(Point::new(b.min.x + lane, b.min.y + lane), b.size),
-                ca,
-            );
+            // The lane's side is the same whichever way a flow crosses the segment.
+            let (p, q) = if a_id <= b_id {
+                (a.center(), b.center())
+            } else {
+                (b.center(), a.center())
+            };
+            let len = ((q.x - p.x).powi(2) + (q.y - p.y).powi(2)).sqrt().max(1e-3);
+            let (nx, ny) = (-(q.y - p.y) / len * lane, (q.x - p.x) / len * lane);
+            let shift = |r: &Rect| Rect::new(Point::new(r.min.x + nx, r.min.y + ny), r.size);
+            let (sa, sb) = (shift(a), shift(b));
+            let from = border_point(&sa, sb.center());
+            let to = border_point(&sb, sa.center());
             // The step into the public NLB crosses public IPs; so does anything from the internet.
             let public = *b_kind == KindName::Nlb
                 && (!f.reachable || f.exposure.is_some_and(|e| e != Exposure::None));
@@ -108,10 +118,44 @@ pub fn flow_primitives(
                 dotted: public && look == Look::AwsPublic,
                 arrow: true,
             });
-            let mid = Point::new(f32::midpoint(from.x, to.x), f32::midpoint(from.y, to.y));
+            let key = (
+                f.flow,
+                step,
+                [from.x, from.y, to.x, to.y].map(|v| (v * 4.0).round() as i32),
+            );
+            if drawn.contains_key(&key) {
+                segments.push(Segment {
+                    ids: ((*a_id).to_owned(), (*b_id).to_owned()),
+                    public,
+                });
+                continue;
+            }
+            // The badge goes where it covers no text and no other badge, as near the middle
+            // of the segment as it can.
+            let near: Vec<Rect> = text_areas
+                .iter()
+                .chain(placed.iter())
+                .filter(|r| r.intersects(&span(from, to, 24.0)))
+                .copied()
+                .collect();
+            let mid = free_point(from, to, BADGE, &near);
+            placed.push(around(mid, BADGE));
+            drawn.insert(key, mid);
             if public {
+                let size = Size::new(super::fonts::text_width(look.label(), 10.0) + 6.0, 14.0);
+                let at = [-16.0_f32, 16.0, -28.0, 28.0]
+                    .iter()
+                    .map(|dy| Point::new(mid.x, mid.y + dy))
+                    .find(|p| {
+                        !near
+                            .iter()
+                            .chain(placed.iter())
+                            .any(|r| r.intersects(&around(*p, size)))
+                    })
+                    .unwrap_or(Point::new(mid.x, mid.y - 16.0));
+                placed.push(around(at, size));
                 prims.push(Primitive::Text {
-                    pos: Point::new(mid.x, mid.y - 16.0),
+                    pos: at,
                     anchor: Anchor::Center,
                     text: look.label().to_owned(),
                     size: 10.0,
@@ -174,6 +218,44 @@ pub fn flow_primitives(
         });
     }
     (prims, segments)
+}
+
+/// A step badge's box.
+const BADGE: Size = Size::new(18.0, 18.0);
+
+/// Where a component's text is: a container's header, or a whole card.
+fn text_area(c: &crate::model::Component) -> Rect {
+    let r = c.rect();
+    if c.kind.name().is_container() {
+        Rect::new(r.min, Size::new(r.size.w, super::scene::HEADER_HEIGHT))
+    } else {
+        r
+    }
+}
+
+/// The box of `size` centred on `p`.
+fn around(p: Point, size: Size) -> Rect {
+    Rect::new(Point::new(p.x - size.w / 2.0, p.y - size.h / 2.0), size)
+}
+
+/// The bounding box of a segment, grown by `pad`.
+fn span(a: Point, b: Point, pad: f32) -> Rect {
+    let min = Point::new(a.x.min(b.x) - pad, a.y.min(b.y) - pad);
+    Rect::new(
+        min,
+        Size::new((a.x - b.x).abs() + 2.0 * pad, (a.y - b.y).abs() + 2.0 * pad),
+    )
+}
+
+/// A point on the segment from `a` to `b`, as near its middle as possible, where a box of
+/// `size` overlaps none of `taken`; the middle when there is none.
+fn free_point(a: Point, b: Point, size: Size, taken: &[Rect]) -> Point {
+    let at = |t: f32| Point::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
+    [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85]
+        .iter()
+        .map(|t| at(*t))
+        .find(|p| !taken.iter().any(|r| r.intersects(&around(*p, size))))
+        .unwrap_or_else(|| at(0.5))
 }
 
 /// How a segment that crosses public IPs is drawn.
