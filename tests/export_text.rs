@@ -151,3 +151,60 @@ fn render_writes_a_pdf_that_pdftoppm_draws() {
         .expect("a page image");
     assert!(std::fs::metadata(page.path()).unwrap().len() > 1000);
 }
+
+#[test]
+fn render_steps_writes_one_image_per_step_with_its_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("walk.svg");
+    let (code, stdout, stderr) = eksplain(&[
+        "render",
+        &preset_path("public"),
+        "-o",
+        out.to_str().unwrap(),
+        "--steps",
+        "--flow",
+        "kubelet_to_api:node-a",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let d = PRESETS[0].load().unwrap().0;
+    let a = analyze(&d, None);
+    let flow = a
+        .flows
+        .iter()
+        .find(|f| f.flow == eksplain::engine::FlowKind::KubeletToApi && f.source == "node-a")
+        .unwrap();
+    assert!(flow.steps.len() >= 3);
+    let mut svgs = Vec::new();
+    for (i, step) in flow.steps.iter().enumerate() {
+        let path = dir.path().join(format!("walk-step{}.svg", i + 1));
+        let svg = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{stdout}"));
+        // The caption is the step's sentence (escaped as the SVG writes it).
+        let first_words: String = step.text.chars().take(20).collect();
+        let escaped = first_words
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        assert!(svg.contains(&escaped), "step {}: {first_words}", i + 1);
+        // Only the walked flow is drawn.
+        assert!(svg.contains("data-flow=\"kubelet_to_api:node-a\""));
+        assert!(!svg.contains("data-flow=\"kubectl_to_api:user\""));
+        svgs.push(svg);
+    }
+    assert_ne!(svgs[0], svgs[1], "each step highlights another part");
+    assert!(
+        !dir.path()
+            .join(format!("walk-step{}.svg", flow.steps.len() + 1))
+            .exists()
+    );
+    let (code, _, stderr) = eksplain(&[
+        "render",
+        &preset_path("public"),
+        "-o",
+        out.to_str().unwrap(),
+        "--steps",
+        "--flow",
+        "kubelet_to_api:nope",
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no flow kubelet_to_api:nope"), "{stderr}");
+}

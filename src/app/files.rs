@@ -217,6 +217,7 @@ impl EksplainApp {
             title: None,
             date: None,
             background: true,
+            step: None,
         };
         let Some(mut format) = ExportFormat::from_extension(ext, 2.0) else {
             self.error(format!("{}: cannot export .{ext}", path.display()));

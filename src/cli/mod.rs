@@ -143,6 +143,14 @@ pub enum Command {
         /// Leave the background transparent.
         #[arg(long)]
         transparent: bool,
+        /// Write one image per step of a flow (NAME-step1.png, NAME-step2.png…), that step
+        /// highlighted with its sentence as the caption.
+        #[arg(long)]
+        steps: bool,
+        /// The flow to walk through with --steps, as KIND:ID (kubelet_to_api:node-a; the
+        /// id is the client or node); default: the first blocked flow, else the first.
+        #[arg(long)]
+        flow: Option<String>,
     },
     /// Write the Markdown report: flows table, numbered steps and findings.
     Report {
@@ -188,6 +196,8 @@ pub fn run(command: &Command) -> ExitCode {
             scale,
             theme,
             transparent,
+            steps,
+            flow,
         } => render(&RenderArgs {
             file,
             output,
@@ -196,6 +206,8 @@ pub fn run(command: &Command) -> ExitCode {
             scale: *scale,
             theme: *theme,
             transparent: *transparent,
+            steps: *steps,
+            flow: flow.as_deref(),
         }),
         Command::Report {
             file,
@@ -319,6 +331,8 @@ struct RenderArgs<'a> {
     scale: f32,
     theme: ThemeArg,
     transparent: bool,
+    steps: bool,
+    flow: Option<&'a str>,
 }
 
 fn load_for_cli(file: &std::path::Path) -> Option<crate::model::Design> {
@@ -385,7 +399,11 @@ fn render(args: &RenderArgs<'_>) -> ExitCode {
         title: None,
         date: None,
         background: !args.transparent,
+        step: None,
     };
+    if args.steps {
+        return render_steps(args, &design, &analysis, &format, &palette, options);
+    }
     match export_bytes(
         &design,
         &analysis,
@@ -405,6 +423,84 @@ fn render(args: &RenderArgs<'_>) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `render --steps`: one image per step of the chosen flow.
+fn render_steps(
+    args: &RenderArgs<'_>,
+    design: &crate::model::Design,
+    analysis: &engine::Analysis,
+    format: &crate::render::export::ExportFormat,
+    palette: &crate::render::Palette,
+    mut options: crate::render::export::ExportOptions,
+) -> ExitCode {
+    let index = match args.flow {
+        Some(spec) => {
+            let (kind, id) = spec.split_once(':').unwrap_or((spec, ""));
+            let kind = kind.replace('-', "_");
+            let found = analysis.flows.iter().position(|f| {
+                f.flow.json_name() == kind
+                    && (id.is_empty()
+                        || match f.flow {
+                            engine::FlowKind::ApiToKubelet => f.target == id,
+                            _ => f.source == id,
+                        })
+            });
+            let Some(i) = found else {
+                eprintln!(
+                    "{}: no flow {spec}; use KIND:ID with KIND kubectl_to_api, kubelet_to_api or api_to_kubelet",
+                    args.file.display()
+                );
+                return ExitCode::from(2);
+            };
+            i
+        }
+        None => analysis
+            .flows
+            .iter()
+            .position(|f| !f.reachable)
+            .unwrap_or(0),
+    };
+    let Some(flow) = analysis.flows.get(index) else {
+        eprintln!(
+            "{}: the design has no flow to walk through",
+            args.file.display()
+        );
+        return ExitCode::from(2);
+    };
+    let stem = args
+        .output
+        .file_stem()
+        .map_or_else(|| "step".to_owned(), |s| s.to_string_lossy().into_owned());
+    let ext = args
+        .output
+        .extension()
+        .map_or_else(String::new, |e| e.to_string_lossy().into_owned());
+    for step in 0..flow.steps.len() {
+        options.step = Some((index, step));
+        let path = args
+            .output
+            .with_file_name(format!("{stem}-step{}.{ext}", step + 1));
+        let out = match crate::render::export::export_bytes(
+            design,
+            analysis,
+            &file_name(args.file),
+            format,
+            palette,
+            &options,
+        ) {
+            Ok(out) => out,
+            Err(e) => {
+                eprintln!("{}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        };
+        let code = write_output(&path, &out.bytes);
+        if code != ExitCode::SUCCESS {
+            return code;
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 /// The file name of a path, for titles and reports.

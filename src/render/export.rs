@@ -27,6 +27,9 @@ pub struct ExportOptions {
     pub date: Option<String>,
     /// Fill the background (otherwise transparent).
     pub background: bool,
+    /// Walk through one flow: the flow's index in the analysis and the step (from 0) to
+    /// highlight, with its sentence as the caption; everything else dims.
+    pub step: Option<(usize, usize)>,
 }
 
 impl Default for ExportOptions {
@@ -36,8 +39,34 @@ impl Default for ExportOptions {
             title: None,
             date: None,
             background: true,
+            step: None,
         }
     }
+}
+
+/// `text` broken into at most `max_lines` lines of at most `room` wide at `size`, on
+/// spaces; the last line ends in "…" when text is left over.
+fn wrap(text: &str, size: f32, room: f32, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let candidate = if line.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{line} {word}")
+        };
+        if line.is_empty() || super::fonts::text_width(&candidate, size) <= room {
+            line = candidate;
+        } else {
+            lines.push(std::mem::replace(&mut line, word.to_owned()));
+        }
+    }
+    lines.push(line);
+    if lines.len() > max_lines {
+        let rest = lines.split_off(max_lines - 1).join(" ");
+        lines.push(super::fonts::ellipsize(&rest, size, room));
+    }
+    lines
 }
 
 /// What an export writes.
@@ -159,16 +188,36 @@ pub fn diagram(
         prims.push(Primitive::EndGroup);
     }
     prims.extend(scene.connections.iter().cloned());
-    let shown: Vec<&FlowResult> = analysis
-        .flows
-        .iter()
-        .filter(|f| options.flows.contains(&f.flow))
-        .collect();
-    let (flow_prims, _) = flow_primitives(design, &shown, palette);
-    prims.extend(flow_prims);
     let content = scene
         .bounds
         .unwrap_or_else(|| Rect::new(Point::new(0.0, 0.0), Size::new(400.0, 200.0)));
+    let walked = options
+        .step
+        .and_then(|(fi, si)| analysis.flows.get(fi).map(|f| (f, si)));
+    let shown: Vec<&FlowResult> = match walked {
+        Some((f, _)) => vec![f],
+        None => analysis
+            .flows
+            .iter()
+            .filter(|f| options.flows.contains(&f.flow))
+            .collect(),
+    };
+    if let Some((f, si)) = walked {
+        prims.extend(super::flows::step_highlight(
+            design, f, si, palette, content,
+        ));
+        // The step's component stands out of the dimming.
+        if let Some(c) = f
+            .steps
+            .get(si)
+            .and_then(|s| s.component.as_deref())
+            .and_then(|id| scene.components.iter().find(|c| c.id == id))
+        {
+            prims.extend(c.primitives.iter().cloned());
+        }
+    }
+    let (flow_prims, _) = flow_primitives(design, &shown, palette);
+    prims.extend(flow_prims);
     // Title block and legend above the diagram.
     let header = super::flows::LEGEND_SIZE.h + 16.0;
     let top = content.min.y - header;
@@ -178,6 +227,9 @@ pub fn diagram(
     let mut subtitle = format!("endpoint access: {mode}");
     if let Some(d) = &options.date {
         let _ = write!(subtitle, " · {d}");
+    }
+    if let Some((f, si)) = walked {
+        subtitle = super::flows::step_caption(f, si);
     }
     if options.title.is_some() {
         header_prims.push(Primitive::Text {
@@ -189,15 +241,21 @@ pub fn diagram(
             bold: true,
         });
     }
-    header_prims.push(Primitive::Text {
-        pos: Point::new(content.min.x, top + 42.0),
-        anchor: Anchor::LeftCenter,
-        text: subtitle,
-        size: 12.0,
-        color: palette.text_muted,
-        bold: false,
-    });
     let legend_x = (content.max().x - super::flows::LEGEND_SIZE.w).max(content.min.x + 320.0);
+    // The subtitle (a walk-through's sentence can be long) wraps left of the legend.
+    for (i, line) in wrap(&subtitle, 12.0, legend_x - content.min.x - 24.0, 3)
+        .into_iter()
+        .enumerate()
+    {
+        header_prims.push(Primitive::Text {
+            pos: Point::new(content.min.x, top + 42.0 + i as f32 * 16.0),
+            anchor: Anchor::LeftCenter,
+            text: line,
+            size: 12.0,
+            color: palette.text_muted,
+            bold: false,
+        });
+    }
     header_prims.extend(legend(
         Point::new(legend_x, top + 10.0),
         &options.flows,

@@ -220,6 +220,64 @@ pub fn flow_primitives(
     (prims, segments)
 }
 
+/// The caption of step `step` (from 0) of a flow: "step 2 of 4: …".
+pub fn step_caption(f: &FlowResult, step: usize) -> String {
+    let n = f.steps.len();
+    f.steps.get(step).map_or_else(
+        || format!("{}: no step {}", crate::engine::report::who(f), step + 1),
+        |s| {
+            format!(
+                "{} · step {} of {n}: {}",
+                crate::engine::report::who(f),
+                step + 1,
+                s.text
+            )
+        },
+    )
+}
+
+/// What a step of a walk-through adds over the diagram: everything dims, and the step's
+/// component is outlined in the flow's colour (the flow itself is drawn over the dimming).
+pub fn step_highlight(
+    design: &Design,
+    f: &FlowResult,
+    step: usize,
+    palette: &Palette,
+    area: Rect,
+) -> Vec<Primitive> {
+    let bg = palette.background;
+    let mut out = vec![Primitive::Rect {
+        rect: Rect::new(
+            Point::new(area.min.x - 10.0, area.min.y - 10.0),
+            Size::new(area.size.w + 20.0, area.size.h + 20.0),
+        ),
+        corner: 0.0,
+        fill: Some(Rgba(bg.0, bg.1, bg.2, 165)),
+        stroke: None,
+        dashed: false,
+    }];
+    let index = DesignIndex::new(design);
+    if let Some(c) = f
+        .steps
+        .get(step)
+        .and_then(|s| s.component.as_deref())
+        .and_then(|id| index.get(id))
+    {
+        let r = c.rect();
+        out.push(Primitive::Rect {
+            rect: Rect::new(
+                Point::new(r.min.x - 6.0, r.min.y - 6.0),
+                Size::new(r.size.w + 12.0, r.size.h + 12.0),
+            ),
+            corner: 8.0,
+            fill: None,
+            stroke: Some(Stroke::new(3.5, flow_color(f.flow, palette.theme))),
+            dashed: false,
+        });
+    }
+    out
+}
+
 /// A step badge's box.
 const BADGE: Size = Size::new(18.0, 18.0);
 
