@@ -394,3 +394,49 @@ fn the_problems_bar_counts_what_eks_would_reject_too() {
         "in the bar and the findings"
     );
 }
+
+#[test]
+fn walking_through_a_flow_steps_with_the_arrows_and_ends_with_esc() {
+    let mut h = harness("public");
+    let i = h
+        .state()
+        .analysis()
+        .unwrap()
+        .flows
+        .iter()
+        .position(|f| f.flow == eksplain::engine::FlowKind::KubeletToApi && f.source == "node-a")
+        .unwrap();
+    let steps = h.state().analysis().unwrap().flows[i].steps.clone();
+    h.state_mut().select_flow(Some(i));
+    h.state_mut().select(&["node-a"]);
+    h.run_steps(2);
+    let before = h.state().design().clone();
+    h.key_press(egui::Key::W);
+    h.run_steps(2);
+    assert_eq!(h.state().walk_step(), Some(0));
+    h.key_press(egui::Key::ArrowRight);
+    h.run_steps(1);
+    h.key_press(egui::Key::ArrowRight);
+    h.run_steps(2);
+    assert_eq!(h.state().walk_step(), Some(2));
+    assert_eq!(
+        h.state().design(),
+        &before,
+        "the arrows stepped, they did not nudge node-a"
+    );
+    let caption = format!("step 3 of {}", steps.len());
+    assert!(
+        h.query_by_label_contains(&caption).is_some(),
+        "no caption {caption}"
+    );
+    // Never past the last step.
+    for _ in 0..10 {
+        h.key_press(egui::Key::ArrowRight);
+        h.run_steps(1);
+    }
+    assert_eq!(h.state().walk_step(), Some(steps.len() - 1));
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert_eq!(h.state().walk_step(), None);
+    assert!(h.query_by_label_contains(&caption).is_none());
+}

@@ -41,6 +41,16 @@ impl EksplainApp {
             } else {
                 crate::editor::GRID
             };
+            // Walking through a flow, the arrows step instead of nudging.
+            if self.walk.is_some() {
+                let (back, on) = ctx.input_mut(|i| {
+                    (
+                        i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowLeft),
+                        i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowRight),
+                    )
+                });
+                self.step_walk(i32::from(on) - i32::from(back));
+            }
             for (key, dx, dy) in [
                 (egui::Key::ArrowLeft, -step, 0.0),
                 (egui::Key::ArrowRight, step, 0.0),
@@ -229,8 +239,23 @@ impl EksplainApp {
                     self.canvas.edit_label(&c.id, &c.label);
                 }
             }
+            AppCommand::WalkThrough => {
+                if self.walk.take().is_none() {
+                    // The highlighted flow, else the first blocked one, else the first.
+                    let first = self.analysis.as_ref().and_then(|(_, a)| {
+                        a.flows
+                            .iter()
+                            .position(|f| !f.reachable)
+                            .or((!a.flows.is_empty()).then_some(0))
+                    });
+                    self.selected_flow = self.selected_flow.or(first);
+                    self.walk = self.selected_flow.map(|_| 0);
+                }
+            }
             AppCommand::Escape => {
-                if self.canvas.is_editing_label() {
+                if self.walk.is_some() {
+                    self.walk = None;
+                } else if self.canvas.is_editing_label() {
                     self.canvas.cancel_gesture();
                 } else if self.editor.interaction().is_some() || self.canvas.is_interacting() {
                     self.apply_msg(Msg::Cancel);
@@ -278,5 +303,26 @@ impl EksplainApp {
             }
             AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
+    }
+
+    /// Moves the walk-through by `by` steps, within the flow's steps.
+    fn step_walk(&mut self, by: i32) {
+        let (Some(step), Some(flow)) = (self.walk, self.selected_flow) else {
+            return;
+        };
+        let n = self
+            .analysis
+            .as_ref()
+            .and_then(|(_, a)| a.flows.get(flow))
+            .map_or(0, |f| f.steps.len());
+        if n == 0 || by == 0 {
+            return;
+        }
+        let next = if by < 0 {
+            step.saturating_sub(by.unsigned_abs() as usize)
+        } else {
+            step.saturating_add(by.unsigned_abs() as usize).min(n - 1)
+        };
+        self.walk = Some(next);
     }
 }

@@ -43,6 +43,7 @@ impl EksplainApp {
                 self.canvas_ui(ui, palette);
             });
         self.canvas_area = area;
+        self.walk_caption_ui(&ctx, area);
         if let Some(e) = security_ui::security_window(
             &ctx,
             self.editor.design(),
@@ -184,6 +185,7 @@ impl EksplainApp {
                 }
                 AppCommand::ToggleAnimation.menu_button(ui, q, true);
                 AppCommand::CompareModes.menu_button(ui, q, true);
+                AppCommand::WalkThrough.menu_button(ui, q, true);
                 AppCommand::CopyReport.menu_button(ui, q, true);
                 let mut dark = self.settings.theme == Theme::Dark;
                 if ui.checkbox(&mut dark, "Dark theme").changed() {
@@ -533,5 +535,30 @@ impl EksplainApp {
             self.messages.push(Msg::Edit(Edit::SetCluster(cluster)));
             self.info(format!("switching to {}", mode.human()));
         }
+    }
+
+    /// The walk-through's caption over the top of the canvas: who, which step, its sentence.
+    fn walk_caption_ui(&self, ctx: &egui::Context, area: egui::Rect) {
+        let (Some(step), Some(flow)) = (self.walk, self.selected_flow) else {
+            return;
+        };
+        let Some(f) = self.analysis.as_ref().and_then(|(_, a)| a.flows.get(flow)) else {
+            return;
+        };
+        let caption = crate::render::flows::step_caption(f, step);
+        egui::Area::new(egui::Id::new("walk-caption"))
+            .fixed_pos(area.left_top() + egui::vec2(12.0, 10.0))
+            .order(egui::Order::Foreground)
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_max_width((area.width() - 48.0).max(200.0));
+                    ui.add(egui::Label::new(egui::RichText::new(caption).strong()).wrap());
+                    ui.label(
+                        egui::RichText::new("arrow keys step · Esc or W ends")
+                            .small()
+                            .weak(),
+                    );
+                });
+            });
     }
 }

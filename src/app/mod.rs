@@ -98,6 +98,8 @@ pub struct EksplainApp {
     applied_title: String,
     analysis: Option<(u64, Analysis)>,
     selected_flow: Option<usize>,
+    /// The step shown while walking through the selected flow.
+    walk: Option<usize>,
     flows_view: FlowsView,
     shown_flows: overlay::ShownFlows,
     security: SecurityView,
@@ -138,6 +140,7 @@ impl EksplainApp {
             applied_title: String::new(),
             analysis: None,
             selected_flow: None,
+            walk: None,
             flows_view: FlowsView::default(),
             shown_flows: overlay::ShownFlows::default(),
             security: SecurityView::default(),
@@ -254,6 +257,12 @@ impl EksplainApp {
     /// Highlights only one flow (index into the analysis), or all.
     pub fn select_flow(&mut self, index: Option<usize>) {
         self.selected_flow = index;
+        self.walk = None;
+    }
+
+    /// The step shown while walking through a flow (from 0).
+    pub fn walk_step(&self) -> Option<usize> {
+        self.walk
     }
 
     /// The canvas (for tests that look up where things are drawn).
@@ -353,6 +362,7 @@ impl EksplainApp {
                     .is_none_or(|(_, a)| i >= a.flows.len())
             }) {
                 self.selected_flow = None;
+                self.walk = None;
             }
         }
         if self.problems.0 != revision {

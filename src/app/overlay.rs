@@ -103,7 +103,36 @@ impl EksplainApp {
         }
         // Drawn where the boxes are shown: during a drag, where they are being dragged.
         let design = self.editor.shown();
-        let (mut prims, _) = crate::render::flows::flow_primitives(design, &shown, palette);
+        let mut prims = Vec::new();
+        if let (Some(step), [flow]) = (self.walk, shown.as_slice()) {
+            // Walking through a flow: everything dims but the step's component and the flow.
+            let area = design
+                .components
+                .iter()
+                .map(crate::model::Component::rect)
+                .reduce(|a, b| a.union(&b))
+                .unwrap_or_default();
+            let area = crate::model::Rect::new(
+                crate::model::Point::new(area.min.x - 2000.0, area.min.y - 2000.0),
+                crate::model::Size::new(area.size.w + 4000.0, area.size.h + 4000.0),
+            );
+            prims.extend(crate::render::flows::step_highlight(
+                design, flow, step, palette, area,
+            ));
+            let index = crate::model::DesignIndex::new(design);
+            if let Some(c) = flow
+                .steps
+                .get(step)
+                .and_then(|s| s.component.as_deref())
+                .and_then(|id| index.get(id))
+            {
+                prims.extend(crate::render::scene::component_primitives(
+                    c, &index, palette,
+                ));
+            }
+        }
+        let (flow_prims, _) = crate::render::flows::flow_primitives(design, &shown, palette);
+        prims.extend(flow_prims);
         self.highlighted = shown
             .iter()
             .map(|f| (f.flow, f.hops.iter().map(|h| h.id.clone()).collect()))

@@ -62,6 +62,8 @@ pub enum AppCommand {
     ToggleLegend,
     /// Compare the three endpoint modes side by side.
     CompareModes,
+    /// Walk through the highlighted flow one step at a time (arrow keys).
+    WalkThrough,
     /// Copy the analysis as a Markdown report.
     CopyReport,
     /// Export the diagram as SVG.
@@ -80,7 +82,7 @@ pub enum AppCommand {
 
 impl AppCommand {
     /// Commands with a fixed shortcut, in the order the shortcuts list shows them.
-    pub const WITH_SHORTCUTS: [AppCommand; 26] = [
+    pub const WITH_SHORTCUTS: [AppCommand; 27] = [
         AppCommand::New,
         AppCommand::Open,
         AppCommand::Save,
@@ -105,6 +107,7 @@ impl AppCommand {
         AppCommand::ToggleAnimation,
         AppCommand::ToggleLegend,
         AppCommand::CompareModes,
+        AppCommand::WalkThrough,
         AppCommand::Shortcuts,
         AppCommand::Quit,
     ];
@@ -164,6 +167,10 @@ impl AppCommand {
             AppCommand::ToggleAnimation => (
                 t("Animate packets"),
                 "Move packets along the highlighted paths",
+            ),
+            AppCommand::WalkThrough => (
+                t("Walk through a flow"),
+                "One step of the highlighted flow at a time, with its sentence; arrows step, Esc ends",
             ),
             AppCommand::ToggleLegend => (
                 t("Legend"),
@@ -232,6 +239,7 @@ impl AppCommand {
             AppCommand::TogglePaths => vec![k(Modifiers::NONE, Key::P)],
             AppCommand::ToggleAnimation => vec![k(Modifiers::NONE, Key::A)],
             AppCommand::ToggleLegend => vec![k(Modifiers::NONE, Key::L)],
+            AppCommand::WalkThrough => vec![k(Modifiers::NONE, Key::W)],
             AppCommand::CompareModes => vec![k(Modifiers::NONE, Key::M)],
             AppCommand::Quit => vec![k(Modifiers::COMMAND, Key::Q)],
             AppCommand::OpenRecent(_)

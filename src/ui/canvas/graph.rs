@@ -131,8 +131,8 @@ impl DisplayNode<NodeData, (), Directed, DefaultIx> for ComponentShape {
     }
 }
 
-/// The smallest text drawn on the canvas, in screen pixels.
-const MIN_TEXT_PX: f32 = 7.0;
+/// The smallest label drawn on the canvas, in screen pixels (details are a little smaller).
+const MIN_TEXT_PX: f32 = 6.0;
 
 /// The size of a container's summary on screen, in pixels.
 const SUMMARY_PX: f32 = 11.0;
@@ -178,7 +178,7 @@ impl ComponentShape {
         // which keeps zoomed-out views of thousands of components cheap.
         let small = t.len(self.data.size.w) < 60.0 && !self.data.kind.is_container();
         // Text is never drawn below a legible size; a container says what it holds instead.
-        let legible = t.zoom * scene::DETAIL_SIZE >= MIN_TEXT_PX;
+        let legible = t.zoom * scene::LABEL_SIZE >= MIN_TEXT_PX;
         if small {
             // No text: no need to lock the fonts.
             for prim in self.data.primitives.iter() {
