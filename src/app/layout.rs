@@ -82,19 +82,23 @@ impl EksplainApp {
             }
         }
         let interaction = self.editor.interaction();
-        let legend = if self.view.show_legend && self.view.show_paths {
+        // The legend follows the flow types shown and the theme; made again only then.
+        let legend_key = (self.flows_view.filter.kinds, self.settings.theme);
+        if self.legend.0 != Some(legend_key) {
             let kinds: Vec<crate::engine::FlowKind> = crate::engine::FlowKind::ALL
                 .iter()
-                .zip(self.flows_view.filter.kinds)
+                .zip(legend_key.0)
                 .filter(|(_, on)| *on)
                 .map(|(k, _)| *k)
                 .collect();
-            crate::render::flows::legend(crate::model::Point::new(0.0, 0.0), &kinds, palette)
-        } else {
-            Vec::new()
-        };
+            self.legend = (
+                Some(legend_key),
+                crate::render::flows::legend(crate::model::Point::new(0.0, 0.0), &kinds, palette),
+            );
+        }
+        let shown_legend = self.view.show_legend && self.view.show_paths;
         let input = CanvasInput {
-            legend: &legend,
+            legend: if shown_legend { &self.legend.1 } else { &[] },
             selection: &selection,
             selected_connection: self.editor.selection().connection(),
             placing,

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use crate::editor::{Editor, Msg};
 use crate::engine::{Analysis, FlowKind, analyze};
 use crate::io::watch::FileWatch;
-use crate::model::{Design, Edit, Problem, validate};
+use crate::model::{Design, Edit, Problem};
 use crate::render::{Palette, Theme};
 use crate::ui::canvas::Canvas;
 use crate::ui::command::AppCommand;
@@ -101,6 +101,8 @@ pub struct EksplainApp {
     /// The step shown while walking through the selected flow.
     walk: Option<usize>,
     flows_view: FlowsView,
+    /// The legend's primitives, for the flow types and theme they were made for.
+    legend: (Option<([bool; 3], Theme)>, Vec<crate::render::Primitive>),
     shown_flows: overlay::ShownFlows,
     security: SecurityView,
     fonts_watch: FontsWatch,
@@ -142,6 +144,7 @@ impl EksplainApp {
             selected_flow: None,
             walk: None,
             flows_view: FlowsView::default(),
+            legend: (None, Vec::new()),
             shown_flows: overlay::ShownFlows::default(),
             security: SecurityView::default(),
             fonts_watch: FontsWatch::default(),
@@ -368,7 +371,7 @@ impl EksplainApp {
         if self.problems.0 != revision {
             // The design's rules, then the configuration errors EKS would reject, so the
             // problems bar never says "no problems" beside red errors in the findings.
-            let mut problems = validate(self.editor.design());
+            let mut problems = self.editor.problems().to_vec();
             if let Some((_, a)) = &self.analysis {
                 problems.extend(a.errors.iter().map(|f| Problem {
                     severity: crate::model::Severity::Error,

@@ -7,9 +7,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::{EksplainApp, Source};
+use crate::io;
 use crate::io::recovery::{self, RecoveryFile};
 use crate::io::watch::FileWatch;
-use crate::io::{self};
 
 /// How long after a change the recovery file is written.
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(1500);

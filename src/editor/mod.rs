@@ -14,7 +14,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use crate::model::edit::new_component;
 use crate::model::validate::Severity;
 use crate::model::{
-    Connection, ConnectionKind, Design, Edit, Fragment, Handle, History, KindName, Point, validate,
+    Connection, ConnectionKind, Design, Edit, Fragment, Handle, History, KindName, Point, Problem,
+    validate,
 };
 
 pub use clipboard::PasteAt;
@@ -98,6 +99,9 @@ pub struct Editor {
     revision: u64,
     view_revision: u64,
     content_revision: u64,
+    /// The committed design's problems: found once per change, for the gate of the next
+    /// edit and for the problems list.
+    problems: Vec<Problem>,
 }
 
 impl Editor {
@@ -112,6 +116,7 @@ impl Editor {
     /// start afresh.
     pub fn load(&mut self, design: Design) {
         self.used_ids = design.components.iter().map(|c| c.id.clone()).collect();
+        self.problems = validate(&design);
         self.design = design;
         self.history.clear();
         self.selection.clear();
@@ -129,6 +134,11 @@ impl Editor {
         self.interaction
             .as_ref()
             .map_or(&self.design, |i| &i.preview)
+    }
+
+    /// The committed design's problems (as [`validate`] finds them).
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
     }
 
     /// The selection.
@@ -185,11 +195,7 @@ impl Editor {
 
     /// A fresh id for a new component of `kind`, never used in this session.
     pub fn fresh_id(&self, kind: KindName) -> String {
-        let base = kind.as_str().replace('_', "-");
-        (1..=self.used_ids.len() + self.design.components.len() + 1)
-            .map(|n| format!("{base}-{n}"))
-            .find(|id| !self.used_ids.contains(id) && self.design.component(id).is_none())
-            .unwrap_or_default()
+        self.design.fresh_id_avoiding(kind, &self.used_ids)
     }
 
     /// Applies one message.
@@ -303,9 +309,11 @@ impl Editor {
         if next == self.design {
             return Outcome::Unchanged;
         }
-        if let Some(reason) = new_error(&self.design, &next, renames) {
+        let problems = validate(&next);
+        if let Some(reason) = new_error(&self.problems, &problems, renames) {
             return Outcome::Refused(reason);
         }
+        self.problems = problems;
         self.used_ids
             .extend(next.components.iter().map(|c| c.id.clone()));
         let before = std::mem::replace(&mut self.design, next);
@@ -499,6 +507,7 @@ impl Editor {
             return Outcome::Unchanged;
         };
         self.design = design;
+        self.problems = validate(&self.design);
         self.selection.retain(&self.design);
         self.bump(true);
         Outcome::Changed(Some(if back { "undone" } else { "redone" }.to_owned()))
@@ -518,14 +527,7 @@ fn drop_into_container(d: &mut Design, id: &str, notes: &mut Vec<String>) -> Res
     if target == c.parent {
         return Ok(());
     }
-    let kind = c.kind.name();
-    let target_kind = target
-        .as_deref()
-        .and_then(|t| d.component(t))
-        .map(|t| t.kind.name());
-    if !kind.allowed_parents().contains(&target_kind) {
-        return Err(kind.placement_hint());
-    }
+    // The model refuses a parent the kind may not have, with the placement hint.
     d.apply(Edit::Reparent {
         id: id.to_owned(),
         parent: target,
@@ -536,8 +538,12 @@ fn drop_into_container(d: &mut Design, id: &str, notes: &mut Vec<String>) -> Res
 
 /// The first error of `after` that `before` does not have (problems are matched by code,
 /// component and field, with renamed components followed), as a sentence.
-fn new_error(before: &Design, after: &Design, renames: &HashMap<String, String>) -> Option<String> {
-    let key = |p: &crate::model::Problem, follow: bool| {
+fn new_error(
+    before: &[Problem],
+    after: &[Problem],
+    renames: &HashMap<String, String>,
+) -> Option<String> {
+    let key = |p: &Problem, follow: bool| {
         let c = p.component.clone().map(|c| match renames.get(&c) {
             Some(to) if follow => to.clone(),
             _ => c,
@@ -545,14 +551,11 @@ fn new_error(before: &Design, after: &Design, renames: &HashMap<String, String>)
         (p.code, c, p.field.clone())
     };
     let mut known: HashMap<_, usize> = HashMap::new();
-    for p in validate(before)
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-    {
+    for p in before.iter().filter(|p| p.severity == Severity::Error) {
         *known.entry(key(p, true)).or_default() += 1;
     }
-    validate(after)
-        .into_iter()
+    after
+        .iter()
         .filter(|p| p.severity == Severity::Error)
         .find(|p| {
             let n = known.entry(key(p, false)).or_default();

@@ -23,11 +23,6 @@ const MARGIN: f32 = 10.0;
 /// Where new public addresses of clients on the internet come from (TEST-NET-3).
 const DOC_PUBLIC_NET: Ipv4Addr = Ipv4Addr::new(203, 0, 113, 10);
 
-/// The private address a component holds in its subnet, if it has one.
-pub fn private_ip(c: &Component) -> Option<&str> {
-    c.private_ip()
-}
-
 fn set_private_ip(c: &mut Component, ip: String) {
     match &mut c.kind {
         ComponentKind::Node(n) => n.private_ip = ip,
@@ -35,11 +30,6 @@ fn set_private_ip(c: &mut Component, ip: String) {
         ComponentKind::Client(cl) => cl.private_ip = Some(ip),
         _ => {}
     }
-}
-
-/// The public addresses a component holds.
-pub fn public_ips(c: &Component) -> Vec<&str> {
-    c.public_ips()
 }
 
 /// The VPC a component sits in (through its subnet), by id.
@@ -65,7 +55,7 @@ fn used_in_vpc(design: &Design, vpc: Option<&str>, except: &str) -> HashSet<Ipv4
         .components
         .iter()
         .filter(|c| c.id != except && vpc_of(&index, c).as_deref() == vpc)
-        .filter_map(|c| private_ip(c).and_then(|ip| parse_ip_v4(ip).ok()))
+        .filter_map(|c| c.private_ip().and_then(|ip| parse_ip_v4(ip).ok()))
         .collect()
 }
 
@@ -204,14 +194,14 @@ fn fit_private_ip(design: &mut Design, id: &str, notes: &mut Vec<String>) -> Res
         return Ok(());
     };
     // A client in a subnet without an address gets one too; nodes and ENIs always have one.
-    let current = private_ip(c).and_then(|ip| parse_ip_v4(ip).ok());
+    let current = c.private_ip().and_then(|ip| parse_ip_v4(ip).ok());
     let vpc = vpc_of(&index, c);
     let used = used_in_vpc(design, vpc.as_deref(), id);
     if current.is_some_and(|ip| net.contains(&ip) && !used.contains(&ip)) {
         return Ok(());
     }
     let subnet_id = subnet.id.clone();
-    let old = private_ip(c).unwrap_or_default().to_owned();
+    let old = c.private_ip().unwrap_or_default().to_owned();
     let Some(free) = free_ip_in(net, &used) else {
         return Err(format!("no free address is left in {subnet_id} for {id}"));
     };
@@ -237,7 +227,7 @@ pub fn clear_taken_public_ips(
         .components
         .iter()
         .filter(|c| !ids.contains(&c.id))
-        .flat_map(|c| public_ips(c).into_iter().map(str::to_owned))
+        .flat_map(|c| c.public_ips().into_iter().map(str::to_owned))
         .collect();
     let mut seen = others;
     for c in design.components.iter_mut().filter(|c| ids.contains(&c.id)) {
@@ -270,7 +260,11 @@ fn clear_if(ip: &mut Option<String>, taken: &mut dyn FnMut(&str) -> bool) {
 
 /// A public address for a new client on the internet that no component holds.
 fn free_public_ip(design: &Design) -> Option<Ipv4Addr> {
-    let used: HashSet<&str> = design.components.iter().flat_map(public_ips).collect();
+    let used: HashSet<&str> = design
+        .components
+        .iter()
+        .flat_map(Component::public_ips)
+        .collect();
     (0..200u32)
         .map(|n| Ipv4Addr::from(u32::from(DOC_PUBLIC_NET) + n))
         .find(|a| !used.contains(a.to_string().as_str()))
@@ -402,7 +396,7 @@ mod tests {
         fit_addresses(&mut d, "node-a", &mut notes).expect("an address is free");
         let ip = d
             .component("node-a")
-            .and_then(private_ip)
+            .and_then(Component::private_ip)
             .expect("ip")
             .to_owned();
         let net =

@@ -64,7 +64,7 @@ fn subnets(e: &Editor) -> Vec<String> {
 fn ip(e: &Editor, id: &str) -> String {
     e.design()
         .component(id)
-        .and_then(place::private_ip)
+        .and_then(crate::model::Component::private_ip)
         .unwrap_or_default()
         .to_owned()
 }
@@ -95,7 +95,7 @@ fn duplicate_is_one_undo_step_and_keeps_the_copy_in_its_subnet() {
         .iter()
         .filter(|c| c.parent == parent && c.kind.name() == KindName::Node)
         .collect();
-    let ips: BTreeSet<&str> = copies.iter().filter_map(|c| place::private_ip(c)).collect();
+    let ips: BTreeSet<&str> = copies.iter().filter_map(|c| c.private_ip()).collect();
     assert_eq!(ips.len(), copies.len(), "every copy has its own address");
     let warnings: Vec<_> = validate(e.design())
         .into_iter()

@@ -257,12 +257,22 @@ impl Design {
 
     /// A fresh id `<kind>-<n>` not used in the design.
     pub fn fresh_id(&self, kind: KindName) -> String {
+        self.fresh_id_avoiding(kind, &std::collections::HashSet::new())
+    }
+
+    /// A fresh id `<kind>-<n>` used neither in the design nor in `avoid` (ids an editing
+    /// session has used, which undo could bring back).
+    pub fn fresh_id_avoiding(
+        &self,
+        kind: KindName,
+        avoid: &std::collections::HashSet<String>,
+    ) -> String {
         let ids: std::collections::HashSet<&str> =
             self.components.iter().map(|c| c.id.as_str()).collect();
-        // At most len+1 candidates can be tried before one is free.
-        (1..=self.components.len() + 1)
+        // At most this many candidates can be taken before one is free.
+        (1..=self.components.len() + avoid.len() + 1)
             .map(|n| format!("{}-{n}", kind.as_str().replace('_', "-")))
-            .find(|id| !ids.contains(id.as_str()))
+            .find(|id| !ids.contains(id.as_str()) && !avoid.contains(id))
             .unwrap_or_default()
     }
 }

@@ -1,8 +1,6 @@
 //! Side panels: the problems list; the palette, cluster panel, inspector and field
 //! widgets live in their own modules and are re-exported here.
 
-use std::collections::BTreeSet;
-
 use egui::RichText;
 
 pub use super::cluster::cluster_ui;
@@ -46,13 +44,4 @@ pub fn problems_ui(ui: &mut egui::Ui, problems: &[Problem]) -> Option<String> {
         },
     );
     picked
-}
-
-/// Ids the current selection would copy, for messages.
-pub fn selection_summary(selection: &BTreeSet<String>) -> String {
-    match selection.len() {
-        0 => "nothing selected".to_owned(),
-        1 => selection.iter().next().cloned().unwrap_or_default(),
-        n => format!("{n} selected"),
-    }
 }

@@ -119,7 +119,7 @@ pub struct Canvas {
     fonts_epoch: u64,
     /// A label being typed in place: the component and the text so far.
     label_edit: Option<(String, String)>,
-    /// The legend's shapes, for where, in which colours and fonts, and how many parts.
+    /// The legend's shapes, for where, in which colours and fonts, and what it said.
     legend_cache: Option<LegendKey>,
     /// Screen height kept free for the legend at the bottom when fitting.
     legend_reserved: f32,
@@ -129,7 +129,11 @@ pub struct Canvas {
 }
 
 /// The legend's cached shapes and what they were drawn for.
-type LegendKey = ((egui::Rect, crate::render::Rgba, u64, usize), Vec<Shape>);
+type LegendKey = (
+    (egui::Rect, crate::render::Rgba, u64),
+    Vec<Primitive>,
+    Vec<Shape>,
+);
 
 /// What an idle frame's drawing depends on.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -129,14 +129,13 @@ impl Canvas {
             egui::Stroke::new(1.0, color(input.palette.box_stroke)),
             egui::StrokeKind::Inside,
         );
-        // Drawn once per place, theme and fonts, then reused.
-        let key = (
-            card,
-            input.palette.background,
-            self.fonts_epoch,
-            input.legend.len(),
-        );
-        if self.legend_cache.as_ref().is_none_or(|(k, _)| *k != key) {
+        // Drawn once per place, theme, fonts and content, then reused.
+        let key = (card, input.palette.background, self.fonts_epoch);
+        if self
+            .legend_cache
+            .as_ref()
+            .is_none_or(|(k, prims, _)| *k != key || prims.as_slice() != input.legend)
+        {
             let t = ScreenFromCanvas {
                 zoom: 1.0,
                 offset: (card.min + egui::vec2(pad, pad)).to_vec2(),
@@ -147,9 +146,9 @@ impl Canvas {
                     push_shapes(p, &t, fonts, &mut shapes);
                 }
             });
-            self.legend_cache = Some((key, shapes));
+            self.legend_cache = Some((key, input.legend.to_vec(), shapes));
         }
-        if let Some((_, shapes)) = &self.legend_cache {
+        if let Some((_, _, shapes)) = &self.legend_cache {
             painter.extend(shapes.iter().cloned());
         }
     }
