@@ -218,6 +218,8 @@ impl EksplainApp {
             date: None,
             background: true,
             step: None,
+            // With packets moving on the canvas, an SVG carries them too.
+            animate: self.view.animate && ext == "svg",
         };
         let Some(mut format) = ExportFormat::from_extension(ext, 2.0) else {
             self.error(format!("{}: cannot export .{ext}", path.display()));

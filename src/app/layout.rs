@@ -93,7 +93,7 @@ impl EksplainApp {
                 .collect();
             self.legend = (
                 Some(legend_key),
-                crate::render::flows::legend(crate::model::Point::new(0.0, 0.0), &kinds, palette),
+                crate::render::legend::legend(crate::model::Point::new(0.0, 0.0), &kinds, palette),
             );
         }
         let shown_legend = self.view.show_legend && self.view.show_paths;
@@ -549,7 +549,7 @@ impl EksplainApp {
         let Some(f) = self.analysis.as_ref().and_then(|(_, a)| a.flows.get(flow)) else {
             return;
         };
-        let caption = crate::render::flows::step_caption(f, step);
+        let caption = crate::render::legend::step_caption(f, step);
         egui::Area::new(egui::Id::new("walk-caption"))
             .fixed_pos(area.left_top() + egui::vec2(12.0, 10.0))
             .order(egui::Order::Foreground)

@@ -116,7 +116,7 @@ impl EksplainApp {
                 crate::model::Point::new(area.min.x - 2000.0, area.min.y - 2000.0),
                 crate::model::Size::new(area.size.w + 4000.0, area.size.h + 4000.0),
             );
-            prims.extend(crate::render::flows::step_highlight(
+            prims.extend(crate::render::legend::step_highlight(
                 design, flow, step, palette, area,
             ));
             let index = crate::model::DesignIndex::new(design);
@@ -131,14 +131,14 @@ impl EksplainApp {
                 ));
             }
         }
-        let (flow_prims, _) = crate::render::flows::flow_primitives(design, &shown, palette);
-        prims.extend(flow_prims);
+        let drawn = crate::render::flows::flow_primitives(design, &shown, palette);
+        prims.extend(drawn.primitives.iter().cloned());
         self.highlighted = shown
             .iter()
             .map(|f| (f.flow, f.hops.iter().map(|h| h.id.clone()).collect()))
             .collect();
         if self.view.animate {
-            prims.extend(crate::render::flows::packets(design, &shown, palette, time));
+            prims.extend(crate::render::flows::packets(&drawn, palette, time));
         }
         (prims, tooltips)
     }

@@ -151,6 +151,9 @@ pub enum Command {
         /// id is the client or node); default: the first blocked flow, else the first.
         #[arg(long)]
         flow: Option<String>,
+        /// SVG: packets travel along the flows (SVG animation, no script), for doc pages.
+        #[arg(long)]
+        animate: bool,
     },
     /// Write the Markdown report: flows table, numbered steps and findings.
     Report {
@@ -198,6 +201,7 @@ pub fn run(command: &Command) -> ExitCode {
             transparent,
             steps,
             flow,
+            animate,
         } => render(&RenderArgs {
             file,
             output,
@@ -208,6 +212,7 @@ pub fn run(command: &Command) -> ExitCode {
             transparent: *transparent,
             steps: *steps,
             flow: flow.as_deref(),
+            animate: *animate,
         }),
         Command::Report {
             file,
@@ -333,6 +338,7 @@ struct RenderArgs<'a> {
     transparent: bool,
     steps: bool,
     flow: Option<&'a str>,
+    animate: bool,
 }
 
 fn load_for_cli(file: &std::path::Path) -> Option<crate::model::Design> {
@@ -400,6 +406,7 @@ fn render(args: &RenderArgs<'_>) -> ExitCode {
         date: None,
         background: !args.transparent,
         step: None,
+        animate: args.animate,
     };
     if args.steps {
         return render_steps(args, &design, &analysis, &format, &palette, options);

@@ -3,7 +3,8 @@
 
 use std::fmt::Write as _;
 
-use super::flows::{flow_primitives, legend};
+use super::flows::flow_primitives;
+use super::legend::legend;
 use super::palette::Palette;
 use super::primitive::{Anchor, Primitive, Rgba, Stroke};
 use super::scene::build_scene;
@@ -30,6 +31,9 @@ pub struct ExportOptions {
     /// Walk through one flow: the flow's index in the analysis and the step (from 0) to
     /// highlight, with its sentence as the caption; everything else dims.
     pub step: Option<(usize, usize)>,
+    /// SVG only: packets travel the flows (SVG animation, no script); still images are
+    /// unchanged.
+    pub animate: bool,
 }
 
 impl Default for ExportOptions {
@@ -40,6 +44,7 @@ impl Default for ExportOptions {
             date: None,
             background: true,
             step: None,
+            animate: false,
         }
     }
 }
@@ -202,8 +207,20 @@ pub fn diagram(
             .filter(|f| options.flows.contains(&f.flow))
             .collect(),
     };
+    let drawn = flow_primitives(design, &shown, palette);
+    // Routes can run around the outermost boxes: the picture holds them.
+    let content = drawn
+        .flows
+        .iter()
+        .flat_map(|f| f.legs.iter().flat_map(|l| l.points.iter()))
+        .fold(content, |r, p| {
+            r.union(&Rect::new(
+                Point::new(p.x - 24.0, p.y - 24.0),
+                Size::new(48.0, 48.0),
+            ))
+        });
     if let Some((f, si)) = walked {
-        prims.extend(super::flows::step_highlight(
+        prims.extend(super::legend::step_highlight(
             design, f, si, palette, content,
         ));
         // The step's component stands out of the dimming.
@@ -216,10 +233,12 @@ pub fn diagram(
             prims.extend(c.primitives.iter().cloned());
         }
     }
-    let (flow_prims, _) = flow_primitives(design, &shown, palette);
-    prims.extend(flow_prims);
+    prims.extend(drawn.primitives.iter().cloned());
+    if options.animate {
+        prims.extend(super::flows::motion(&drawn, palette));
+    }
     // Title block and legend above the diagram.
-    let header = super::flows::LEGEND_SIZE.h + 16.0;
+    let header = super::legend::LEGEND_SIZE.h + 16.0;
     let top = content.min.y - header;
     let mut header_prims = Vec::new();
     let title = options.title.clone().unwrap_or_default();
@@ -229,7 +248,7 @@ pub fn diagram(
         let _ = write!(subtitle, " · {d}");
     }
     if let Some((f, si)) = walked {
-        subtitle = super::flows::step_caption(f, si);
+        subtitle = super::legend::step_caption(f, si);
     }
     if options.title.is_some() {
         header_prims.push(Primitive::Text {
@@ -241,7 +260,7 @@ pub fn diagram(
             bold: true,
         });
     }
-    let legend_x = (content.max().x - super::flows::LEGEND_SIZE.w).max(content.min.x + 320.0);
+    let legend_x = (content.max().x - super::legend::LEGEND_SIZE.w).max(content.min.x + 320.0);
     // The subtitle (a walk-through's sentence can be long) wraps left of the legend.
     for (i, line) in wrap(&subtitle, 12.0, legend_x - content.min.x - 24.0, 3)
         .into_iter()
@@ -454,6 +473,29 @@ pub fn to_svg(prims: &[Primitive], bounds: Rect, palette: &Palette, background: 
                 let _ = writeln!(out, "<g {key}=\"{}\">", escape(value));
             }
             Primitive::EndGroup => out.push_str("</g>\n"),
+            Primitive::Motion {
+                legs,
+                radius,
+                color,
+                seconds,
+            } => {
+                // Each leg a subpath: the dot jumps from a leg's end to the next one's
+                // start. Hidden until the animation plays, so still images show no dot.
+                let path: String = legs
+                    .iter()
+                    .filter(|l| l.len() >= 2)
+                    .map(|l| format!("M{}", points(l).replace(' ', " L")))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let _ = writeln!(
+                    out,
+                    "<circle r=\"{radius:.1}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1.5\" opacity=\"0\">\
+<set attributeName=\"opacity\" to=\"1\" begin=\"0s\"/>\
+<animateMotion dur=\"{seconds:.1}s\" repeatCount=\"indefinite\" path=\"{path}\"/></circle>",
+                    rgb(*color),
+                    rgb(palette.background)
+                );
+            }
             Primitive::Text {
                 pos,
                 anchor,

@@ -1,8 +1,12 @@
 //! The analysed flows as drawing primitives: coloured arrows along the hops, numbered
 //! steps, public segments marked, blocked components outlined in red.
 
+use std::collections::HashSet;
+
+use super::bundle::{Bundle, bundles};
 use super::palette::{Palette, Theme};
 use super::primitive::{Anchor, Primitive, Rgba, Stroke};
+use super::route::{End, Router, grow, offset};
 use super::scene::border_point;
 use crate::engine::{Exposure, FlowKind, FlowResult};
 use crate::model::{Design, DesignIndex, KindName, Point, Rect, Size};
@@ -35,124 +39,142 @@ pub const fn flow_color(kind: FlowKind, theme: Theme) -> Rgba {
     }
 }
 
-/// A line segment of a drawn flow, for hit testing and tests.
+/// One leg of a drawn flow: the route between two consecutive hops.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Segment {
-    /// From and to component ids.
-    pub ids: (String, String),
-    /// The segment crosses public IPs (leaves a VPC towards the public endpoint).
+pub struct Leg {
+    /// The components at the leg's two ends (a bundle's end lists its nodes).
+    pub ends: (Vec<String>, Vec<String>),
+    /// The drawn polyline, in its lane.
+    pub points: Vec<Point>,
+    /// The leg crosses public IPs (leaves a VPC towards the public endpoint).
     pub public: bool,
 }
 
-/// Primitives of the given flows, drawn over `design`. Returns them with the segments drawn.
-pub fn flow_primitives(
-    design: &Design,
-    flows: &[&FlowResult],
+/// A drawn flow or bundle of flows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DrawnFlow {
+    /// Which flow type.
+    pub kind: FlowKind,
+    /// The flows drawn, by the component that names each (source, or node).
+    pub members: Vec<String>,
+    /// Its legs, source to target.
+    pub legs: Vec<Leg>,
+}
+
+/// The flows as drawn: primitives, the legs for hit tests, packets and tests, and hover
+/// texts (a bundle's list of nodes) by the area they cover.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Drawn {
+    /// What to draw, over the components.
+    pub primitives: Vec<Primitive>,
+    /// Each drawn flow or bundle.
+    pub flows: Vec<DrawnFlow>,
+    /// Areas with a hover text.
+    pub hovers: Vec<(Rect, String)>,
+}
+
+/// The flows drawn over `design`: equivalent node flows bundled, each leg routed around the
+/// boxes not on it, flow types in side-by-side lanes, step badges and labels where they
+/// cover no text and no other badge.
+pub fn flow_primitives<'a>(
+    design: &'a Design,
+    flows: &[&'a FlowResult],
     palette: &Palette,
-) -> (Vec<Primitive>, Vec<Segment>) {
+) -> Drawn {
     let index = DesignIndex::new(design);
-    let mut prims = Vec::new();
-    let mut segments = Vec::new();
+    let mut router = Router::new(design);
+    let mut out = Drawn::default();
     let mut badges = Vec::new();
     // Where badges and labels must not go: component text (container headers, cards).
-    let text_areas: Vec<Rect> = design.components.iter().map(text_area).collect();
+    let text_areas: Vec<Rect> = design
+        .components
+        .iter()
+        .flat_map(|c| super::scene::text_areas(c, &index))
+        .collect();
     let mut placed: Vec<Rect> = Vec::new();
-    // Segments already drawn with their badge: the same flow type taking the same step
-    // over the same segment (every node of a subnet through one NAT) shares one badge.
-    let mut drawn: std::collections::HashMap<(FlowKind, usize, [i32; 4]), Point> =
-        std::collections::HashMap::new();
-    for f in flows {
+    // Legs already drawn with their badge: the same flow type taking the same step over
+    // the same leg (every node of a subnet through one NAT) shares one badge.
+    let mut badged: HashSet<(FlowKind, usize, Vec<&str>, Vec<&str>)> = HashSet::new();
+    let mut outlined: HashSet<&str> = HashSet::new();
+    let prims = &mut out.primitives;
+    for bundle in bundles(&index, flows) {
+        let Some(f) = bundle.lead() else { continue };
         let color = flow_color(f.flow, palette.theme);
-        // Docs and tests find a flow's segments by kind and its source (or, for API →
-        // kubelet, its node).
-        let end = match f.flow {
-            FlowKind::ApiToKubelet => &f.target,
-            _ => &f.source,
-        };
         prims.push(Primitive::Group {
             key: "data-flow",
-            value: format!("{}:{end}", f.flow.json_name()),
+            value: bundle.data_flow(),
         });
-        // Each flow type has its own lane, beside the line between the two boxes, so that
-        // flows sharing a segment run side by side instead of on top of each other.
+        // Each flow type has its own lane, beside the route between two boxes, so that
+        // flows sharing a leg run side by side instead of on top of each other.
         let lane = match f.flow {
             FlowKind::KubectlToApi => -7.0,
             FlowKind::ApiToKubelet => 0.0,
             FlowKind::KubeletToApi => 7.0,
         };
-        let rects: Vec<(&str, KindName, Rect)> = f
-            .hops
-            .iter()
-            .filter_map(|h| {
-                index
-                    .get(&h.id)
-                    .map(|c| (h.id.as_str(), c.kind.name(), c.rect()))
-            })
-            .collect();
-        for (step, pair) in rects.windows(2).enumerate() {
-            let [(a_id, _, a), (b_id, b_kind, b)] = pair else {
+        let ends = hop_ends(&index, &bundle);
+        let mut drawn = DrawnFlow {
+            kind: f.flow,
+            members: bundle.ends().into_iter().map(str::to_owned).collect(),
+            legs: Vec::new(),
+        };
+        for (step, pair) in ends.windows(2).enumerate() {
+            let [(a, _), (b, b_kind)] = pair else {
                 continue;
             };
-            // The lane's side is the same whichever way a flow crosses the segment.
-            let (p, q) = if a_id <= b_id {
-                (a.center(), b.center())
-            } else {
-                (b.center(), a.center())
-            };
-            let len = ((q.x - p.x).powi(2) + (q.y - p.y).powi(2)).sqrt().max(1e-3);
-            let (nx, ny) = (-(q.y - p.y) / len * lane, (q.x - p.x) / len * lane);
-            let shift = |r: &Rect| Rect::new(Point::new(r.min.x + nx, r.min.y + ny), r.size);
-            let (sa, sb) = (shift(a), shift(b));
-            let from = border_point(&sa, sb.center());
-            let to = border_point(&sb, sa.center());
-            // The step into the public NLB crosses public IPs; so does anything from the internet.
-            let public = *b_kind == KindName::Nlb
+            // The lane's side is the same whichever way a flow goes along the leg.
+            let flip = b.ids < a.ids;
+            let (p, q) = if flip { (b, a) } else { (a, b) };
+            let center = router.route(p, q).unwrap_or_else(|| {
+                vec![
+                    border_point(&p.rect, q.rect.center()),
+                    border_point(&q.rect, p.rect.center()),
+                ]
+            });
+            let mut points = offset(&center, lane);
+            if flip {
+                points.reverse();
+            }
+            // The step into the public NLB crosses public IPs.
+            let public = *b_kind == Some(KindName::Nlb)
                 && (!f.reachable || f.exposure.is_some_and(|e| e != Exposure::None));
             // Each exposure has its own look: dashes cross the internet, dots cross public
             // IPs without leaving Amazon's network.
             let look = Look::of(f.exposure);
             prims.push(Primitive::Line {
-                points: vec![from, to],
-                stroke: Stroke::new(if public { 3.5 } else { 2.5 }, color),
+                points: points.clone(),
+                stroke: Stroke::new(
+                    if public || bundle.is_bundle() { 3.5 } else { 2.5 },
+                    color,
+                ),
                 dashed: public && look == Look::Internet,
                 dotted: public && look == Look::AwsPublic,
                 arrow: true,
             });
-            let key = (
-                f.flow,
-                step,
-                [from.x, from.y, to.x, to.y].map(|v| (v * 4.0).round() as i32),
-            );
-            if drawn.contains_key(&key) {
-                segments.push(Segment {
-                    ids: ((*a_id).to_owned(), (*b_id).to_owned()),
-                    public,
-                });
+            drawn.legs.push(Leg {
+                ends: (
+                    a.ids.iter().map(|s| (*s).to_owned()).collect(),
+                    b.ids.iter().map(|s| (*s).to_owned()).collect(),
+                ),
+                points: points.clone(),
+                public,
+            });
+            if !badged.insert((f.flow, step, a.ids.clone(), b.ids.clone())) {
                 continue;
             }
             // The badge goes where it covers no text and no other badge, as near the middle
-            // of the segment as it can.
+            // of the leg as it can.
+            let area = grow(&bounds(&points), 30.0);
             let near: Vec<Rect> = text_areas
                 .iter()
                 .chain(placed.iter())
-                .filter(|r| r.intersects(&span(from, to, 24.0)))
+                .filter(|r| r.intersects(&area))
                 .copied()
                 .collect();
-            let mid = free_point(from, to, BADGE, &near);
+            let mid = free_on(&points, BADGE, &near);
             placed.push(around(mid, BADGE));
-            drawn.insert(key, mid);
             if public {
                 let size = Size::new(super::fonts::text_width(look.label(), 10.0) + 6.0, 14.0);
-                let at = [-16.0_f32, 16.0, -28.0, 28.0]
-                    .iter()
-                    .map(|dy| Point::new(mid.x, mid.y + dy))
-                    .find(|p| {
-                        !near
-                            .iter()
-                            .chain(placed.iter())
-                            .any(|r| r.intersects(&around(*p, size)))
-                    })
-                    .unwrap_or(Point::new(mid.x, mid.y - 16.0));
+                let at = free_beside(mid, size, &near, &placed);
                 placed.push(around(at, size));
                 prims.push(Primitive::Text {
                     pos: at,
@@ -165,40 +187,19 @@ pub fn flow_primitives(
                 });
             }
             badges.push((mid, step + 1, color));
-            segments.push(Segment {
-                ids: ((*a_id).to_owned(), (*b_id).to_owned()),
-                public,
-            });
+        }
+        if bundle.is_bundle() {
+            bundle_label(&bundle, &ends, &drawn, palette, &text_areas, &mut placed, prims, &mut out.hovers);
         }
         prims.push(Primitive::EndGroup);
-        if let Some(b) = f.blocked_at.as_deref().and_then(|id| index.get(id)) {
-            let r = b.rect();
-            prims.push(Primitive::Rect {
-                rect: Rect::new(
-                    Point::new(r.min.x - 5.0, r.min.y - 5.0),
-                    Size::new(r.size.w + 10.0, r.size.h + 10.0),
-                ),
-                corner: 8.0,
-                fill: None,
-                stroke: Some(Stroke::new(3.0, palette.error)),
-                dashed: false,
-            });
-            let c = Point::new(r.max().x, r.min.y);
-            prims.push(Primitive::Circle {
-                center: c,
-                radius: 9.0,
-                fill: Some(palette.error),
-                stroke: None,
-            });
-            prims.push(Primitive::Text {
-                pos: c,
-                anchor: Anchor::Center,
-                text: "!".to_owned(),
-                size: 11.0,
-                color: Rgba::rgb(255, 255, 255),
-                bold: true,
-            });
+        for b in bundle.flows.iter().filter_map(|f| f.blocked_at.as_deref()) {
+            if outlined.insert(b)
+                && let Some(c) = index.get(b)
+            {
+                blocked_mark(c.rect(), palette, prims);
+            }
         }
+        out.flows.push(drawn);
     }
     // Step numbers last, so that lines never cover them.
     for (at, n, color) in badges {
@@ -217,103 +218,260 @@ pub fn flow_primitives(
             bold: true,
         });
     }
-    (prims, segments)
-}
-
-/// The caption of step `step` (from 0) of a flow: "step 2 of 4: …".
-pub fn step_caption(f: &FlowResult, step: usize) -> String {
-    let n = f.steps.len();
-    f.steps.get(step).map_or_else(
-        || format!("{}: no step {}", crate::engine::report::who(f), step + 1),
-        |s| {
-            format!(
-                "{} · step {} of {n}: {}",
-                crate::engine::report::who(f),
-                step + 1,
-                s.text
-            )
-        },
-    )
-}
-
-/// What a step of a walk-through adds over the diagram: everything dims, and the step's
-/// component is outlined in the flow's colour (the flow itself is drawn over the dimming).
-pub fn step_highlight(
-    design: &Design,
-    f: &FlowResult,
-    step: usize,
-    palette: &Palette,
-    area: Rect,
-) -> Vec<Primitive> {
-    let bg = palette.background;
-    let mut out = vec![Primitive::Rect {
-        rect: Rect::new(
-            Point::new(area.min.x - 10.0, area.min.y - 10.0),
-            Size::new(area.size.w + 20.0, area.size.h + 20.0),
-        ),
-        corner: 0.0,
-        fill: Some(Rgba(bg.0, bg.1, bg.2, 165)),
-        stroke: None,
-        dashed: false,
-    }];
-    let index = DesignIndex::new(design);
-    if let Some(c) = f
-        .steps
-        .get(step)
-        .and_then(|s| s.component.as_deref())
-        .and_then(|id| index.get(id))
-    {
-        let r = c.rect();
-        out.push(Primitive::Rect {
-            rect: Rect::new(
-                Point::new(r.min.x - 6.0, r.min.y - 6.0),
-                Size::new(r.size.w + 12.0, r.size.h + 12.0),
-            ),
-            corner: 8.0,
-            fill: None,
-            stroke: Some(Stroke::new(3.5, flow_color(f.flow, palette.theme))),
-            dashed: false,
-        });
-    }
     out
+}
+
+/// The ends of a drawn flow's legs, with the kind of each component; a bundle's node hop
+/// stands for all its nodes, as the box around them.
+fn hop_ends<'a>(index: &DesignIndex<'a>, bundle: &Bundle<'a>) -> Vec<(End<'a>, Option<KindName>)> {
+    let Some(f) = bundle.lead() else {
+        return Vec::new();
+    };
+    let node = if bundle.is_bundle() {
+        Some(super::bundle::flow_end(f))
+    } else {
+        None
+    };
+    f.hops
+        .iter()
+        .filter_map(|h| {
+            if Some(h.id.as_str()) == node {
+                let ids = bundle.ends();
+                let rect = ids
+                    .iter()
+                    .filter_map(|id| index.get(id).map(crate::model::Component::rect))
+                    .reduce(|a, b| a.union(&b))?;
+                Some((
+                    End {
+                        rect: grow(&rect, NODES_PAD),
+                        ids,
+                    },
+                    Some(KindName::Node),
+                ))
+            } else {
+                index.get(&h.id).map(|c| {
+                    (
+                        End {
+                            rect: c.rect(),
+                            ids: vec![h.id.as_str()],
+                        },
+                        Some(c.kind.name()),
+                    )
+                })
+            }
+        })
+        .collect()
+}
+
+/// How far a bundle's outline stands off its nodes.
+const NODES_PAD: f32 = 4.0;
+
+/// A bundle's outline around its nodes and its label ("kubelet × 12") on the leg at the
+/// nodes, with the list of nodes on hover.
+#[expect(clippy::too_many_arguments, reason = "one drawing step with its state")]
+fn bundle_label(
+    bundle: &Bundle<'_>,
+    ends: &[(End<'_>, Option<KindName>)],
+    drawn: &DrawnFlow,
+    palette: &Palette,
+    text_areas: &[Rect],
+    placed: &mut Vec<Rect>,
+    prims: &mut Vec<Primitive>,
+    hovers: &mut Vec<(Rect, String)>,
+) {
+    let Some(f) = bundle.lead() else { return };
+    let color = flow_color(f.flow, palette.theme);
+    let at_start = f.flow == FlowKind::KubeletToApi;
+    let (nodes, leg) = if at_start {
+        (ends.first(), drawn.legs.first())
+    } else {
+        (ends.last(), drawn.legs.last())
+    };
+    let Some((nodes, _)) = nodes else { return };
+    prims.push(Primitive::Rect {
+        rect: nodes.rect,
+        corner: 6.0,
+        fill: None,
+        stroke: Some(Stroke::new(1.5, color)),
+        dashed: true,
+    });
+    let text = bundle.label();
+    let size = Size::new(super::fonts::text_width(&text, 11.0) + 12.0, 16.0);
+    // On the leg at the nodes, as near them as it fits.
+    let mut points = leg.map(|l| l.points.clone()).unwrap_or_default();
+    if !at_start {
+        points.reverse();
+    }
+    let near: Vec<Rect> = text_areas
+        .iter()
+        .chain(placed.iter())
+        .copied()
+        .filter(|r| !r.contains_rect(&nodes.rect))
+        .collect();
+    let at = points
+        .first()
+        .copied()
+        .map(|start| {
+            along(&points, &[28.0, 44.0, 64.0, 90.0, 120.0])
+                .into_iter()
+                .chain(std::iter::once(start))
+                .find(|p| !near.iter().any(|r| r.intersects(&around(*p, size))))
+                .unwrap_or(start)
+        })
+        .unwrap_or_else(|| nodes.rect.center());
+    let pill = around(at, size);
+    placed.push(pill);
+    prims.push(Primitive::Rect {
+        rect: pill,
+        corner: 8.0,
+        fill: Some(palette.background),
+        stroke: Some(Stroke::new(1.5, color)),
+        dashed: false,
+    });
+    prims.push(Primitive::Text {
+        pos: at,
+        anchor: Anchor::Center,
+        text: text.clone(),
+        size: 11.0,
+        color,
+        bold: true,
+    });
+    let list = bundle.ends().join(", ");
+    let what = match f.flow {
+        FlowKind::KubeletToApi => "kubelet to API server",
+        FlowKind::ApiToKubelet => "API server to kubelet",
+        FlowKind::KubectlToApi => "kubectl to API server",
+    };
+    hovers.push((pill.union(&nodes.rect), format!("{what}, {text}: {list}")));
+}
+
+/// The red outline and "!" of a component where a flow is blocked.
+fn blocked_mark(r: Rect, palette: &Palette, prims: &mut Vec<Primitive>) {
+    prims.push(Primitive::Rect {
+        rect: grow(&r, 5.0),
+        corner: 8.0,
+        fill: None,
+        stroke: Some(Stroke::new(3.0, palette.error)),
+        dashed: false,
+    });
+    let c = Point::new(r.max().x, r.min.y);
+    prims.push(Primitive::Circle {
+        center: c,
+        radius: 9.0,
+        fill: Some(palette.error),
+        stroke: None,
+    });
+    prims.push(Primitive::Text {
+        pos: c,
+        anchor: Anchor::Center,
+        text: "!".to_owned(),
+        size: 11.0,
+        color: Rgba::rgb(255, 255, 255),
+        bold: true,
+    });
 }
 
 /// A step badge's box.
 const BADGE: Size = Size::new(18.0, 18.0);
-
-/// Where a component's text is: a container's header, or a whole card.
-fn text_area(c: &crate::model::Component) -> Rect {
-    let r = c.rect();
-    if c.kind.name().is_container() {
-        Rect::new(r.min, Size::new(r.size.w, super::scene::HEADER_HEIGHT))
-    } else {
-        r
-    }
-}
 
 /// The box of `size` centred on `p`.
 fn around(p: Point, size: Size) -> Rect {
     Rect::new(Point::new(p.x - size.w / 2.0, p.y - size.h / 2.0), size)
 }
 
-/// The bounding box of a segment, grown by `pad`.
-fn span(a: Point, b: Point, pad: f32) -> Rect {
-    let min = Point::new(a.x.min(b.x) - pad, a.y.min(b.y) - pad);
-    Rect::new(
-        min,
-        Size::new((a.x - b.x).abs() + 2.0 * pad, (a.y - b.y).abs() + 2.0 * pad),
-    )
+/// The smallest box holding every point.
+fn bounds(points: &[Point]) -> Rect {
+    let Some(first) = points.first() else {
+        return Rect::default();
+    };
+    points
+        .iter()
+        .fold(Rect::new(*first, Size::new(0.0, 0.0)), |r, p| {
+            r.union(&Rect::new(*p, Size::new(0.0, 0.0)))
+        })
 }
 
-/// A point on the segment from `a` to `b`, as near its middle as possible, where a box of
-/// `size` overlaps none of `taken`; the middle when there is none.
-fn free_point(a: Point, b: Point, size: Size, taken: &[Rect]) -> Point {
-    let at = |t: f32| Point::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
-    [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85]
+/// The points `distances` along a polyline from its start (those within its length).
+fn along(points: &[Point], distances: &[f32]) -> Vec<Point> {
+    let mut out = Vec::new();
+    for &d in distances {
+        let mut left = d;
+        for w in points.windows(2) {
+            let [p, q] = w else { continue };
+            let len = ((q.x - p.x).powi(2) + (q.y - p.y).powi(2)).sqrt();
+            if left <= len && len > 0.0 {
+                let t = left / len;
+                out.push(Point::new(p.x + (q.x - p.x) * t, p.y + (q.y - p.y) * t));
+                break;
+            }
+            left -= len;
+        }
+    }
+    out
+}
+
+/// A point on the polyline, as near the middle of its longest pieces as possible, where a
+/// box of `size` overlaps none of `taken`; the middle of the longest piece when there is none.
+fn free_on(points: &[Point], size: Size, taken: &[Rect]) -> Point {
+    let mut pieces: Vec<(Point, Point)> = points
+        .windows(2)
+        .filter_map(|w| match w {
+            [p, q] => Some((*p, *q)),
+            _ => None,
+        })
+        .collect();
+    let len = |(p, q): &(Point, Point)| (q.x - p.x).abs() + (q.y - p.y).abs();
+    pieces.sort_by(|x, y| len(y).total_cmp(&len(x)));
+    let at = |(a, b): (Point, Point), t: f32| Point::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
+    let free = |p: &Point| !taken.iter().any(|r| r.intersects(&around(*p, size)));
+    pieces
         .iter()
-        .map(|t| at(*t))
-        .find(|p| !taken.iter().any(|r| r.intersects(&around(*p, size))))
-        .unwrap_or_else(|| at(0.5))
+        .filter(|piece| len(piece) > size.w)
+        .flat_map(|piece| {
+            [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85]
+                .iter()
+                .map(move |t| at(*piece, *t))
+        })
+        .find(free)
+        .or_else(|| {
+            // No room on the line (a short leg between two boxes): beside its middle.
+            pieces.iter().find_map(|&(p, q)| {
+                let m = at((p, q), 0.5);
+                let vertical = (p.x - q.x).abs() < (p.y - q.y).abs();
+                [16.0_f32, -16.0, 30.0, -30.0, 44.0, -44.0, 58.0, -58.0]
+                    .iter()
+                    .map(|d| {
+                        if vertical {
+                            Point::new(m.x + d, m.y)
+                        } else {
+                            Point::new(m.x, m.y + d)
+                        }
+                    })
+                    .find(free)
+            })
+        })
+        .or_else(|| pieces.first().map(|piece| at(*piece, 0.5)))
+        .unwrap_or_default()
+}
+
+/// Where a label of `size` goes beside a badge at `mid`: above or below it, clear of text
+/// and other labels where it can be.
+fn free_beside(mid: Point, size: Size, near: &[Rect], placed: &[Rect]) -> Point {
+    [-16.0_f32, 16.0, -28.0, 28.0]
+        .iter()
+        .map(|dy| Point::new(mid.x, mid.y + dy))
+        .chain(
+            [-1.0_f32, 1.0]
+                .iter()
+                .map(|s| Point::new(mid.x + s * (size.w / 2.0 + 12.0), mid.y)),
+        )
+        .find(|p| {
+            !near
+                .iter()
+                .chain(placed.iter())
+                .any(|r| r.intersects(&around(*p, size)))
+        })
+        .unwrap_or(Point::new(mid.x, mid.y - 16.0))
 }
 
 /// How a segment that crosses public IPs is drawn.
@@ -341,118 +499,60 @@ impl Look {
     }
 }
 
-/// The legend's size in canvas units, for placing it.
-pub const LEGEND_SIZE: Size = Size::new(400.0, 76.0);
-
-/// The legend: one coloured line and name per flow type shown, then what the dashes, dots,
-/// badges and red outline mean; two columns, `LEGEND_SIZE` at most, top-left at `at`.
-pub fn legend(at: Point, kinds: &[FlowKind], palette: &Palette) -> Vec<Primitive> {
-    let mut out = Vec::new();
-    let row = |out: &mut Vec<Primitive>, x: f32, y: f32, text: &str| {
-        out.push(Primitive::Text {
-            pos: Point::new(x + 36.0, y),
-            anchor: Anchor::LeftCenter,
-            text: text.to_owned(),
-            size: 11.0,
-            color: palette.text,
-            bold: false,
-        });
-    };
-    for (i, kind) in FlowKind::ALL
+/// Packets for the animation on screen: one dot per drawn flow, travelling its legs in
+/// order, one leg per 0.6 s; `time` in seconds.
+pub fn packets(drawn: &Drawn, palette: &Palette, time: f64) -> Vec<Primitive> {
+    drawn
+        .flows
         .iter()
-        .filter(|k| kinds.contains(k))
-        .enumerate()
-    {
-        let y = at.y + 6.0 + i as f32 * 18.0;
-        out.push(Primitive::Line {
-            points: vec![Point::new(at.x, y), Point::new(at.x + 28.0, y)],
-            stroke: Stroke::new(3.0, flow_color(*kind, palette.theme)),
-            dashed: false,
-            dotted: false,
-            arrow: true,
-        });
-        // Words, not "→", so that the legend reads the same in every font.
-        let name = match kind {
-            FlowKind::KubectlToApi => "kubectl to API server",
-            FlowKind::ApiToKubelet => "API server to kubelet",
-            FlowKind::KubeletToApi => "kubelet to API server",
-        };
-        row(&mut out, at.x, y, name);
-    }
-    let x = at.x + 190.0;
-    let line = |dashed: bool, dotted: bool, y: f32| Primitive::Line {
-        points: vec![Point::new(x, y), Point::new(x + 28.0, y)],
-        stroke: Stroke::new(3.0, palette.text_muted),
-        dashed,
-        dotted,
-        arrow: false,
-    };
-    let y = at.y + 6.0;
-    out.push(line(true, false, y));
-    row(&mut out, x, y, "crosses the internet");
-    out.push(line(false, true, y + 18.0));
-    row(&mut out, x, y + 18.0, "public IPs, Amazon's network");
-    out.push(Primitive::Circle {
-        center: Point::new(x + 14.0, y + 36.0),
-        radius: 7.0,
-        fill: Some(palette.text_muted),
-        stroke: None,
-    });
-    out.push(Primitive::Text {
-        pos: Point::new(x + 14.0, y + 36.0),
-        anchor: Anchor::Center,
-        text: "1".to_owned(),
-        size: 9.0,
-        color: Rgba::rgb(255, 255, 255),
-        bold: true,
-    });
-    row(&mut out, x, y + 36.0, "step of a flow, in order");
-    out.push(Primitive::Rect {
-        rect: Rect::new(Point::new(x + 4.0, y + 48.0), Size::new(20.0, 12.0)),
-        corner: 3.0,
-        fill: None,
-        stroke: Some(Stroke::new(2.5, palette.error)),
-        dashed: false,
-    });
-    row(&mut out, x, y + 54.0, "a flow is blocked here");
-    out
+        .filter_map(|f| {
+            let n = f.legs.len();
+            if n == 0 {
+                return None;
+            }
+            let t = (time / 0.6) % n as f64;
+            // `t` is in [0, n): a small non-negative whole number.
+            #[expect(clippy::cast_sign_loss, reason = "t is never negative")]
+            let i = t.floor() as usize;
+            let leg = f.legs.get(i)?;
+            let total = length(&leg.points);
+            let at = along(&leg.points, &[total * (t - t.floor()) as f32])
+                .first()
+                .copied()
+                .or_else(|| leg.points.last().copied())?;
+            Some(Primitive::Circle {
+                center: at,
+                radius: 6.0,
+                fill: Some(flow_color(f.kind, palette.theme)),
+                stroke: Some(Stroke::new(1.5, palette.background)),
+            })
+        })
+        .collect()
 }
 
-/// Packets for the animation: one dot per flow, travelling its hops in order; `time` in
-/// seconds. Never used by exports or tests.
-pub fn packets(
-    design: &Design,
-    flows: &[&FlowResult],
-    palette: &Palette,
-    time: f64,
-) -> Vec<Primitive> {
-    let index = DesignIndex::new(design);
-    let mut out = Vec::new();
-    for f in flows {
-        let centers: Vec<Point> = f
-            .hops
-            .iter()
-            .filter_map(|h| index.get(&h.id).map(|c| c.rect().center()))
-            .collect();
-        if centers.len() < 2 {
-            continue;
-        }
-        let segments = (centers.len() - 1) as f64;
-        // One hop per 0.6 s, then start again.
-        let t = (time / 0.6) % segments;
-        // `t` is in [0, segments): a small non-negative whole number.
-        #[expect(clippy::cast_sign_loss, reason = "t is never negative")]
-        let i = t.floor() as usize;
-        let frac = (t - t.floor()) as f32;
-        let (Some(a), Some(b)) = (centers.get(i), centers.get(i + 1)) else {
-            continue;
-        };
-        out.push(Primitive::Circle {
-            center: Point::new(a.x + (b.x - a.x) * frac, a.y + (b.y - a.y) * frac),
+/// The packets of an animated SVG: per drawn flow a dot that travels all its legs and
+/// starts again, invisible where SVG animation is not played (PNG, PDF).
+pub fn motion(drawn: &Drawn, palette: &Palette) -> Vec<Primitive> {
+    drawn
+        .flows
+        .iter()
+        .filter(|f| !f.legs.is_empty())
+        .map(|f| Primitive::Motion {
+            legs: f.legs.iter().map(|l| l.points.clone()).collect(),
             radius: 6.0,
-            fill: Some(flow_color(f.flow, palette.theme)),
-            stroke: Some(Stroke::new(1.5, palette.background)),
-        });
-    }
-    out
+            color: flow_color(f.kind, palette.theme),
+            seconds: 1.2 * f.legs.len() as f32,
+        })
+        .collect()
+}
+
+/// The length of a polyline.
+fn length(points: &[Point]) -> f32 {
+    points
+        .windows(2)
+        .map(|w| match w {
+            [p, q] => ((q.x - p.x).powi(2) + (q.y - p.y).powi(2)).sqrt(),
+            _ => 0.0,
+        })
+        .sum()
 }

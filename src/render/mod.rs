@@ -1,11 +1,14 @@
 //! Design to drawing primitives. One renderer for the screen and every export. No UI.
 #![warn(missing_docs)]
 
+pub mod bundle;
 pub mod export;
 pub mod flows;
 pub mod fonts;
+pub mod legend;
 pub mod palette;
 pub mod primitive;
+pub mod route;
 pub mod scene;
 
 pub use palette::{Palette, Theme};

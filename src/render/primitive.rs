@@ -127,6 +127,18 @@ pub enum Primitive {
     },
     /// Ends the innermost group.
     EndGroup,
+    /// A dot travelling along polylines, one after the other, and starting again: SVG
+    /// animation only (the screen animates its own packets; PNG and PDF show nothing).
+    Motion {
+        /// The polylines travelled, in order.
+        legs: Vec<Vec<Point>>,
+        /// The dot's radius.
+        radius: f32,
+        /// Its colour.
+        color: Rgba,
+        /// How long one journey takes.
+        seconds: f32,
+    },
 }
 
 impl Primitive {
@@ -142,6 +154,7 @@ impl Primitive {
             Primitive::Line { points, .. } | Primitive::Polygon { points, .. } => {
                 points.iter_mut().for_each(mv);
             }
+            Primitive::Motion { legs, .. } => legs.iter_mut().flatten().for_each(mv),
             Primitive::Text { pos, .. } => mv(pos),
             Primitive::Group { .. } | Primitive::EndGroup => {}
         }

@@ -112,8 +112,29 @@ pub fn build_scene(design: &Design, palette: &Palette) -> Scene {
             summary,
         });
     }
-    scene.connections =
-        connection_primitives(design, &|id| index.get(id).map(Component::rect), palette);
+    scene.connections = connection_primitives(design, palette).0;
+    // Routed connections and their labels can run outside the boxes: the scene holds them.
+    for p in &scene.connections {
+        let area = match p {
+            Primitive::Line { points, .. } => points
+                .iter()
+                .map(|p| Rect::new(Point::new(p.x - 8.0, p.y - 8.0), Size::new(16.0, 16.0)))
+                .reduce(|a, b| a.union(&b)),
+            Primitive::Text { pos, text, size, anchor, .. } => {
+                let w = text_width(text, *size) + 8.0;
+                let x = match anchor {
+                    Anchor::LeftCenter | Anchor::LeftTop => pos.x,
+                    Anchor::Center => pos.x - w / 2.0,
+                    Anchor::RightCenter => pos.x - w,
+                };
+                Some(Rect::new(Point::new(x, pos.y - 10.0), Size::new(w, 20.0)))
+            }
+            _ => None,
+        };
+        if let Some(a) = area {
+            scene.bounds = Some(scene.bounds.map_or(a, |b| b.union(&a)));
+        }
+    }
     let (zones, zone_bounds) = zone_primitives(design, palette);
     scene.zones = zones;
     if let Some(z) = zone_bounds {
@@ -247,47 +268,117 @@ pub fn zone_primitives(design: &Design, palette: &Palette) -> (Vec<Primitive>, O
     (out, bounds)
 }
 
-/// The lines (and their labels) of the design's connections, drawn between the current
-/// rectangles of their ends.
-pub fn connection_primitives(
-    design: &Design,
-    rect_of: &dyn Fn(&str) -> Option<Rect>,
-    palette: &Palette,
-) -> Vec<Primitive> {
+/// A container's header texts as drawn: its label, cut to fit, and the detail right of it,
+/// parts dropped from its end while both do not fit (widths measured with the font).
+fn header_texts(c: &Component, index: &DesignIndex<'_>) -> (String, String) {
+    let w = c.size.w;
+    let label = super::fonts::ellipsize(c.display_label(), LABEL_SIZE, w - 44.0);
+    let room = w - 34.0 - 10.0 - 12.0 - text_width(&label, LABEL_SIZE);
+    let detail = fit_parts(&detail_text(c, index), DETAIL_SIZE, room);
+    (label, detail)
+}
+
+/// Where a component's text is, which lines and badges keep off: a container's header
+/// label and detail (with the icon), or a whole card.
+pub fn text_areas(c: &Component, index: &DesignIndex<'_>) -> Vec<Rect> {
+    let r = c.rect();
+    if !c.kind.name().is_container() {
+        return vec![r];
+    }
+    let (label, detail) = header_texts(c, index);
+    let h = HEADER_HEIGHT;
+    let mut out = vec![Rect::new(
+        Point::new(r.min.x + 6.0, r.min.y + 4.0),
+        Size::new(30.0 + text_width(&label, LABEL_SIZE), h - 8.0),
+    )];
+    if !detail.is_empty() {
+        let dw = text_width(&detail, DETAIL_SIZE);
+        out.push(Rect::new(
+            Point::new(r.max().x - 12.0 - dw, r.min.y + 6.0),
+            Size::new(dw + 4.0, h - 12.0),
+        ));
+    }
+    out
+}
+
+/// The lines (and their labels) of the design's connections, routed around the boxes
+/// between their ends; with each connection's polyline (empty when an end is missing), in
+/// the design's order, for hit tests.
+pub fn connection_primitives(design: &Design, palette: &Palette) -> (Vec<Primitive>, Vec<Vec<Point>>) {
+    let index = DesignIndex::new(design);
+    let mut router = super::route::Router::new(design);
     let mut out = Vec::with_capacity(design.connections.len());
+    let mut paths = Vec::with_capacity(design.connections.len());
     for conn in &design.connections {
-        let (Some(a), Some(b)) = (rect_of(&conn.from), rect_of(&conn.to)) else {
+        let (Some(a), Some(b)) = (index.get(&conn.from), index.get(&conn.to)) else {
+            paths.push(Vec::new());
             continue;
         };
-        let (from, to) = connection_ends(&a, &b);
+        let (from, to) = (
+            super::route::End {
+                rect: a.rect(),
+                ids: vec![a.id.as_str()],
+            },
+            super::route::End {
+                rect: b.rect(),
+                ids: vec![b.id.as_str()],
+            },
+        );
+        let points = router
+            .route(&from, &to)
+            .unwrap_or_else(|| {
+                let (from, to) = connection_ends(&a.rect(), &b.rect());
+                vec![from, to]
+            });
         let (color, dashed, width) = match conn.kind {
             ConnectionKind::Attachment => (palette.attachment, false, 2.5),
             // Annotations: thin, solid (dashes and dots mean exposure), with an arrowhead.
             ConnectionKind::Line => (palette.connection, false, 1.5),
         };
         out.push(Primitive::Line {
-            points: vec![from, to],
+            points: points.clone(),
             stroke: Stroke::new(width, color),
             dashed,
             dotted: false,
             arrow: conn.kind == ConnectionKind::Line,
         });
         if !conn.label.is_empty() {
-            let mid = Point::new(
-                f32::midpoint(from.x, to.x),
-                f32::midpoint(from.y, to.y) - 9.0,
-            );
+            // Above the middle of the longest piece, where there is room to read it.
+            let (p, q) = points
+                .windows(2)
+                .filter_map(|w| match w {
+                    [p, q] => Some((*p, *q)),
+                    _ => None,
+                })
+                .max_by(|x, y| {
+                    let len = |(p, q): &(Point, Point)| (q.x - p.x).abs() + (q.y - p.y).abs();
+                    len(x).total_cmp(&len(y))
+                })
+                .unwrap_or_default();
+            let vertical = (p.x - q.x).abs() < 0.5;
+            let (pos, anchor) = if vertical {
+                (
+                    Point::new(p.x + 6.0, f32::midpoint(p.y, q.y)),
+                    Anchor::LeftCenter,
+                )
+            } else {
+                (
+                    Point::new(f32::midpoint(p.x, q.x), p.y - 9.0),
+                    Anchor::Center,
+                )
+            };
             out.push(Primitive::Text {
-                pos: mid,
-                anchor: Anchor::Center,
+                pos,
+                anchor,
                 text: conn.label.clone(),
                 size: DETAIL_SIZE,
                 color: palette.text_muted,
                 bold: false,
             });
         }
+        paths.push(points);
     }
-    out
+    (out, paths)
 }
 
 /// Where a line from rectangle `a` towards rectangle `b` leaves `a`: the point on `a`'s border
@@ -426,10 +517,7 @@ pub fn component_primitives(
         let icon_center = Point::new(rect.min.x + 18.0, rect.min.y + HEADER_HEIGHT / 2.0);
         out.extend(icon(kind, icon_center, 18.0, accent));
         let label_x = rect.min.x + 34.0;
-        let label = super::fonts::ellipsize(c.display_label(), LABEL_SIZE, rect.size.w - 44.0);
-        // The detail goes right of the label while both fit the header; parts drop from
-        // its end when they do not (widths measured with the font).
-        let room = rect.size.w - 34.0 - 10.0 - 12.0 - text_width(&label, LABEL_SIZE);
+        let (label, detail) = header_texts(c, index);
         out.push(Primitive::Text {
             pos: Point::new(label_x, rect.min.y + HEADER_HEIGHT / 2.0),
             anchor: Anchor::LeftCenter,
@@ -438,7 +526,6 @@ pub fn component_primitives(
             color: palette.text,
             bold: true,
         });
-        let detail = fit_parts(&detail_text(c, index), DETAIL_SIZE, room);
         if !detail.is_empty() {
             out.push(Primitive::Text {
                 pos: Point::new(rect.max().x - 10.0, rect.min.y + HEADER_HEIGHT / 2.0),

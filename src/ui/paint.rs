@@ -171,7 +171,7 @@ pub fn push_shapes(
                 (None, None) => {}
             }
         }
-        Primitive::Group { .. } | Primitive::EndGroup => {}
+        Primitive::Group { .. } | Primitive::EndGroup | Primitive::Motion { .. } => {}
         Primitive::Text {
             pos,
             anchor,

@@ -88,7 +88,7 @@ pub struct Canvas {
     connections: Vec<Primitive>,
     /// The internet and AWS cloud zones, drawn under the boxes.
     zones: Vec<Primitive>,
-    connection_ends: Vec<(Point, Point)>,
+    connection_paths: Vec<Vec<Point>>,
     built_for: Option<u64>,
     content_built_for: Option<u64>,
     hit_of: HashMap<String, usize>,
@@ -198,7 +198,7 @@ impl Canvas {
             hits: Vec::new(),
             connections: Vec::new(),
             zones: Vec::new(),
-            connection_ends: Vec::new(),
+            connection_paths: Vec::new(),
             built_for: None,
             content_built_for: None,
             hit_of: HashMap::new(),
@@ -375,7 +375,7 @@ impl Canvas {
         self.graph = graph;
         self.node_of = node_of;
         self.hits = hits;
-        self.connection_ends = self.ends_of(design);
+        self.connection_paths = scene::connection_primitives(design, palette).1;
         self.connections = scene.connections;
         self.zones = scene.zones;
         self.bounds = scene.bounds;
@@ -420,25 +420,10 @@ impl Canvas {
             self.bounds = bounds;
         }
         if moved && !design.connections.is_empty() {
-            self.connection_ends = self.ends_of(design);
-            self.connections =
-                scene::connection_primitives(design, &|id| self.hit_rect(id), palette);
+            (self.connections, self.connection_paths) =
+                scene::connection_primitives(design, palette);
         }
         true
-    }
-
-    /// The end points of every connection (in the design's order), for hit testing.
-    fn ends_of(&self, design: &Design) -> Vec<(Point, Point)> {
-        design
-            .connections
-            .iter()
-            .map(
-                |conn| match (self.hit_rect(&conn.from), self.hit_rect(&conn.to)) {
-                    (Some(a), Some(b)) => scene::connection_ends(&a, &b),
-                    _ => (Point::default(), Point::default()),
-                },
-            )
-            .collect()
     }
 
     /// Marks the selected components in the graph (no rebuild).
@@ -521,15 +506,18 @@ impl Canvas {
     }
 
     fn hit_connection(&self, p: Point, tolerance: f32) -> Option<usize> {
-        self.connection_ends.iter().position(|(a, b)| {
-            let (ab_x, ab_y) = (b.x - a.x, b.y - a.y);
-            let len2 = ab_x * ab_x + ab_y * ab_y;
-            if len2 <= f32::EPSILON {
-                return false;
-            }
-            let t = (((p.x - a.x) * ab_x + (p.y - a.y) * ab_y) / len2).clamp(0.0, 1.0);
-            let (cx, cy) = (a.x + t * ab_x, a.y + t * ab_y);
-            ((p.x - cx).powi(2) + (p.y - cy).powi(2)).sqrt() <= tolerance
+        self.connection_paths.iter().position(|path| {
+            path.windows(2).any(|w| {
+                let [a, b] = w else { return false };
+                let (ab_x, ab_y) = (b.x - a.x, b.y - a.y);
+                let len2 = ab_x * ab_x + ab_y * ab_y;
+                if len2 <= f32::EPSILON {
+                    return false;
+                }
+                let t = (((p.x - a.x) * ab_x + (p.y - a.y) * ab_y) / len2).clamp(0.0, 1.0);
+                let (cx, cy) = (a.x + t * ab_x, a.y + t * ab_y);
+                ((p.x - cx).powi(2) + (p.y - cy).powi(2)).sqrt() <= tolerance
+            })
         })
     }
 
@@ -579,7 +567,7 @@ impl Canvas {
         self.legend_reserved = if input.legend.is_empty() {
             0.0
         } else {
-            crate::render::flows::LEGEND_SIZE.h + 32.0
+            crate::render::legend::LEGEND_SIZE.h + 32.0
         };
         ui.painter()
             .rect_filled(rect, 0, color(input.palette.background));

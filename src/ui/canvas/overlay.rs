@@ -23,10 +23,10 @@ impl Canvas {
             }
         });
         if let Some(i) = input.selected_connection
-            && let Some((a, b)) = self.connection_ends.get(i)
+            && let Some(path) = self.connection_paths.get(i)
         {
-            shapes.push(Shape::line_segment(
-                [t.pos(*a), t.pos(*b)],
+            shapes.push(Shape::line(
+                path.iter().map(|p| t.pos(*p)).collect(),
                 egui::Stroke::new(4.0, color(input.palette.selection).gamma_multiply(0.6)),
             ));
         }
@@ -108,7 +108,7 @@ impl Canvas {
 
     /// The legend at the canvas's bottom left, on a card, at a fixed size on screen.
     fn paint_legend(&mut self, ui: &egui::Ui, rect: egui::Rect, input: &CanvasInput<'_>) {
-        let size = crate::render::flows::LEGEND_SIZE;
+        let size = crate::render::legend::LEGEND_SIZE;
         let pad = 10.0;
         let card = egui::Rect::from_min_size(
             egui::pos2(
