@@ -28,8 +28,11 @@ fn comp(
 pub fn large_design(nodes: usize, subnets: usize, clients: usize) -> Design {
     let subnets = subnets.clamp(2, 250);
     let mut components = Vec::with_capacity(nodes + subnets + clients + 10);
-    let cols = 10usize;
-    let (sw, sh) = (420.0_f32, 340.0_f32);
+    let cols = (subnets + 1).min(10);
+    // Subnets tall enough for their nodes (five to a row, after the ENI).
+    let per_subnet = nodes.div_ceil(subnets).max(1);
+    let node_rows = (per_subnet + 1).div_ceil(5);
+    let (sw, sh) = (420.0_f32, (node_rows as f32).mul_add(46.0, 90.0).max(340.0));
     let rows = (subnets + 1).div_ceil(cols);
     let vpc_size = Size::new(cols as f32 * sw + 40.0, rows as f32 * sh + 100.0);
     let vpc_pos = Point::new(500.0, 0.0);
@@ -106,7 +109,6 @@ pub fn large_design(nodes: usize, subnets: usize, clients: usize) -> Design {
             ..Nat::default()
         }),
     ));
-    let per_subnet = nodes.div_ceil(subnets).max(1);
     let mut placed = 0;
     for s in 1..=subnets {
         let origin = cell(s);

@@ -71,6 +71,10 @@ pub struct Drawn {
     pub flows: Vec<DrawnFlow>,
     /// Areas with a hover text.
     pub hovers: Vec<(Rect, String)>,
+    /// The step badges' boxes.
+    pub badges: Vec<Rect>,
+    /// The boxes of the labels on the flows (exposure, bundle counts).
+    pub labels: Vec<Rect>,
 }
 
 /// The flows drawn over `design`: equivalent node flows bundled, each leg routed around the
@@ -90,6 +94,12 @@ pub fn flow_primitives<'a>(
         .components
         .iter()
         .flat_map(|c| super::scene::text_areas(c, &index))
+        .chain(
+            super::scene::zone_primitives(design, palette)
+                .0
+                .iter()
+                .filter_map(super::scene::text_rect),
+        )
         .collect();
     let mut placed: Vec<Rect> = Vec::new();
     // Legs already drawn with their badge: the same flow type taking the same step over
@@ -121,6 +131,10 @@ pub fn flow_primitives<'a>(
             let [(a, _), (b, b_kind)] = pair else {
                 continue;
             };
+            // A bundle's box holding the next hop (an ENI among the nodes): the leg goes
+            // from the bundle's node nearest to it.
+            let (a, b) = (narrowed(&index, a, &b.rect), narrowed(&index, b, &a.rect));
+            let (a, b) = (&a, &b);
             // The lane's side is the same whichever way a flow goes along the leg.
             let flip = b.ids < a.ids;
             let (p, q) = if flip { (b, a) } else { (a, b) };
@@ -163,7 +177,7 @@ pub fn flow_primitives<'a>(
             }
             // The badge goes where it covers no text and no other badge, as near the middle
             // of the leg as it can.
-            let area = grow(&bounds(&points), 30.0);
+            let area = grow(&bounds(&points), 200.0);
             let near: Vec<Rect> = text_areas
                 .iter()
                 .chain(placed.iter())
@@ -176,6 +190,7 @@ pub fn flow_primitives<'a>(
                 let size = Size::new(super::fonts::text_width(look.label(), 10.0) + 6.0, 14.0);
                 let at = free_beside(mid, size, &near, &placed);
                 placed.push(around(at, size));
+                out.labels.push(around(at, size));
                 prims.push(Primitive::Text {
                     pos: at,
                     anchor: Anchor::Center,
@@ -187,9 +202,20 @@ pub fn flow_primitives<'a>(
                 });
             }
             badges.push((mid, step + 1, color));
+            out.badges.push(around(mid, BADGE));
         }
         if bundle.is_bundle() {
-            bundle_label(&bundle, &ends, &drawn, palette, &text_areas, &mut placed, prims, &mut out.hovers);
+            let pill = bundle_label(
+                &bundle,
+                &ends,
+                &drawn,
+                palette,
+                &text_areas,
+                &mut placed,
+                prims,
+                &mut out.hovers,
+            );
+            out.labels.extend(pill);
         }
         prims.push(Primitive::EndGroup);
         for b in bundle.flows.iter().filter_map(|f| f.blocked_at.as_deref()) {
@@ -263,6 +289,29 @@ fn hop_ends<'a>(index: &DesignIndex<'a>, bundle: &Bundle<'a>) -> Vec<(End<'a>, O
         .collect()
 }
 
+/// `end`, or when it is a bundle's box overlapping `other`, the box of its node nearest to
+/// `other` that does not (with the same ids).
+fn narrowed<'a>(index: &DesignIndex<'a>, end: &End<'a>, other: &Rect) -> End<'a> {
+    if end.ids.len() < 2 || !end.rect.intersects(other) {
+        return end.clone();
+    }
+    let c = other.center();
+    let dist = |r: &Rect| {
+        let m = r.center();
+        (m.x - c.x).abs() + (m.y - c.y).abs()
+    };
+    let nearest = end
+        .ids
+        .iter()
+        .filter_map(|id| index.get(id).map(crate::model::Component::rect))
+        .filter(|r| !r.intersects(other))
+        .min_by(|x, y| dist(x).total_cmp(&dist(y)));
+    End {
+        rect: nearest.unwrap_or(end.rect),
+        ids: end.ids.clone(),
+    }
+}
+
 /// How far a bundle's outline stands off its nodes.
 const NODES_PAD: f32 = 4.0;
 
@@ -278,8 +327,8 @@ fn bundle_label(
     placed: &mut Vec<Rect>,
     prims: &mut Vec<Primitive>,
     hovers: &mut Vec<(Rect, String)>,
-) {
-    let Some(f) = bundle.lead() else { return };
+) -> Option<Rect> {
+    let f = bundle.lead()?;
     let color = flow_color(f.flow, palette.theme);
     let at_start = f.flow == FlowKind::KubeletToApi;
     let (nodes, leg) = if at_start {
@@ -287,7 +336,7 @@ fn bundle_label(
     } else {
         (ends.last(), drawn.legs.last())
     };
-    let Some((nodes, _)) = nodes else { return };
+    let (nodes, _) = nodes?;
     prims.push(Primitive::Rect {
         rect: nodes.rect,
         corner: 6.0,
@@ -302,23 +351,21 @@ fn bundle_label(
     if !at_start {
         points.reverse();
     }
-    let near: Vec<Rect> = text_areas
-        .iter()
-        .chain(placed.iter())
-        .copied()
-        .filter(|r| !r.contains_rect(&nodes.rect))
-        .collect();
-    let at = points
-        .first()
-        .copied()
-        .map(|start| {
-            along(&points, &[28.0, 44.0, 64.0, 90.0, 120.0])
-                .into_iter()
-                .chain(std::iter::once(start))
-                .find(|p| !near.iter().any(|r| r.intersects(&around(*p, size))))
-                .unwrap_or(start)
-        })
-        .unwrap_or_else(|| nodes.rect.center());
+    let near: Vec<Rect> = text_areas.iter().chain(placed.iter()).copied().collect();
+    // Below or above the outline, else on the leg away from the nodes.
+    let r = nodes.rect;
+    let (left, right) = (r.min.x + size.w / 2.0 + 4.0, r.max().x - size.w / 2.0 - 4.0);
+    let beside = [
+        Point::new(left, r.max().y + size.h / 2.0 + 3.0),
+        Point::new(left, r.min.y - size.h / 2.0 - 3.0),
+        Point::new(right, r.max().y + size.h / 2.0 + 3.0),
+        Point::new(right, r.min.y - size.h / 2.0 - 3.0),
+    ];
+    let at = beside
+        .into_iter()
+        .chain(along(&points, &[28.0, 44.0, 64.0, 90.0, 120.0]))
+        .find(|p| !near.iter().any(|r| r.intersects(&around(*p, size))))
+        .unwrap_or(beside[0]);
     let pill = around(at, size);
     placed.push(pill);
     prims.push(Primitive::Rect {
@@ -343,6 +390,7 @@ fn bundle_label(
         FlowKind::KubectlToApi => "kubectl to API server",
     };
     hovers.push((pill.union(&nodes.rect), format!("{what}, {text}: {list}")));
+    Some(pill)
 }
 
 /// The red outline and "!" of a component where a flow is blocked.
@@ -448,6 +496,17 @@ fn free_on(points: &[Point], size: Size, taken: &[Rect]) -> Point {
                         }
                     })
                     .find(free)
+            })
+        })
+        .or_else(|| {
+            // Packed boxes all around: the nearest free spot around the middle.
+            let m = pieces.first().map(|piece| at(*piece, 0.5))?;
+            (1..=12).find_map(|ring| {
+                let r = 16.0 + 14.0 * ring as f32;
+                (0..16).find_map(|k| {
+                    let a = k as f32 * std::f32::consts::TAU / 16.0;
+                    Some(Point::new(m.x + r * a.cos(), m.y + r * a.sin())).filter(free)
+                })
             })
         })
         .or_else(|| pieces.first().map(|piece| at(*piece, 0.5)))

@@ -207,8 +207,8 @@ pub fn segment_hits(p: Point, q: Point, r: &Rect) -> bool {
     (t1 - t0) * (dx.abs() + dy.abs()) > 1e-3
 }
 
-/// The grid lines along one axis: beside every obstacle, through the middle of narrow
-/// gaps, and through the centres of the two ends.
+/// The grid lines along one axis: beside every obstacle (`spans`, grown by the clearance),
+/// through the middle of narrow gaps, and through the centres of the two ends.
 fn lines(spans: &[(f32, f32)], ends: [f32; 2]) -> Vec<f32> {
     let mut edges: Vec<f32> = spans.iter().flat_map(|&(lo, hi)| [lo, hi]).collect();
     edges.sort_by(f32::total_cmp);
@@ -221,7 +221,8 @@ fn lines(spans: &[(f32, f32)], ends: [f32; 2]) -> Vec<f32> {
         edges
             .windows(2)
             .filter_map(|w| match w {
-                [x, y] if y - x > 2.0 * CLEARANCE && y - x < 2.0 * BESIDE => {
+                // The spans are grown already: any gap between them is free.
+                [x, y] if y - x > 1.0 && y - x < 2.0 * BESIDE => {
                     Some(f32::midpoint(*x, *y))
                 }
                 _ => None,

@@ -120,15 +120,7 @@ pub fn build_scene(design: &Design, palette: &Palette) -> Scene {
                 .iter()
                 .map(|p| Rect::new(Point::new(p.x - 8.0, p.y - 8.0), Size::new(16.0, 16.0)))
                 .reduce(|a, b| a.union(&b)),
-            Primitive::Text { pos, text, size, anchor, .. } => {
-                let w = text_width(text, *size) + 8.0;
-                let x = match anchor {
-                    Anchor::LeftCenter | Anchor::LeftTop => pos.x,
-                    Anchor::Center => pos.x - w / 2.0,
-                    Anchor::RightCenter => pos.x - w,
-                };
-                Some(Rect::new(Point::new(x, pos.y - 10.0), Size::new(w, 20.0)))
-            }
+            Primitive::Text { .. } => text_rect(p).map(|r| super::route::grow(&r, 4.0)),
             _ => None,
         };
         if let Some(a) = area {
@@ -266,6 +258,32 @@ pub fn zone_primitives(design: &Design, palette: &Palette) -> (Vec<Primitive>, O
         bounds = Some(bounds.map_or(r, |b| b.union(&r)));
     }
     (out, bounds)
+}
+
+/// The box a text primitive covers (measured with the real font); `None` for others.
+pub fn text_rect(p: &Primitive) -> Option<Rect> {
+    let Primitive::Text {
+        pos,
+        text,
+        size,
+        anchor,
+        ..
+    } = p
+    else {
+        return None;
+    };
+    let w = text_width(text, *size);
+    let h = size * 1.3;
+    let x = match anchor {
+        Anchor::LeftCenter | Anchor::LeftTop => pos.x,
+        Anchor::Center => pos.x - w / 2.0,
+        Anchor::RightCenter => pos.x - w,
+    };
+    let y = match anchor {
+        Anchor::LeftTop => pos.y,
+        _ => pos.y - h / 2.0,
+    };
+    Some(Rect::new(Point::new(x, y), Size::new(w, h)))
 }
 
 /// A container's header texts as drawn: its label, cut to fit, and the detail right of it,
