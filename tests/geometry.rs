@@ -11,11 +11,11 @@ use eksplain::engine::{FlowResult, analyze};
 use eksplain::io::PRESETS;
 use eksplain::model::generate::large_design;
 use eksplain::model::{Design, DesignIndex, Rect};
-use eksplain::render::{Palette, Theme};
 use eksplain::render::bundle::flow_end;
 use eksplain::render::flows::flow_primitives;
 use eksplain::render::route::{grow, segment_hits};
 use eksplain::render::scene::text_areas;
+use eksplain::render::{Palette, Theme};
 
 /// Boxes shrunk by half a unit: touching a border is not covering.
 fn inner(r: &Rect) -> Rect {
@@ -193,11 +193,10 @@ fn bundles_stand_for_their_flows() {
         .find(|f| f.members.len() > 10)
         .expect("a bundle");
     assert!(
-        drawn
-            .hovers
-            .iter()
-            .any(|(_, text)| text.contains(&format!("× {}", big.members.len()))
-                && big.members.iter().all(|m| text.contains(m.as_str()))),
+        drawn.hovers.iter().any(
+            |(_, text)| text.contains(&format!("× {}", big.members.len()))
+                && big.members.iter().all(|m| text.contains(m.as_str()))
+        ),
         "the list of a bundle's nodes is on hover"
     );
 }

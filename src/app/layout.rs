@@ -74,7 +74,7 @@ impl EksplainApp {
             _ => None,
         };
         let time = ui.ctx().input(|i| i.time);
-        let (overlay, tooltips) = self.flow_overlay(palette, time);
+        let (overlay, tooltips, hover_areas) = self.flow_overlay(palette, time);
         if self.view.animate && !overlay.is_empty() {
             // Animate only while the window is in front; an unfocused window idles.
             if ui.ctx().input(|i| i.focused) {
@@ -106,6 +106,7 @@ impl EksplainApp {
             palette,
             overlay: &overlay,
             tooltips: &tooltips,
+            hover_areas: &hover_areas,
             fonts_epoch: self.fonts_epoch,
             resizing: interaction.and_then(crate::editor::Interaction::resize_handle),
             guides: interaction.map_or(&[][..], |i| i.guides.as_slice()),

@@ -4,10 +4,12 @@ use std::collections::BTreeSet;
 
 use super::EksplainApp;
 use crate::engine::{FlowResult, report};
+use crate::render::flows::Drawn;
 use crate::render::{Palette, Primitive};
 use crate::ui::flows::FlowFilter;
 
-/// Beyond this many flows, only those of the selected components are drawn.
+/// Beyond this many drawn flows (a bundle counts once), only those of the selected
+/// components are drawn.
 const MAX_DRAWN: usize = 60;
 
 /// What decides which flows the canvas draws.
@@ -19,20 +21,30 @@ struct ShownKey {
     selection: BTreeSet<String>,
 }
 
-/// The flows drawn on the canvas, for the key they were chosen with.
+/// The flows drawn on the canvas, for the key they were chosen with, and their drawing for
+/// the design revision and theme it was made for (made again every frame of a gesture,
+/// whose preview moves the boxes).
 #[derive(Debug, Default)]
-pub(super) struct ShownFlows(Option<(ShownKey, Vec<usize>)>);
+pub(super) struct ShownFlows(
+    Option<(ShownKey, Vec<usize>)>,
+    Option<((u64, Vec<usize>, crate::render::Theme), Drawn)>,
+);
 
 impl EksplainApp {
-    /// The overlay of highlighted flows and the hover texts of blocking components.
+    /// The overlay of highlighted flows, the hover texts of blocking components, and the
+    /// hover texts of areas (a bundle's list of nodes).
     pub(super) fn flow_overlay(
         &mut self,
         palette: &Palette,
         time: f64,
-    ) -> (Vec<Primitive>, Vec<(String, String)>) {
+    ) -> (
+        Vec<Primitive>,
+        Vec<(String, String)>,
+        Vec<(crate::model::Rect, String)>,
+    ) {
         self.highlighted.clear();
         let Some((revision, analysis)) = &self.analysis else {
-            return (Vec::new(), Vec::new());
+            return (Vec::new(), Vec::new(), Vec::new());
         };
         let selection = self.editor.selection().components();
         // Compared in place: the key is only copied when the choice is made again.
@@ -59,7 +71,13 @@ impl EksplainApp {
                     .filter(|(_, f)| self.flows_view.filter.accepts(f))
                     .map(|(i, _)| i)
                     .collect();
-                if all.len() <= MAX_DRAWN {
+                let design = self.editor.design();
+                let index = crate::model::DesignIndex::new(design);
+                let accepted: Vec<&FlowResult> =
+                    all.iter().filter_map(|&i| analysis.flows.get(i)).collect();
+                if all.len() <= MAX_DRAWN
+                    || crate::render::bundle::bundles(&index, &accepted).len() <= MAX_DRAWN
+                {
                     all
                 } else {
                     // Too many to read at once: the flows of the selected components.
@@ -99,7 +117,7 @@ impl EksplainApp {
             })
             .collect();
         if !self.view.show_paths || shown.is_empty() {
-            return (Vec::new(), tooltips);
+            return (Vec::new(), tooltips, Vec::new());
         }
         // Drawn where the boxes are shown: during a drag, where they are being dragged.
         let design = self.editor.shown();
@@ -131,15 +149,32 @@ impl EksplainApp {
                 ));
             }
         }
-        let drawn = crate::render::flows::flow_primitives(design, &shown, palette);
+        let key = (
+            *revision,
+            self.shown_flows
+                .0
+                .as_ref()
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default(),
+            palette.theme,
+        );
+        let fresh = self.editor.interaction().is_none()
+            && self.shown_flows.1.as_ref().is_some_and(|(k, _)| *k == key);
+        if !fresh {
+            let drawn = crate::render::flows::flow_primitives(design, &shown, palette);
+            self.shown_flows.1 = Some((key, drawn));
+        }
+        let Some((_, drawn)) = &self.shown_flows.1 else {
+            return (prims, tooltips, Vec::new());
+        };
         prims.extend(drawn.primitives.iter().cloned());
         self.highlighted = shown
             .iter()
             .map(|f| (f.flow, f.hops.iter().map(|h| h.id.clone()).collect()))
             .collect();
         if self.view.animate {
-            prims.extend(crate::render::flows::packets(&drawn, palette, time));
+            prims.extend(crate::render::flows::packets(drawn, palette, time));
         }
-        (prims, tooltips)
+        (prims, tooltips, drawn.hovers.clone())
     }
 }

@@ -157,7 +157,11 @@ pub fn flow_primitives<'a>(
             prims.push(Primitive::Line {
                 points: points.clone(),
                 stroke: Stroke::new(
-                    if public || bundle.is_bundle() { 3.5 } else { 2.5 },
+                    if public || bundle.is_bundle() {
+                        3.5
+                    } else {
+                        2.5
+                    },
                     color,
                 ),
                 dashed: public && look == Look::Internet,
@@ -470,7 +474,8 @@ fn free_on(points: &[Point], size: Size, taken: &[Rect]) -> Point {
         .collect();
     let len = |(p, q): &(Point, Point)| (q.x - p.x).abs() + (q.y - p.y).abs();
     pieces.sort_by(|x, y| len(y).total_cmp(&len(x)));
-    let at = |(a, b): (Point, Point), t: f32| Point::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
+    let at =
+        |(a, b): (Point, Point), t: f32| Point::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
     let free = |p: &Point| !taken.iter().any(|r| r.intersects(&around(*p, size)));
     pieces
         .iter()

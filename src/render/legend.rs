@@ -141,4 +141,3 @@ pub fn legend(at: Point, kinds: &[FlowKind], palette: &Palette) -> Vec<Primitive
     row(&mut out, x, y + 54.0, "a flow is blocked here");
     out
 }
-

@@ -217,17 +217,11 @@ fn lines(spans: &[(f32, f32)], ends: [f32; 2]) -> Vec<f32> {
         .flat_map(|&(lo, hi)| [lo - BESIDE, hi + BESIDE])
         .chain(ends)
         .collect();
-    out.extend(
-        edges
-            .windows(2)
-            .filter_map(|w| match w {
-                // The spans are grown already: any gap between them is free.
-                [x, y] if y - x > 1.0 && y - x < 2.0 * BESIDE => {
-                    Some(f32::midpoint(*x, *y))
-                }
-                _ => None,
-            }),
-    );
+    out.extend(edges.windows(2).filter_map(|w| match w {
+        // The spans are grown already: any gap between them is free.
+        [x, y] if y - x > 1.0 && y - x < 2.0 * BESIDE => Some(f32::midpoint(*x, *y)),
+        _ => None,
+    }));
     out.sort_by(f32::total_cmp);
     out.dedup_by(|a, b| (*a - *b).abs() < 0.5);
     out
@@ -444,7 +438,10 @@ fn enter(p: Point, q: Point, r: &Rect) -> Point {
 pub fn straighten(points: Vec<Point>) -> Vec<Point> {
     let mut out: Vec<Point> = Vec::with_capacity(points.len());
     for p in points {
-        if out.last().is_some_and(|l| (l.x - p.x).abs() < 0.01 && (l.y - p.y).abs() < 0.01) {
+        if out
+            .last()
+            .is_some_and(|l| (l.x - p.x).abs() < 0.01 && (l.y - p.y).abs() < 0.01)
+        {
             continue;
         }
         if let [.., a, b] = out.as_slice() {
@@ -516,7 +513,8 @@ mod tests {
         let path = clip(&path, &a, &b).unwrap();
         assert!(!crosses(&path, &grow(&wall, CLEARANCE - 0.5)), "{path:?}");
         assert!(
-            path.windows(2).all(|w| w[0].x == w[1].x || w[0].y == w[1].y),
+            path.windows(2)
+                .all(|w| w[0].x == w[1].x || w[0].y == w[1].y),
             "orthogonal: {path:?}"
         );
         assert_eq!(path.first().map(|p| p.x), Some(60.0), "leaves a's side");
@@ -539,7 +537,10 @@ mod tests {
         let top = r(200.0, -500.0, 40.0, 610.0);
         let bottom = r(200.0, 134.0, 40.0, 600.0);
         let path = clip(&search(a, b, &[top, bottom]).unwrap(), &a, &b).unwrap();
-        assert!(!crosses(&path, &top) && !crosses(&path, &bottom), "{path:?}");
+        assert!(
+            !crosses(&path, &top) && !crosses(&path, &bottom),
+            "{path:?}"
+        );
     }
 
     #[test]
@@ -575,9 +576,25 @@ mod tests {
     #[test]
     fn segments_touching_a_border_do_not_cross_it() {
         let b = r(0.0, 0.0, 10.0, 10.0);
-        assert!(!segment_hits(Point::new(-5.0, 0.0), Point::new(15.0, 0.0), &b));
-        assert!(segment_hits(Point::new(-5.0, 5.0), Point::new(15.0, 5.0), &b));
-        assert!(segment_hits(Point::new(-5.0, -5.0), Point::new(15.0, 15.0), &b));
-        assert!(!segment_hits(Point::new(-5.0, 5.0), Point::new(-1.0, 5.0), &b));
+        assert!(!segment_hits(
+            Point::new(-5.0, 0.0),
+            Point::new(15.0, 0.0),
+            &b
+        ));
+        assert!(segment_hits(
+            Point::new(-5.0, 5.0),
+            Point::new(15.0, 5.0),
+            &b
+        ));
+        assert!(segment_hits(
+            Point::new(-5.0, -5.0),
+            Point::new(15.0, 15.0),
+            &b
+        ));
+        assert!(!segment_hits(
+            Point::new(-5.0, 5.0),
+            Point::new(-1.0, 5.0),
+            &b
+        ));
     }
 }

@@ -322,7 +322,10 @@ pub fn text_areas(c: &Component, index: &DesignIndex<'_>) -> Vec<Rect> {
 /// The lines (and their labels) of the design's connections, routed around the boxes
 /// between their ends; with each connection's polyline (empty when an end is missing), in
 /// the design's order, for hit tests.
-pub fn connection_primitives(design: &Design, palette: &Palette) -> (Vec<Primitive>, Vec<Vec<Point>>) {
+pub fn connection_primitives(
+    design: &Design,
+    palette: &Palette,
+) -> (Vec<Primitive>, Vec<Vec<Point>>) {
     let index = DesignIndex::new(design);
     let mut router = super::route::Router::new(design);
     let mut out = Vec::with_capacity(design.connections.len());
@@ -342,12 +345,10 @@ pub fn connection_primitives(design: &Design, palette: &Palette) -> (Vec<Primiti
                 ids: vec![b.id.as_str()],
             },
         );
-        let points = router
-            .route(&from, &to)
-            .unwrap_or_else(|| {
-                let (from, to) = connection_ends(&a.rect(), &b.rect());
-                vec![from, to]
-            });
+        let points = router.route(&from, &to).unwrap_or_else(|| {
+            let (from, to) = connection_ends(&a.rect(), &b.rect());
+            vec![from, to]
+        });
         let (color, dashed, width) = match conn.kind {
             ConnectionKind::Attachment => (palette.attachment, false, 2.5),
             // Annotations: thin, solid (dashes and dots mean exposure), with an arrowhead.

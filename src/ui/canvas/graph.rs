@@ -30,10 +30,6 @@ pub struct NodeData {
     pub selected: bool,
     /// Selection colour.
     pub selection_color: crate::render::Rgba,
-    /// A container's contents in a few words, shown when its own text is too small.
-    pub summary: Arc<str>,
-    /// The text colour of the summary.
-    pub text_color: crate::render::Rgba,
 }
 
 /// The display of one component inside egui_graphs.
@@ -132,45 +128,9 @@ impl DisplayNode<NodeData, (), Directed, DefaultIx> for ComponentShape {
 }
 
 /// The smallest label drawn on the canvas, in screen pixels (details are a little smaller).
-const MIN_TEXT_PX: f32 = 6.0;
-
-/// The size of a container's summary on screen, in pixels.
-const SUMMARY_PX: f32 = 11.0;
+pub(super) const MIN_TEXT_PX: f32 = 6.0;
 
 impl ComponentShape {
-    /// The summary, at a legible size, at the top of the box on screen, cut to its width.
-    fn push_summary(
-        &self,
-        fonts: &mut egui::epaint::FontsView<'_>,
-        t: &ScreenFromCanvas,
-        out: &mut Vec<Shape>,
-    ) {
-        let half = Point::new(self.data.size.w / 2.0, self.data.size.h / 2.0);
-        let min = t.pos(Point::new(-half.x, -half.y));
-        let max = t.pos(half);
-        let room = max.x - min.x - 8.0;
-        if room < 30.0 || max.y - min.y < SUMMARY_PX + 6.0 {
-            return;
-        }
-        // After the header's icon.
-        let indent = t.len(34.0).clamp(4.0, 34.0);
-        let room = room - indent;
-        let text = crate::render::fonts::ellipsize(&self.data.summary, SUMMARY_PX, room);
-        if text.is_empty() {
-            return;
-        }
-        let galley = fonts.layout_no_wrap(
-            text,
-            egui::FontId::proportional(SUMMARY_PX),
-            color(self.data.text_color),
-        );
-        out.push(Shape::galley(
-            egui::pos2(min.x + 4.0 + indent, min.y + 3.0),
-            galley,
-            color(self.data.text_color),
-        ));
-    }
-
     /// The node's shapes, from its primitives, as one shape.
     fn draw(&self, ctx: &egui::Context, t: &ScreenFromCanvas) -> Shape {
         let mut out = Vec::with_capacity(self.data.primitives.len() + 1);
@@ -188,13 +148,11 @@ impl ComponentShape {
             }
         } else if !legible {
             ctx.fonts_mut(|fonts| {
+                // The canvas writes containers' summaries over everything instead.
                 for prim in self.data.primitives.iter() {
                     if !matches!(prim, Primitive::Text { .. }) {
                         push_shapes(prim, t, fonts, &mut out);
                     }
-                }
-                if !self.data.summary.is_empty() {
-                    self.push_summary(fonts, t, &mut out);
                 }
             });
         } else {

@@ -6,6 +6,7 @@ mod gestures;
 mod graph;
 mod navigation;
 mod overlay;
+mod summary;
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
@@ -85,6 +86,8 @@ pub struct Canvas {
     node_of: HashMap<String, NodeIndex>,
     /// (id, kind, rect) in drawing order, for hit testing.
     hits: Vec<(String, KindName, Rect)>,
+    /// Containers' summaries, by their index in `hits`, written when text is too small.
+    summaries: Vec<(usize, Arc<str>)>,
     connections: Vec<Primitive>,
     /// The internet and AWS cloud zones, drawn under the boxes.
     zones: Vec<Primitive>,
@@ -175,6 +178,8 @@ pub struct CanvasInput<'a> {
     pub overlay: &'a [Primitive],
     /// Hover texts of components (the reason a flow is blocked there).
     pub tooltips: &'a [(String, String)],
+    /// Hover texts of canvas areas (a bundle's list of nodes).
+    pub hover_areas: &'a [(Rect, String)],
     /// The handle of a resize in progress.
     pub resizing: Option<Handle>,
     /// The fonts epoch ([`super::paint::FontsWatch`]): drawings with text from an older one
@@ -196,6 +201,7 @@ impl Canvas {
             graph: CanvasGraph::new(),
             node_of: HashMap::new(),
             hits: Vec::new(),
+            summaries: Vec::new(),
             connections: Vec::new(),
             zones: Vec::new(),
             connection_paths: Vec::new(),
@@ -333,6 +339,7 @@ impl Canvas {
         let mut graph = CanvasGraph::new();
         let mut node_of = HashMap::with_capacity(scene.components.len());
         let mut hits = Vec::with_capacity(scene.components.len());
+        let mut summaries = Vec::new();
         for drawing in scene.components {
             let center = drawing.rect.center();
             let mut prims = drawing.primitives;
@@ -346,9 +353,10 @@ impl Canvas {
                 size: drawing.rect.size,
                 primitives: Arc::new(prims),
                 selection_color: palette.selection,
-                summary: Arc::from(drawing.summary.as_str()),
-                text_color: palette.text,
             };
+            if !drawing.summary.is_empty() {
+                summaries.push((hits.len(), Arc::from(drawing.summary.as_str())));
+            }
             let idx = graph.add_node_with_location(data, Pos2::new(center.x, center.y));
             if let Some(n) = graph.node_mut(idx) {
                 let props = n.props().clone();
@@ -375,6 +383,7 @@ impl Canvas {
         self.graph = graph;
         self.node_of = node_of;
         self.hits = hits;
+        self.summaries = summaries;
         self.connection_paths = scene::connection_primitives(design, palette).1;
         self.connections = scene.connections;
         self.zones = scene.zones;

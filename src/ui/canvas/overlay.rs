@@ -18,6 +18,7 @@ impl Canvas {
         let painter = ui.painter_at(rect);
         let mut shapes = Vec::new();
         ui.ctx().fonts_mut(|fonts| {
+            self.summary_shapes(fonts, t, input.palette, rect, &mut shapes);
             for p in &self.connections {
                 push_shapes(p, t, fonts, &mut shapes);
             }
@@ -36,10 +37,21 @@ impl Canvas {
             }
         });
         painter.extend(shapes);
-        if let Some(p) = self.pointer_canvas
-            && let Some(id) = self.hit(p)
-            && let Some((_, tip)) = input.tooltips.iter().find(|(i, _)| i == id)
-        {
+        // A blocking component's reason first, else the area under the pointer (a
+        // bundle's nodes).
+        let tip = self.pointer_canvas.and_then(|p| {
+            self.hit(p)
+                .and_then(|id| input.tooltips.iter().find(|(i, _)| i == id))
+                .map(|(_, t)| t)
+                .or_else(|| {
+                    input
+                        .hover_areas
+                        .iter()
+                        .find(|(r, _)| r.contains(p))
+                        .map(|(_, t)| t)
+                })
+        });
+        if let Some(tip) = tip {
             egui::Tooltip::always_open(
                 ui.ctx().clone(),
                 ui.layer_id(),
