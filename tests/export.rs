@@ -321,40 +321,8 @@ fn public_segments_look_different_by_exposure() {
 }
 
 #[test]
-fn step_badges_keep_off_container_titles_and_shared_segments_run_in_lanes() {
-    for (i, preset) in PRESETS.iter().enumerate() {
-        let svg = svg_of(i, Theme::Light);
-        let doc = roxmltree::Document::parse(&svg).unwrap();
-        let (d, _) = preset.load().unwrap();
-        let num = |n: roxmltree::Node<'_, '_>, a: &str| -> f32 {
-            n.attribute(a).unwrap().parse().unwrap()
-        };
-        // Container title bands.
-        let headers: Vec<(f32, f32, f32, f32)> = d
-            .components
-            .iter()
-            .filter(|c| c.kind.name().is_container())
-            .map(|c| (c.pos.x, c.pos.y, c.pos.x + c.size.w, c.pos.y + 30.0))
-            .collect();
-        // Badges: the 8-unit circles outside every group.
-        let badges: Vec<(f32, f32)> = doc
-            .root_element()
-            .children()
-            .filter(|n| n.has_tag_name("circle") && n.attribute("r") == Some("8.0"))
-            .map(|n| (num(n, "cx"), num(n, "cy")))
-            .collect();
-        assert!(!badges.is_empty());
-        for (x, y) in &badges {
-            for (x0, y0, x1, y1) in &headers {
-                let covers = *x + 8.0 > *x0 && *x - 8.0 < *x1 && *y + 8.0 > *y0 && *y - 8.0 < *y1;
-                assert!(
-                    !covers,
-                    "{}: a badge at ({x}, {y}) covers a container title",
-                    preset.name
-                );
-            }
-        }
-    }
+fn shared_segments_run_in_lanes() {
+    // Badges and titles: tests/geometry.rs.
     // In the private preset three flows share the segment between eni-a and api-1: each
     // runs in its own lane.
     let svg = svg_of(2, Theme::Light);
@@ -375,4 +343,46 @@ fn step_badges_keep_off_container_titles_and_shared_segments_run_in_lanes() {
     let api = first_line("api_to_kubelet:node-a");
     assert_ne!(kubelet, api);
     assert_ne!(kubectl, kubelet);
+}
+
+#[test]
+fn an_animated_svg_moves_a_packet_along_each_drawn_flow_and_still_images_do_not_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let preset = common::preset_path("public-private");
+    let out = |name: &str, animate: bool| {
+        let path = dir.path().join(name);
+        let mut args = vec!["render", preset.as_str(), "-o", path.to_str().unwrap()];
+        if animate {
+            args.push("--animate");
+        }
+        let (code, _, err) = common::eksplain(&args);
+        assert_eq!(code, 0, "{err}");
+        std::fs::read(&path).unwrap()
+    };
+    let svg = String::from_utf8(out("a.svg", true)).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let motions: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("animateMotion"))
+        .collect();
+    let flows = doc
+        .descendants()
+        .filter(|n| n.attribute("data-flow").is_some())
+        .count();
+    assert_eq!(motions.len(), flows, "one packet per drawn flow");
+    for m in &motions {
+        let path = m.attribute("path").unwrap();
+        assert!(path.starts_with('M') && path.contains(" L"), "{path}");
+        assert_eq!(m.attribute("repeatCount"), Some("indefinite"));
+        // Hidden until the animation plays.
+        assert_eq!(m.parent().unwrap().attribute("opacity"), Some("0"));
+    }
+    assert!(!svg.contains("<script"));
+    let plain = String::from_utf8(out("p.svg", false)).unwrap();
+    assert!(!plain.contains("animateMotion"));
+    assert_eq!(
+        out("a.png", true),
+        out("p.png", false),
+        "a still image is the same"
+    );
 }

@@ -97,8 +97,9 @@ fn deleting_the_nat_turns_kubelet_flows_red_with_the_reason() {
     // The canvas outlines the blocking subnets in the error colour.
     let palette = Palette::of(Theme::Light);
     let shown: Vec<_> = a.flows.iter().collect();
-    let (prims, _) = flow_primitives(h.state().design(), &shown, &palette);
-    let red_boxes = prims
+    let drawn = flow_primitives(h.state().design(), &shown, &palette);
+    let red_boxes = drawn
+        .primitives
         .iter()
         .filter(
             |p| matches!(p, Primitive::Rect { stroke: Some(s), .. } if s.color == palette.error),
