@@ -17,7 +17,7 @@ fn export_benches(c: &mut Criterion) {
     let design = large_design(1000, 50, 20);
     let analysis = analyze(&design, None);
     let palette = Palette::of(Theme::Light);
-    // Only the kubectl flows, as a doc would: 2,000 node flows are unreadable in one picture.
+    // Only the kubectl flows, as the first measure was made.
     let options = ExportOptions {
         flows: vec![eksplain::engine::FlowKind::KubectlToApi],
         title: Some("generated".into()),
@@ -35,6 +35,17 @@ fn export_benches(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("png 2x 1000 nodes", |b| {
         b.iter(|| svg_to_png(black_box(&svg), 2.0).unwrap());
+    });
+    // Every flow: the node flows of a subnet drawn as one bundle, routed.
+    let every = ExportOptions {
+        title: Some("generated".into()),
+        ..ExportOptions::default()
+    };
+    group.bench_function("svg + png 2x 1000 nodes, every flow", |b| {
+        b.iter(|| {
+            let (prims, bounds) = diagram(black_box(&design), &analysis, &palette, &every);
+            svg_to_png(&to_svg(&prims, bounds, &palette, true), 2.0).unwrap()
+        });
     });
     group.finish();
 }

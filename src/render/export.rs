@@ -17,6 +17,8 @@ pub const FONT_FAMILY: &str = super::fonts::BUILTIN_FAMILY;
 /// The largest PNG side; larger exports are scaled down to fit.
 pub const MAX_PNG_SIDE: u32 = 16384;
 
+pub use super::raster::{PngError, svg_to_pdf, svg_to_png, svg_to_png_fitted};
+
 /// What goes into an export.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExportOptions {
@@ -163,11 +165,12 @@ pub fn export_bytes(
             let svg = to_svg(&prims, bounds, palette, options.background);
             match format {
                 ExportFormat::Png(scale) => {
-                    let (png, note) = svg_to_png_fitted(&svg, *scale).map_err(|e| e.to_string())?;
+                    let (png, note) = super::raster::svg_to_png_fitted(&svg, *scale)
+                        .map_err(|e| e.to_string())?;
                     notes.extend(note);
                     png
                 }
-                ExportFormat::Pdf => svg_to_pdf(&svg)?,
+                ExportFormat::Pdf => super::raster::svg_to_pdf(&svg)?,
                 _ => svg.into_bytes(),
             }
         }
@@ -526,89 +529,6 @@ pub fn to_svg(prims: &[Primitive], bounds: Rect, palette: &Palette, background: 
     }
     out.push_str("</svg>\n");
     out
-}
-
-/// Errors of rasterising.
-#[derive(Debug, thiserror::Error)]
-pub enum PngError {
-    /// The SVG text did not parse (a bug: we wrote it).
-    #[error("cannot read the SVG: {0}")]
-    Svg(String),
-    /// The image would be too large.
-    #[error("the image would be {0}×{1} pixels; exports are limited to 16384 on each side")]
-    TooLarge(u32, u32),
-    /// PNG encoding failed.
-    #[error("cannot encode the PNG: {0}")]
-    Encode(String),
-}
-
-/// The SVG parsed with the fonts the screen uses: the built-in one and the installed
-/// fallbacks.
-fn parse_svg(svg: &str) -> Result<resvg::usvg::Tree, String> {
-    let mut options = resvg::usvg::Options::default();
-    let db = options.fontdb_mut();
-    db.load_font_data(super::fonts::builtin().data.as_slice().to_vec());
-    for face in super::fonts::fallbacks() {
-        db.load_font_data(face.data.as_slice().to_vec());
-    }
-    options.font_family = FONT_FAMILY.to_owned();
-    resvg::usvg::Tree::from_str(svg, &options).map_err(|e| e.to_string())
-}
-
-/// Rasterises SVG text on the CPU at `scale` (1×, 2×, 3×); an error when the image
-/// would be larger than [`MAX_PNG_SIDE`].
-pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, PngError> {
-    let tree = parse_svg(svg).map_err(PngError::Svg)?;
-    render_png(&tree, scale)
-}
-
-/// Like [`svg_to_png`], but an image too large for the limit is scaled down to fit;
-/// the note says so.
-pub fn svg_to_png_fitted(svg: &str, scale: f32) -> Result<(Vec<u8>, Option<String>), PngError> {
-    let tree = parse_svg(svg).map_err(PngError::Svg)?;
-    let size = tree.size();
-    let largest = size.width().max(size.height()) * scale;
-    if largest <= MAX_PNG_SIDE as f32 {
-        return render_png(&tree, scale).map(|png| (png, None));
-    }
-    let fitted = (MAX_PNG_SIDE as f32 - 1.0) / size.width().max(size.height());
-    let png = render_png(&tree, fitted)?;
-    let note = format!(
-        "the diagram was scaled to {fitted:.2}× (not {scale}×) to fit {MAX_PNG_SIDE} pixels; the SVG or PDF export keeps every detail"
-    );
-    Ok((png, Some(note)))
-}
-
-fn render_png(tree: &resvg::usvg::Tree, scale: f32) -> Result<Vec<u8>, PngError> {
-    let size = tree
-        .size()
-        .to_int_size()
-        .scale_by(scale)
-        .ok_or(PngError::TooLarge(0, 0))?;
-    let (w, h) = (size.width(), size.height());
-    if w > MAX_PNG_SIDE || h > MAX_PNG_SIDE {
-        return Err(PngError::TooLarge(w, h));
-    }
-    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).ok_or(PngError::TooLarge(w, h))?;
-    resvg::render(
-        tree,
-        resvg::tiny_skia::Transform::from_scale(scale, scale),
-        &mut pixmap.as_mut(),
-    );
-    pixmap
-        .encode_png()
-        .map_err(|e| PngError::Encode(e.to_string()))
-}
-
-/// A vector PDF of the SVG, with real (embedded, selectable) text.
-pub fn svg_to_pdf(svg: &str) -> Result<Vec<u8>, String> {
-    let tree = parse_svg(svg)?;
-    svg2pdf::to_pdf(
-        &tree,
-        svg2pdf::ConversionOptions::default(),
-        svg2pdf::PageOptions::default(),
-    )
-    .map_err(|e| format!("cannot write the PDF: {e}"))
 }
 
 fn mermaid_id(id: &str) -> String {

@@ -8,6 +8,7 @@ pub mod fonts;
 pub mod legend;
 pub mod palette;
 pub mod primitive;
+pub mod raster;
 pub mod route;
 pub mod scene;
 
