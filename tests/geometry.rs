@@ -200,3 +200,51 @@ fn bundles_stand_for_their_flows() {
         "the list of a bundle's nodes is on hover"
     );
 }
+
+#[test]
+fn a_gesture_frame_reroutes_what_moved_and_keeps_the_rest() {
+    use eksplain::render::flows::{Reuse, flow_primitives_reusing};
+    let (d, _) = PRESETS[0].load().unwrap();
+    let analysis = analyze(&d, None);
+    let flows: Vec<&FlowResult> = analysis.flows.iter().collect();
+    let palette = Palette::of(Theme::Light);
+    let base = flow_primitives(&d, &flows, &palette);
+    // The NAT gateway dragged down-left, into the path of other flows' routes.
+    let mut moved = d.clone();
+    let nat = moved.component_mut("nat").unwrap();
+    nat.pos.x -= 30.0;
+    nat.pos.y += 40.0;
+    let now = nat.rect();
+    let ids: HashSet<String> = std::iter::once("nat".to_owned()).collect();
+    let frame = flow_primitives_reusing(
+        &moved,
+        &flows,
+        &palette,
+        Some(Reuse {
+            routes: &base.routes,
+            groups: &base.groups,
+            moved: &[now],
+            moved_ids: &ids,
+        }),
+    );
+    let fresh = flow_primitives(&moved, &flows, &palette);
+    assert_eq!(frame.flows.len(), fresh.flows.len());
+    for (f, g) in frame.flows.iter().zip(&fresh.flows) {
+        for (leg, new) in f.legs.iter().zip(&g.legs) {
+            let touches = leg.ends.0 == "nat" || leg.ends.1 == "nat";
+            if touches {
+                // Legs at the moved box are routed again, as a fresh drawing does.
+                assert_eq!(leg.points, new.points, "{:?}", leg.ends);
+            } else {
+                assert!(
+                    !leg.points
+                        .windows(2)
+                        .any(|w| segment_hits(w[0], w[1], &inner(&now))),
+                    "{:?} crosses the moved NAT",
+                    leg.ends
+                );
+            }
+        }
+    }
+    assert!(violations("moved", &moved).is_empty());
+}

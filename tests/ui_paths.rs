@@ -41,7 +41,7 @@ fn switching_the_mode_changes_the_highlighted_hops_as_the_engine_says() {
             h.get_by_label(mode.human()).click();
             h.run_steps(3);
             assert_eq!(h.state().design().cluster.mode(), Some(mode));
-            let shown = h.state().highlighted().to_vec();
+            let shown = h.state().highlighted();
             assert_eq!(shown, engine_hops(h.state()), "{preset} as {mode:?}");
         }
         // The kubelet path of node-a in each mode, as the endpoint-access story tells it.

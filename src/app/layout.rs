@@ -74,8 +74,14 @@ impl EksplainApp {
             _ => None,
         };
         let time = ui.ctx().input(|i| i.time);
-        let (overlay, tooltips, hover_areas) = self.flow_overlay(palette, time);
-        if self.view.animate && !overlay.is_empty() {
+        let (under, over) = self.flow_overlay(palette, time);
+        let flows = self.shown_flows.current();
+        let overlay = [
+            under.as_slice(),
+            flows.map_or(&[][..], |d| d.primitives.as_slice()),
+            over.as_slice(),
+        ];
+        if self.view.animate && flows.is_some() {
             // Animate only while the window is in front; an unfocused window idles.
             if ui.ctx().input(|i| i.focused) {
                 ui.ctx().request_repaint();
@@ -105,8 +111,8 @@ impl EksplainApp {
             connecting: self.tool == Tool::Connect,
             palette,
             overlay: &overlay,
-            tooltips: &tooltips,
-            hover_areas: &hover_areas,
+            tooltips: self.shown_flows.tooltips(),
+            hover_areas: flows.map_or(&[][..], |d| d.hovers.as_slice()),
             fonts_epoch: self.fonts_epoch,
             resizing: interaction.and_then(crate::editor::Interaction::resize_handle),
             guides: interaction.map_or(&[][..], |i| i.guides.as_slice()),

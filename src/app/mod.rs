@@ -108,7 +108,6 @@ pub struct EksplainApp {
     fonts_watch: FontsWatch,
     fonts_epoch: u64,
     compare: Option<(u64, [Analysis; 3])>,
-    highlighted: Vec<(FlowKind, Vec<String>)>,
     recovery: recovery::Recovery,
     watcher: Option<FileWatch>,
     changed_on_disk: Option<PathBuf>,
@@ -150,7 +149,6 @@ impl EksplainApp {
             fonts_watch: FontsWatch::default(),
             fonts_epoch: 0,
             compare: None,
-            highlighted: Vec::new(),
             recovery: recovery::Recovery::default(),
             watcher: None,
             changed_on_disk: None,
@@ -253,8 +251,19 @@ impl EksplainApp {
     }
 
     /// The flows drawn on the canvas in the last frame: type and hop ids.
-    pub fn highlighted(&self) -> &[(FlowKind, Vec<String>)] {
-        &self.highlighted
+    pub fn highlighted(&self) -> Vec<(FlowKind, Vec<String>)> {
+        if self.shown_flows.current().is_none() {
+            return Vec::new();
+        }
+        let Some((_, analysis)) = &self.analysis else {
+            return Vec::new();
+        };
+        self.shown_flows
+            .indices()
+            .iter()
+            .filter_map(|&i| analysis.flows.get(i))
+            .map(|f| (f.flow, f.hops.iter().map(|h| h.id.clone()).collect()))
+            .collect()
     }
 
     /// Highlights only one flow (index into the analysis), or all.

@@ -21,34 +21,59 @@ struct ShownKey {
     selection: BTreeSet<String>,
 }
 
-/// The flows drawn on the canvas, for the key they were chosen with, and their drawing for
-/// the design revision and theme it was made for (made again every frame of a gesture,
-/// whose preview moves the boxes).
+/// What a drawing of the flows was made for: the design revision, the flows, the theme.
+type DrawnKey = (u64, Vec<usize>, crate::render::Theme);
+
+/// The flows drawn on the canvas: which (for the key they were chosen with), their
+/// blocking components' hover texts, their drawing over the committed design (for the
+/// revision, flows and theme it was made for) and, during a gesture, over its preview.
 #[derive(Debug, Default)]
-pub(super) struct ShownFlows(
-    Option<(ShownKey, Vec<usize>)>,
-    Option<((u64, Vec<usize>, crate::render::Theme), Drawn)>,
-);
+pub(super) struct ShownFlows {
+    chosen: Option<(ShownKey, Vec<usize>)>,
+    tooltips: Vec<(String, String)>,
+    drawn: Option<(DrawnKey, Drawn)>,
+    preview: Option<Drawn>,
+    /// Whether the canvas draws them this frame.
+    visible: bool,
+}
+
+impl ShownFlows {
+    /// The drawing shown this frame, if the flows are shown.
+    pub(super) fn current(&self) -> Option<&Drawn> {
+        if !self.visible {
+            return None;
+        }
+        self.preview
+            .as_ref()
+            .or(self.drawn.as_ref().map(|(_, d)| d))
+    }
+
+    /// The blocking components' hover texts.
+    pub(super) fn tooltips(&self) -> &[(String, String)] {
+        &self.tooltips
+    }
+
+    /// The indices of the flows chosen for the canvas.
+    pub(super) fn indices(&self) -> &[usize] {
+        self.chosen.as_ref().map_or(&[], |(_, v)| v.as_slice())
+    }
+}
 
 impl EksplainApp {
-    /// The overlay of highlighted flows, the hover texts of blocking components, and the
-    /// hover texts of areas (a bundle's list of nodes).
+    /// Chooses and draws the flows the canvas shows (kept in `shown_flows`), and returns
+    /// what goes under them (a walk-through's dimming) and over them (moving packets).
     pub(super) fn flow_overlay(
         &mut self,
         palette: &Palette,
         time: f64,
-    ) -> (
-        Vec<Primitive>,
-        Vec<(String, String)>,
-        Vec<(crate::model::Rect, String)>,
-    ) {
-        self.highlighted.clear();
+    ) -> (Vec<Primitive>, Vec<Primitive>) {
+        self.shown_flows.visible = false;
         let Some((revision, analysis)) = &self.analysis else {
-            return (Vec::new(), Vec::new(), Vec::new());
+            return (Vec::new(), Vec::new());
         };
         let selection = self.editor.selection().components();
         // Compared in place: the key is only copied when the choice is made again.
-        let stale = self.shown_flows.0.as_ref().is_none_or(|(k, _)| {
+        let stale = self.shown_flows.chosen.as_ref().is_none_or(|(k, _)| {
             k.revision != *revision
                 || k.selected_flow != self.selected_flow
                 || k.filter != self.flows_view.filter
@@ -92,36 +117,64 @@ impl EksplainApp {
                         .collect()
                 }
             };
-            self.shown_flows.0 = Some((key, indices));
-        }
-        let shown: Vec<&FlowResult> = self
-            .shown_flows
-            .0
-            .as_ref()
-            .map(|(_, v)| v.iter().filter_map(|&i| analysis.flows.get(i)).collect())
-            .unwrap_or_default();
-        let tooltips = shown
-            .iter()
-            .filter_map(|f| {
-                f.blocked_at.clone().map(|b| {
-                    (
-                        b,
-                        format!(
-                            "{} {}: {}",
-                            report::who(f),
-                            f.code.map_or("?", crate::engine::Code::as_str),
-                            f.reason
-                        ),
-                    )
+            self.shown_flows.tooltips = indices
+                .iter()
+                .filter_map(|&i| analysis.flows.get(i))
+                .filter_map(|f| {
+                    f.blocked_at.clone().map(|b| {
+                        (
+                            b,
+                            format!(
+                                "{} {}: {}",
+                                report::who(f),
+                                f.code.map_or("?", crate::engine::Code::as_str),
+                                f.reason
+                            ),
+                        )
+                    })
                 })
-            })
-            .collect();
-        if !self.view.show_paths || shown.is_empty() {
-            return (Vec::new(), tooltips, Vec::new());
+                .collect();
+            self.shown_flows.chosen = Some((key, indices));
         }
-        // Drawn where the boxes are shown: during a drag, where they are being dragged.
+        let indices = self.shown_flows.indices();
+        if !self.view.show_paths || indices.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
+        let shown: Vec<&FlowResult> = indices
+            .iter()
+            .filter_map(|&i| analysis.flows.get(i))
+            .collect();
+        let key = (*revision, indices.to_vec(), palette.theme);
+        let committed = self.editor.design();
+        if self
+            .shown_flows
+            .drawn
+            .as_ref()
+            .is_none_or(|(k, _)| *k != key)
+        {
+            let drawn = crate::render::flows::flow_primitives(committed, &shown, palette);
+            self.shown_flows.drawn = Some((key, drawn));
+        }
+        // During a gesture the flows follow the boxes where they are being dragged; routes
+        // that nothing moved near are taken over.
         let design = self.editor.shown();
-        let mut prims = Vec::new();
+        self.shown_flows.preview = None;
+        if self.editor.interaction().is_some()
+            && let Some((_, base)) = &self.shown_flows.drawn
+        {
+            let (moved, moved_ids) = moved_boxes(committed, design);
+            let reuse = moved.as_ref().map(|m| crate::render::flows::Reuse {
+                routes: &base.routes,
+                groups: &base.groups,
+                moved: m,
+                moved_ids: &moved_ids,
+            });
+            self.shown_flows.preview = Some(crate::render::flows::flow_primitives_reusing(
+                design, &shown, palette, reuse,
+            ));
+        }
+        self.shown_flows.visible = true;
+        let mut before = Vec::new();
         if let (Some(step), [flow]) = (self.walk, shown.as_slice()) {
             // Walking through a flow: everything dims but the step's component and the flow.
             let area = design
@@ -134,7 +187,7 @@ impl EksplainApp {
                 crate::model::Point::new(area.min.x - 2000.0, area.min.y - 2000.0),
                 crate::model::Size::new(area.size.w + 4000.0, area.size.h + 4000.0),
             );
-            prims.extend(crate::render::legend::step_highlight(
+            before.extend(crate::render::legend::step_highlight(
                 design, flow, step, palette, area,
             ));
             let index = crate::model::DesignIndex::new(design);
@@ -144,37 +197,43 @@ impl EksplainApp {
                 .and_then(|s| s.component.as_deref())
                 .and_then(|id| index.get(id))
             {
-                prims.extend(crate::render::scene::component_primitives(
+                before.extend(crate::render::scene::component_primitives(
                     c, &index, palette,
                 ));
             }
         }
-        let key = (
-            *revision,
-            self.shown_flows
-                .0
-                .as_ref()
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default(),
-            palette.theme,
-        );
-        let fresh = self.editor.interaction().is_none()
-            && self.shown_flows.1.as_ref().is_some_and(|(k, _)| *k == key);
-        if !fresh {
-            let drawn = crate::render::flows::flow_primitives(design, &shown, palette);
-            self.shown_flows.1 = Some((key, drawn));
-        }
-        let Some((_, drawn)) = &self.shown_flows.1 else {
-            return (prims, tooltips, Vec::new());
+        let after = match self.shown_flows.current() {
+            Some(drawn) if self.view.animate => crate::render::flows::packets(drawn, palette, time),
+            _ => Vec::new(),
         };
-        prims.extend(drawn.primitives.iter().cloned());
-        self.highlighted = shown
-            .iter()
-            .map(|f| (f.flow, f.hops.iter().map(|h| h.id.clone()).collect()))
-            .collect();
-        if self.view.animate {
-            prims.extend(crate::render::flows::packets(drawn, palette, time));
-        }
-        (prims, tooltips, drawn.hovers.clone())
+        (before, after)
     }
+}
+
+/// The boxes that moved between `before` and `now` (where they are now) and their ids;
+/// `None` for the boxes when the designs do not hold the same components.
+fn moved_boxes(
+    before: &crate::model::Design,
+    now: &crate::model::Design,
+) -> (
+    Option<Vec<crate::model::Rect>>,
+    std::collections::HashSet<String>,
+) {
+    let mut ids = std::collections::HashSet::new();
+    if before.components.len() != now.components.len() {
+        return (None, ids);
+    }
+    let mut rects = Vec::new();
+    // A gesture's preview is the design with boxes moved or resized: the same components
+    // in the same order.
+    for (a, b) in before.components.iter().zip(&now.components) {
+        if a.rect() != b.rect() {
+            if a.id != b.id {
+                return (None, ids);
+            }
+            rects.push(b.rect());
+            ids.insert(b.id.clone());
+        }
+    }
+    (Some(rects), ids)
 }

@@ -306,6 +306,11 @@ impl<'a> DesignIndex<'a> {
             .and_then(|&i| self.design.components.get(i))
     }
 
+    /// Where the component with this id is in the design's list.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
     /// The parent of a component.
     pub fn parent(&self, c: &Component) -> Option<&'a Component> {
         c.parent.as_deref().and_then(|p| self.get(p))

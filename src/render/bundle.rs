@@ -88,11 +88,21 @@ struct Key<'a> {
 /// The flows in bundles: equivalent node flows in the same subnet, `BUNDLE_FROM` or more,
 /// become one; every other flow is a bundle of one. The order of first appearance stays.
 pub fn bundles<'a>(index: &DesignIndex<'a>, flows: &[&'a FlowResult]) -> Vec<Bundle<'a>> {
-    let mut groups: Vec<Vec<&'a FlowResult>> = Vec::new();
-    let mut by_key: HashMap<Key<'a>, usize> = HashMap::new();
-    for f in flows {
+    groups(index, flows)
+        .into_iter()
+        .map(|g| Bundle {
+            flows: g.iter().filter_map(|&i| flows.get(i).copied()).collect(),
+        })
+        .collect()
+}
+
+/// [`bundles`] as indices into `flows`: what a later drawing of the same flows reuses.
+pub fn groups(index: &DesignIndex<'_>, flows: &[&FlowResult]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut by_key: HashMap<Key<'_>, usize> = HashMap::new();
+    for (n, f) in flows.iter().enumerate() {
         let Some((node, at)) = node_hop(f) else {
-            groups.push(vec![f]);
+            groups.push(vec![n]);
             continue;
         };
         let key = Key {
@@ -113,10 +123,10 @@ pub fn bundles<'a>(index: &DesignIndex<'a>, flows: &[&'a FlowResult]) -> Vec<Bun
         if let Some(&g) = by_key.get(&key)
             && let Some(group) = groups.get_mut(g)
         {
-            group.push(f);
+            group.push(n);
         } else {
             by_key.insert(key, groups.len());
-            groups.push(vec![f]);
+            groups.push(vec![n]);
         }
     }
     // Too few to bundle: each drawn on its own, where the group was.
@@ -124,9 +134,9 @@ pub fn bundles<'a>(index: &DesignIndex<'a>, flows: &[&'a FlowResult]) -> Vec<Bun
         .into_iter()
         .flat_map(|g| {
             if g.len() >= BUNDLE_FROM {
-                vec![Bundle { flows: g }]
+                vec![g]
             } else {
-                g.into_iter().map(|f| Bundle { flows: vec![f] }).collect()
+                g.into_iter().map(|f| vec![f]).collect()
             }
         })
         .collect()

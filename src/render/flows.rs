@@ -3,10 +3,10 @@
 
 use std::collections::HashSet;
 
-use super::bundle::{Bundle, bundles};
+use super::bundle::Bundle;
 use super::palette::{Palette, Theme};
 use super::primitive::{Anchor, Primitive, Rgba, Stroke};
-use super::route::{End, Router, grow, offset};
+use super::route::{End, Router, Routes, grow, offset};
 use super::scene::border_point;
 use crate::engine::{Exposure, FlowKind, FlowResult};
 use crate::model::{Design, DesignIndex, KindName, Point, Rect, Size};
@@ -42,8 +42,8 @@ pub const fn flow_color(kind: FlowKind, theme: Theme) -> Rgba {
 /// One leg of a drawn flow: the route between two consecutive hops.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Leg {
-    /// The components at the leg's two ends (a bundle's end lists its nodes).
-    pub ends: (Vec<String>, Vec<String>),
+    /// The components at the leg's two ends (of a bundle's end, its first node).
+    pub ends: (String, String),
     /// The drawn polyline, in its lane.
     pub points: Vec<Point>,
     /// The leg crosses public IPs (leaves a VPC towards the public endpoint).
@@ -75,6 +75,24 @@ pub struct Drawn {
     pub badges: Vec<Rect>,
     /// The boxes of the labels on the flows (exposure, bundle counts).
     pub labels: Vec<Rect>,
+    /// The routes found, for drawing the next frames of a gesture faster.
+    pub routes: Routes,
+    /// The bundles, as indices into the flows drawn, for the same.
+    pub groups: Vec<Vec<usize>>,
+}
+
+/// What a gesture's frame can reuse of the drawing before it: its routes, and which boxes
+/// moved since (their ids and where they are now).
+#[derive(Clone, Copy, Debug)]
+pub struct Reuse<'r> {
+    /// The routes of the drawing before.
+    pub routes: &'r Routes,
+    /// Its bundles (of the same flows: bundles follow hops and subnets, not positions).
+    pub groups: &'r [Vec<usize>],
+    /// Where the moved boxes are now.
+    pub moved: &'r [Rect],
+    /// Their ids.
+    pub moved_ids: &'r HashSet<String>,
 }
 
 /// The flows drawn over `design`: equivalent node flows bundled, each leg routed around the
@@ -85,15 +103,27 @@ pub fn flow_primitives<'a>(
     flows: &[&'a FlowResult],
     palette: &Palette,
 ) -> Drawn {
+    flow_primitives_reusing(design, flows, palette, None)
+}
+
+/// [`flow_primitives`], taking over the routes of an earlier drawing where nothing moved
+/// near them.
+pub fn flow_primitives_reusing<'a>(
+    design: &'a Design,
+    flows: &[&'a FlowResult],
+    palette: &Palette,
+    reuse: Option<Reuse<'_>>,
+) -> Drawn {
     let index = DesignIndex::new(design);
-    let mut router = Router::new(design);
+    let mut router = Router::new(&index);
+    if let Some(r) = reuse {
+        router = router.reusing(r.routes, r.moved, r.moved_ids);
+    }
     let mut out = Drawn::default();
     let mut badges = Vec::new();
     // Where badges and labels must not go: component text (container headers, cards).
-    let text_areas: Vec<Rect> = design
-        .components
-        .iter()
-        .flat_map(|c| super::scene::text_areas(c, &index))
+    let text_areas: Vec<Rect> = router
+        .text_areas()
         .chain(
             super::scene::zone_primitives(design, palette)
                 .0
@@ -107,7 +137,18 @@ pub fn flow_primitives<'a>(
     let mut badged: HashSet<(FlowKind, usize, Vec<&str>, Vec<&str>)> = HashSet::new();
     let mut outlined: HashSet<&str> = HashSet::new();
     let prims = &mut out.primitives;
-    for bundle in bundles(&index, flows) {
+    out.groups = match reuse {
+        Some(r) => r.groups.to_vec(),
+        None => super::bundle::groups(&index, flows),
+    };
+    let all: Vec<Bundle<'a>> = out
+        .groups
+        .iter()
+        .map(|g| Bundle {
+            flows: g.iter().filter_map(|&i| flows.get(i).copied()).collect(),
+        })
+        .collect();
+    for bundle in all {
         let Some(f) = bundle.lead() else { continue };
         let color = flow_color(f.flow, palette.theme);
         prims.push(Primitive::Group {
@@ -170,8 +211,8 @@ pub fn flow_primitives<'a>(
             });
             drawn.legs.push(Leg {
                 ends: (
-                    a.ids.iter().map(|s| (*s).to_owned()).collect(),
-                    b.ids.iter().map(|s| (*s).to_owned()).collect(),
+                    a.ids.first().map_or_else(String::new, |s| (*s).to_owned()),
+                    b.ids.first().map_or_else(String::new, |s| (*s).to_owned()),
                 ),
                 points: points.clone(),
                 public,
@@ -230,6 +271,10 @@ pub fn flow_primitives<'a>(
             }
         }
         out.flows.push(drawn);
+    }
+    // A gesture's frame is drawn from the routes before it, never from another frame's.
+    if reuse.is_none() {
+        out.routes = router.routes();
     }
     // Step numbers last, so that lines never cover them.
     for (at, n, color) in badges {

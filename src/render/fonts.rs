@@ -102,6 +102,31 @@ pub fn svg_font_family() -> String {
 /// Parsed faces for measuring: the built-in one first.
 struct Metrics {
     faces: Vec<(ttf_parser::Face<'static>, f32)>,
+    /// The advance of each ASCII character per unit of size, looked up once.
+    ascii: [f32; 128],
+}
+
+impl Metrics {
+    /// The advance of `c` per unit of size, from the first face that has it.
+    fn advance(&self, c: char) -> f32 {
+        if let Some(a) = usize::try_from(u32::from(c))
+            .ok()
+            .and_then(|i| self.ascii.get(i))
+        {
+            return *a;
+        }
+        self.lookup(c)
+    }
+
+    fn lookup(&self, c: char) -> f32 {
+        self.faces
+            .iter()
+            .find_map(|(face, units)| {
+                let g = face.glyph_index(c)?;
+                Some(f32::from(face.glyph_hor_advance(g)?) / units)
+            })
+            .unwrap_or(0.5)
+    }
 }
 
 fn metrics() -> &'static Metrics {
@@ -117,7 +142,13 @@ fn metrics() -> &'static Metrics {
                 Some((face, units))
             })
             .collect();
-        Metrics { faces }
+        let mut m = Metrics {
+            faces,
+            ascii: [0.0; 128],
+        };
+        let ascii: Vec<f32> = (0u8..128).map(|b| m.lookup(char::from(b))).collect();
+        m.ascii.copy_from_slice(&ascii);
+        m
     })
 }
 
@@ -126,18 +157,7 @@ fn metrics() -> &'static Metrics {
 /// half the size.
 pub fn text_width(text: &str, size: f32) -> f32 {
     let m = metrics();
-    text.chars()
-        .map(|c| {
-            m.faces
-                .iter()
-                .find_map(|(face, units)| {
-                    let g = face.glyph_index(c)?;
-                    Some(f32::from(face.glyph_hor_advance(g)?) / units)
-                })
-                .unwrap_or(0.5)
-                * size
-        })
-        .sum()
+    text.chars().map(|c| m.advance(c) * size).sum()
 }
 
 /// `text` cut to fit `room` pixels at `size`, ending in "…" when cut.

@@ -6,9 +6,9 @@
 //! where their title is; every other box, container or card, is gone around.
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, HashSet};
 
-use crate::model::{Design, DesignIndex, Point, Rect, Size};
+use crate::model::{DesignIndex, Point, Rect, Size};
 
 /// How far a route's centre line keeps from a box: room for the lanes beside it.
 pub const CLEARANCE: f32 = 9.0;
@@ -35,25 +35,43 @@ pub struct End<'a> {
 #[derive(Debug)]
 struct Boxed<'a> {
     id: &'a str,
-    parent: Option<&'a str>,
+    /// The parent's place in the list.
+    parent: Option<usize>,
     rect: Rect,
     container: bool,
     /// Where its text is (a container's header label and detail).
     texts: Vec<Rect>,
 }
 
+/// Routes found over a design, by the component ids at their two ends: what the frames of
+/// a gesture reuse where nothing moved near them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Routes(BTreeMap<(u64, u64), (Vec<String>, Vec<Point>)>);
+
+/// A short key for the components of an end.
+fn key(ids: &[&str]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    ids.hash(&mut h);
+    h.finish()
+}
+
+/// A route found (or not) and the ids of its two ends.
+type Found<'a> = (Vec<&'a str>, Option<Vec<Point>>);
+
 /// Routes over one design; routes already found are kept for the same pair of ends.
 #[derive(Debug)]
 pub struct Router<'a> {
+    index: &'a DesignIndex<'a>,
     boxes: Vec<Boxed<'a>>,
-    by_id: HashMap<&'a str, usize>,
-    cache: HashMap<(Vec<&'a str>, Vec<&'a str>), Option<Vec<Point>>>,
+    /// Routes found, by the keys of their ends, with the ids of both ends.
+    cache: HashMap<(u64, u64), Found<'a>>,
 }
 
 impl<'a> Router<'a> {
-    /// A router over the boxes of `design`.
-    pub fn new(design: &'a Design) -> Self {
-        let index = DesignIndex::new(design);
+    /// A router over the boxes of a design, indexed by `index`.
+    pub fn new(index: &'a DesignIndex<'a>) -> Self {
+        let design = index.design();
         let boxes: Vec<Boxed<'a>> = design
             .components
             .iter()
@@ -61,38 +79,83 @@ impl<'a> Router<'a> {
                 let container = c.kind.name().is_container();
                 Boxed {
                     id: c.id.as_str(),
-                    parent: c.parent.as_deref(),
+                    parent: c.parent.as_deref().and_then(|p| index.position(p)),
                     rect: c.rect(),
                     container,
                     texts: if container {
-                        super::scene::text_areas(c, &index)
+                        super::scene::text_areas(c, index)
                     } else {
                         Vec::new()
                     },
                 }
             })
             .collect();
-        let mut by_id = HashMap::with_capacity(boxes.len());
-        for (i, b) in boxes.iter().enumerate() {
-            by_id.entry(b.id).or_insert(i);
-        }
         Self {
+            index,
             boxes,
-            by_id,
             cache: HashMap::new(),
         }
+    }
+
+    /// Where the components' texts are, which lines and badges keep off: a container's
+    /// header texts, a card whole.
+    pub fn text_areas(&self) -> impl Iterator<Item = Rect> + '_ {
+        self.boxes.iter().flat_map(|b| {
+            if b.container {
+                b.texts.clone()
+            } else {
+                vec![b.rect]
+            }
+        })
+    }
+
+    /// Takes over `previous` routes (found over the same design before some boxes moved)
+    /// whose ends did not move and which cross none of the `moved` boxes where they are now.
+    pub fn reusing(
+        mut self,
+        previous: &Routes,
+        moved: &[Rect],
+        moved_ids: &HashSet<String>,
+    ) -> Self {
+        let grown: Vec<Rect> = moved.iter().map(|r| grow(r, CLEARANCE - 1.0)).collect();
+        for (k, (ids, path)) in &previous.0 {
+            if ids.iter().any(|id| moved_ids.contains(id)) || grown.iter().any(|r| crosses(path, r))
+            {
+                continue;
+            }
+            self.cache.insert(*k, (Vec::new(), Some(path.clone())));
+        }
+        self
+    }
+
+    /// Every route found, for [`Router::reusing`].
+    pub fn routes(&self) -> Routes {
+        Routes(
+            self.cache
+                .iter()
+                .filter_map(|(k, (ids, path))| {
+                    path.as_ref().map(|p| {
+                        (
+                            *k,
+                            (ids.iter().map(|s| (*s).to_owned()).collect(), p.clone()),
+                        )
+                    })
+                })
+                .collect(),
+        )
     }
 
     /// The route from `a` to `b`: a polyline from `a`'s border to `b`'s border, every
     /// segment horizontal or vertical. `None` when the boxes overlap or nothing gets
     /// around the boxes between them.
     pub fn route(&mut self, a: &End<'a>, b: &End<'a>) -> Option<Vec<Point>> {
-        let key = (a.ids.clone(), b.ids.clone());
-        if let Some(found) = self.cache.get(&key) {
+        let k = (key(&a.ids), key(&b.ids));
+        if let Some((_, found)) = self.cache.get(&k) {
             return found.clone();
         }
         let found = self.find(a, b);
-        self.cache.insert(key, found.clone());
+        let ids = a.ids.iter().chain(&b.ids).copied().collect();
+        self.cache.insert(k, (ids, found.clone()));
         found
     }
 
@@ -126,10 +189,10 @@ impl<'a> Router<'a> {
     /// What a route between `a` and `b` goes around: every box but the ends; of the
     /// containers holding an end, only the header's texts.
     fn obstacles(&self, a: &End<'a>, b: &End<'a>) -> Vec<Rect> {
-        let ends: HashSet<&str> = a.ids.iter().chain(&b.ids).copied().collect();
-        let mut holders: HashSet<&str> = HashSet::new();
+        let ends: BTreeSet<&str> = a.ids.iter().chain(&b.ids).copied().collect();
+        let mut holders: HashSet<usize> = HashSet::new();
         for id in &ends {
-            let mut cur = self.by_id.get(id).and_then(|&i| self.boxes.get(i));
+            let mut cur = self.index.position(id).and_then(|i| self.boxes.get(i));
             // Bounded: a parent cycle (reported by validation) must not hang us.
             for _ in 0..self.boxes.len() {
                 let Some(p) = cur.and_then(|c| c.parent) else {
@@ -138,14 +201,15 @@ impl<'a> Router<'a> {
                 if !holders.insert(p) {
                     break;
                 }
-                cur = self.by_id.get(p).and_then(|&i| self.boxes.get(i));
+                cur = self.boxes.get(p);
             }
         }
         self.boxes
             .iter()
-            .filter(|x| !ends.contains(x.id))
-            .flat_map(|x| {
-                if x.container && holders.contains(x.id) {
+            .enumerate()
+            .filter(|(_, x)| !ends.contains(x.id))
+            .flat_map(|(i, x)| {
+                if x.container && holders.contains(&i) {
                     x.texts.clone()
                 } else {
                     vec![x.rect]
@@ -514,12 +578,17 @@ mod tests {
         assert!(!crosses(&path, &grow(&wall, CLEARANCE - 0.5)), "{path:?}");
         assert!(
             path.windows(2)
-                .all(|w| w[0].x == w[1].x || w[0].y == w[1].y),
+                .all(|w| (w[0].x - w[1].x).abs() < 1e-3 || (w[0].y - w[1].y).abs() < 1e-3),
             "orthogonal: {path:?}"
         );
         let on_border = |r: &Rect, p: Point| {
             let max = r.max();
-            r.contains(p) && (p.x == r.min.x || p.x == max.x || p.y == r.min.y || p.y == max.y)
+            let near = |u: f32, v: f32| (u - v).abs() < 1e-3;
+            r.contains(p)
+                && (near(p.x, r.min.x)
+                    || near(p.x, max.x)
+                    || near(p.y, r.min.y)
+                    || near(p.y, max.y))
         };
         assert!(on_border(&a, path[0]), "starts on a's border: {path:?}");
         assert!(

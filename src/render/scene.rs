@@ -327,7 +327,7 @@ pub fn connection_primitives(
     palette: &Palette,
 ) -> (Vec<Primitive>, Vec<Vec<Point>>) {
     let index = DesignIndex::new(design);
-    let mut router = super::route::Router::new(design);
+    let mut router = super::route::Router::new(&index);
     let mut out = Vec::with_capacity(design.connections.len());
     let mut paths = Vec::with_capacity(design.connections.len());
     for conn in &design.connections {

@@ -62,6 +62,9 @@ fn stroke(s: crate::render::Stroke, t: &ScreenFromCanvas) -> egui::Stroke {
     egui::Stroke::new(t.len(s.width).max(0.5), color(s.color))
 }
 
+/// Below this dash period on screen, in pixels, dashed lines are drawn plain.
+const MIN_DASH_PX: f32 = 4.0;
+
 /// Appends the egui shapes of one primitive.
 pub fn push_shapes(
     prim: &Primitive,
@@ -90,7 +93,8 @@ pub fn push_shapes(
                 out.push(RectShape::filled(r, corner, color(*f)).into());
             }
             if let Some(s) = st {
-                if *dashed {
+                // Dashes too small to see are drawn as a plain line: cheaper, same look.
+                if *dashed && t.len(13.0) >= MIN_DASH_PX {
                     let path = [
                         r.left_top(),
                         r.right_top(),
@@ -136,7 +140,9 @@ pub fn push_shapes(
         } => {
             let pts: Vec<Pos2> = points.iter().map(|p| t.pos(*p)).collect();
             let s = stroke(*st, t);
-            if *dotted {
+            if (*dotted || *dashed) && t.len(10.0) < MIN_DASH_PX {
+                out.push(Shape::line(pts.clone(), s));
+            } else if *dotted {
                 out.extend(Shape::dashed_line(&pts, s, t.len(2.0), t.len(4.0)));
             } else if *dashed {
                 out.extend(Shape::dashed_line(&pts, s, t.len(6.0), t.len(4.0)));

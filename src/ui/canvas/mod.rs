@@ -174,8 +174,8 @@ pub struct CanvasInput<'a> {
     pub connecting: bool,
     /// Colours.
     pub palette: &'a Palette,
-    /// Highlighted flows and other overlays, drawn above everything.
-    pub overlay: &'a [Primitive],
+    /// Highlighted flows and other overlays, drawn above everything, list after list.
+    pub overlay: &'a [&'a [Primitive]],
     /// Hover texts of components (the reason a flow is blocked there).
     pub tooltips: &'a [(String, String)],
     /// Hover texts of canvas areas (a bundle's list of nodes).

@@ -32,7 +32,7 @@ impl Canvas {
             ));
         }
         ui.ctx().fonts_mut(|fonts| {
-            for p in input.overlay {
+            for p in input.overlay.iter().copied().flatten() {
                 push_shapes(p, t, fonts, &mut shapes);
             }
         });

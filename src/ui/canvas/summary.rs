@@ -36,7 +36,11 @@ impl Canvas {
                 continue;
             }
             let room = screen.width() - 12.0;
-            let max_lines = (((screen.height() - 8.0) / LINE_PX).floor() as usize).min(4);
+            // At most four lines, of as many as the box has room for.
+            let max_lines = [4, 3, 2, 1, 0]
+                .into_iter()
+                .find(|&n| n as f32 * LINE_PX <= screen.height() - 8.0)
+                .unwrap_or(0);
             let lines = break_lines(summary, room, max_lines);
             if lines.is_empty() {
                 continue;
