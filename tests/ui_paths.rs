@@ -217,3 +217,26 @@ fn the_fonts_epoch_is_stable_while_nothing_changes() {
     }
     assert_eq!(h.state().canvas().fonts_epoch(), e);
 }
+
+#[test]
+fn the_flows_panel_lists_what_each_bundle_stands_for() {
+    use eksplain::model::generate::large_design;
+    let mut h = harness_with(
+        EksplainApp::with_design(large_design(40, 2, 2)),
+        egui::vec2(1400.0, 1000.0),
+    );
+    // 20 nodes in each subnet take the same way: one bundle per subnet and flow type.
+    h.get_by_label_contains("drawn as bundles");
+    let title = "kubelet -> API × 20 in subnet-1";
+    h.get_by_label_contains(title).click();
+    h.run_steps(3);
+    // Open, it lists the nodes; one click selects one.
+    h.get_by_label("node-3").click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().selection().iter().cloned().collect::<Vec<_>>(),
+        ["node-3"]
+    );
+    // Every flow is drawn (as bundles), though there are more than the canvas draws alone.
+    assert_eq!(h.state().highlighted().len(), 82);
+}

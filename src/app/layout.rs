@@ -477,6 +477,7 @@ impl EksplainApp {
                 if let Some((revision, a)) = &self.analysis {
                     let actions = flows_ui::flows_ui(
                         ui,
+                        self.editor.design(),
                         a,
                         *revision,
                         &mut self.flows_view,

@@ -54,6 +54,9 @@ const MAX_GROUPS: usize = 2000;
 enum Row {
     Title(String),
     Flow(usize),
+    /// Equivalent flows drawn as one bundle (indices into the analysis), and the subnet
+    /// their nodes are in.
+    Bundle(Vec<usize>, String),
 }
 
 /// The flows panel's state: the filter, and the list it gives, kept between frames.
@@ -75,7 +78,7 @@ pub struct FlowsView {
 }
 
 impl FlowsView {
-    fn refresh(&mut self, analysis: &Analysis, revision: u64) {
+    fn refresh(&mut self, design: &Design, analysis: &Analysis, revision: u64) {
         if self
             .rows_for
             .as_ref()
@@ -83,6 +86,35 @@ impl FlowsView {
         {
             return;
         }
+        // The bundles the canvas draws, first: what each stands for.
+        let accepted: Vec<usize> = (0..analysis.flows.len())
+            .filter(|&i| {
+                analysis
+                    .flows
+                    .get(i)
+                    .is_some_and(|f| self.filter.accepts(f))
+            })
+            .collect();
+        let refs: Vec<&FlowResult> = accepted
+            .iter()
+            .filter_map(|&i| analysis.flows.get(i))
+            .collect();
+        let index = crate::model::DesignIndex::new(design);
+        let bundles: Vec<Row> = crate::render::bundle::groups(&index, &refs)
+            .into_iter()
+            .filter(|g| g.len() > 1)
+            .map(|g| {
+                let members: Vec<usize> =
+                    g.iter().filter_map(|&k| accepted.get(k).copied()).collect();
+                let parent = members
+                    .first()
+                    .and_then(|&i| analysis.flows.get(i))
+                    .and_then(|f| index.get(crate::render::bundle::flow_end(f)))
+                    .and_then(|c| c.parent.clone())
+                    .unwrap_or_default();
+                Row::Bundle(members, parent)
+            })
+            .collect();
         // Group by the client or node each flow is about.
         let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
         let mut slot: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
@@ -105,6 +137,10 @@ impl FlowsView {
         }
         self.more_groups = groups.len().saturating_sub(MAX_GROUPS);
         self.rows.clear();
+        if !bundles.is_empty() {
+            self.rows.push(Row::Title("drawn as bundles".to_owned()));
+            self.rows.extend(bundles);
+        }
         for (key, indices) in groups.into_iter().take(MAX_GROUPS) {
             self.rows.push(Row::Title(key.to_owned()));
             self.rows.extend(indices.into_iter().map(Row::Flow));
@@ -149,6 +185,7 @@ fn verdict_text(f: &FlowResult) -> (String, bool) {
 /// expandable to the numbered steps.
 pub fn flows_ui(
     ui: &mut egui::Ui,
+    design: &Design,
     analysis: &Analysis,
     revision: u64,
     view: &mut FlowsView,
@@ -197,7 +234,7 @@ pub fn flows_ui(
         if n == 1 { "flow" } else { "flows" },
         if exposed == 1 { "crosses" } else { "cross" }
     ));
-    view.refresh(analysis, revision);
+    view.refresh(design, analysis, revision);
     // Only the rows in sight are drawn; the others reserve their measured height, so a list
     // of thousands of flows costs what the visible rows cost.
     let spacing = ui.spacing().item_spacing.y;
@@ -237,6 +274,9 @@ pub fn flows_ui(
                     }
                 }
             }
+            Row::Bundle(members, parent) => {
+                bundle_row(ui, analysis, members, parent, palette, &mut actions);
+            }
         }
         if let Some(slot) = view.row_h.get_mut(n) {
             *slot = Some(ui.cursor().min.y - top);
@@ -253,6 +293,58 @@ pub fn flows_ui(
         ));
     }
     actions
+}
+
+/// A bundle: its flow type, count, subnet and verdict, open to list its nodes (click one to
+/// select it).
+fn bundle_row(
+    ui: &mut egui::Ui,
+    analysis: &Analysis,
+    members: &[usize],
+    parent: &str,
+    palette: &Palette,
+    actions: &mut Vec<FlowAction>,
+) {
+    let flows: Vec<&FlowResult> = members
+        .iter()
+        .filter_map(|&i| analysis.flows.get(i))
+        .collect();
+    let Some(lead) = flows.first() else { return };
+    let (verdict, bad) = verdict_text(lead);
+    let place = if parent.is_empty() {
+        String::new()
+    } else {
+        format!(" in {parent}")
+    };
+    let title = screen_text(&format!(
+        "{} × {}{place} {verdict}",
+        lead.flow.human(),
+        flows.len()
+    ));
+    let text_color = if bad {
+        ui.visuals().error_fg_color
+    } else {
+        color(flow_color(lead.flow, palette.theme))
+    };
+    let id = ui.make_persistent_id(("bundle", members.first().copied()));
+    egui::CollapsingHeader::new(RichText::new(title).color(text_color))
+        .id_salt(id)
+        .default_open(false)
+        .show(ui, |ui| {
+            ui.label(RichText::new(screen_text(&lead.reason)).italics());
+            ui.horizontal_wrapped(|ui| {
+                for f in &flows {
+                    let node = crate::render::bundle::flow_end(f);
+                    if ui
+                        .small_button(node)
+                        .on_hover_text(format!("select {node}"))
+                        .clicked()
+                    {
+                        actions.push(FlowAction::Focus(node.to_owned()));
+                    }
+                }
+            });
+        });
 }
 
 /// One flow: its title (click to highlight only it), open to show its numbered steps.
