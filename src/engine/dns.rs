@@ -59,6 +59,12 @@ pub(super) fn resolve(
                     "Nodes can't register: VPC {} has DNS resolution (enableDnsSupport) off, so {who} cannot resolve the cluster endpoint",
                     vpc.id
                 ),
+            )
+            .fixed(
+                format!("turn on DNS resolution and DNS hostnames in VPC {}", vpc.id),
+                Some(super::FixEdit::TurnOnVpcDns {
+                    vpc: vpc.id.clone(),
+                }),
             ));
         }
         if !v.dns_hostnames {
@@ -86,6 +92,12 @@ pub(super) fn resolve(
                 "VPC {} has DNS resolution off, so {} cannot resolve the cluster endpoint",
                 vpc.id, src.id
             ),
+        )
+        .fixed(
+            format!("turn on DNS resolution in VPC {}", vpc.id),
+            Some(super::FixEdit::TurnOnVpcDns {
+                vpc: vpc.id.clone(),
+            }),
         ));
     }
     let eni_ips = answer_ips(ctx, DnsAnswer::EniPrivateIps);
@@ -148,8 +160,12 @@ pub(super) fn resolve(
         Code::DnsNoPublicRecord,
         Some(&src.id),
         format!(
-            "This private-only cluster has no public DNS record for its private IPs, so {} cannot resolve the endpoint; toggle public access on then off once, or update the cluster",
+            "This private-only cluster has no public DNS record for its private IPs, so {} cannot resolve the endpoint",
             name(src)
         ),
+    )
+    .fixed(
+        "toggle public access on and then off once (or update the cluster), so that EKS writes the public record of the private IPs; or forward the cluster domain to the VPC resolver",
+        Some(super::FixEdit::WritePublicRecord),
     ))
 }

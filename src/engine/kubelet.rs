@@ -37,6 +37,15 @@ pub(super) fn api_to_kubelet(
                 "Node {} is not in the cluster VPC; the EKS-owned ENIs can't reach it{extra}",
                 node.id
             ),
+        )
+        .fixed(
+            format!(
+                "move node {} into a subnet of the cluster VPC{}",
+                node.id,
+                ctx.cluster_vpc
+                    .map_or_else(String::new, |v| format!(" {}", v.id))
+            ),
+            None,
         ));
     }
     let Some(eni) = pick_eni(ctx, place) else {
@@ -45,7 +54,8 @@ pub(super) fn api_to_kubelet(
             Some(&api.id),
             "The API server reaches nodes through EKS-owned ENIs, but the design has none"
                 .to_owned(),
-        ));
+        )
+        .fixed(super::path::no_eni_fix(ctx), None));
     };
     trace.hop(eni);
     let node_iface = Iface {
@@ -116,6 +126,15 @@ pub(super) fn api_to_kubelet(
                     ),
                 );
                 b.fix = Some(format!("allow TCP {port} from sg {cluster_sg} in {target}"));
+                b.edit = node_iface.sgs.as_ref().and_then(|v| v.first()).map(|g| {
+                    Box::new(super::FixEdit::AddSgRule {
+                        group: (*g).to_owned(),
+                        direction: super::fix::Direction::Ingress,
+                        port,
+                        peer: cluster_sg.to_owned(),
+                        peer_is_group: true,
+                    })
+                });
                 return Err(b);
             }
         }
@@ -151,7 +170,10 @@ pub(super) fn api_to_kubelet(
                 "VPC CIDR {young} was associated less than about an hour ago; kubectl logs, exec and port-forward to {} may fail until EKS reconciles it",
                 node.id
             ),
-        ));
+        ).with_fix(format!(
+            "wait about an hour after associating {young}, or run {} in a subnet of an older VPC CIDR",
+            node.id
+        )));
     }
     trace.hop(node);
     let _ = answer_ips;

@@ -4,6 +4,7 @@
 
 pub mod codes;
 mod dns;
+pub mod fix;
 mod kubelet;
 mod path;
 pub mod report;
@@ -18,6 +19,7 @@ use crate::model::{
     net,
 };
 pub use codes::{Basis, Code};
+pub use fix::FixEdit;
 
 /// The three flows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -205,6 +207,8 @@ pub struct FlowResult {
     pub reason: String,
     /// The smallest change that would unblock the flow, when there is an obvious one.
     pub fix: Option<String>,
+    /// The same change as an edit of the design, when it is one.
+    pub fix_edit: Option<FixEdit>,
     /// Components passed, source to target.
     pub hops: Vec<Hop>,
     /// The numbered explanation.
@@ -240,6 +244,8 @@ pub(crate) struct Block {
     pub at: Option<String>,
     pub reason: String,
     pub fix: Option<String>,
+    /// Boxed: blocks travel in `Err`s, which stay small.
+    pub edit: Option<Box<FixEdit>>,
 }
 
 impl Block {
@@ -250,7 +256,15 @@ impl Block {
             at: at.map(str::to_owned),
             reason,
             fix: None,
+            edit: None,
         }
+    }
+
+    /// The fix, as a sentence and, when it is an edit of the design, as data.
+    pub(crate) fn fixed(mut self, fix: impl Into<String>, edit: Option<FixEdit>) -> Self {
+        self.fix = Some(fix.into());
+        self.edit = edit.map(Box::new);
+        self
     }
 }
 
@@ -573,6 +587,15 @@ fn run_flow(ctx: &Ctx<'_>, errors: &[Finding], flow: FlowKind, c: &Component) ->
             at: err.component.clone(),
             reason: format!("EKS rejects this cluster configuration: {}", err.message),
             fix: err.fix.clone(),
+            // What turns on: the private endpoint, unless the source is outside every
+            // VPC (on the internet or on premises), which reaches the public one.
+            edit: (err.code == Code::CfgNoEndpointEnabled).then(|| {
+                let outside = !matches!(ctx.place(c), Place::Vpc { .. });
+                Box::new(FixEdit::TurnOnEndpoint {
+                    public: outside,
+                    private: !outside,
+                })
+            }),
         })
     } else {
         match flow {
@@ -594,6 +617,7 @@ fn run_flow(ctx: &Ctx<'_>, errors: &[Finding], flow: FlowKind, c: &Component) ->
             blocked_at: None,
             reason,
             fix: None,
+            fix_edit: None,
             hops: trace.hops,
             steps: trace.steps,
             warnings: trace.warnings,
@@ -617,6 +641,7 @@ fn run_flow(ctx: &Ctx<'_>, errors: &[Finding], flow: FlowKind, c: &Component) ->
                 blocked_at: block.at,
                 reason: block.reason,
                 fix: block.fix,
+                fix_edit: block.edit.map(|e| *e),
                 hops: trace.hops,
                 steps: trace.steps,
                 warnings: trace.warnings,
@@ -678,12 +703,15 @@ fn config_errors(ctx: &Ctx<'_>) -> Vec<Finding> {
             ));
         }
         if !bad.is_empty() {
-            out.push(Finding::new(
-                Level::Error,
-                Code::CfgInvalidPublicCidrs,
-                None,
-                format!("publicAccessCidrs is invalid: {}", bad.join(", ")),
-            ));
+            out.push(
+                Finding::new(
+                    Level::Error,
+                    Code::CfgInvalidPublicCidrs,
+                    None,
+                    format!("publicAccessCidrs is invalid: {}", bad.join(", ")),
+                )
+                .with_fix("list at most 40 public IPv4 CIDRs, none private or reserved"),
+            );
         }
     }
     let subnets = ctx.cluster_subnets();
@@ -711,12 +739,15 @@ fn config_errors(ctx: &Ctx<'_>) -> Vec<Finding> {
         );
     }
     if ctx.api.is_none() {
-        out.push(Finding::new(
-            Level::Error,
-            Code::CfgNoApiServer,
-            None,
-            "The design has no API server component".to_owned(),
-        ));
+        out.push(
+            Finding::new(
+                Level::Error,
+                Code::CfgNoApiServer,
+                None,
+                "The design has no API server component".to_owned(),
+            )
+            .with_fix("add an API server to the AWS-managed VPC (the control plane)"),
+        );
     }
     out
 }
@@ -728,13 +759,16 @@ fn config_warnings(ctx: &Ctx<'_>, design: &Design, out: &mut Vec<Finding>) {
             .first()
             .is_some_and(|s| s == "0.0.0.0/0");
     if !c.endpoint_public_access && !c.public_access_cidrs.is_empty() && !default_list {
-        out.push(Finding::new(
-            Level::Warning,
-            Code::WCidrsIgnored,
-            None,
-            "publicAccessCidrs is set but public access is off, so the list has no effect"
-                .to_owned(),
-        ));
+        out.push(
+            Finding::new(
+                Level::Warning,
+                Code::WCidrsIgnored,
+                None,
+                "publicAccessCidrs is set but public access is off, so the list has no effect"
+                    .to_owned(),
+            )
+            .with_fix("turn public access on, or clear the public access CIDRs"),
+        );
     }
     if c.endpoint_public_access
         && c.public_access_cidrs
@@ -764,18 +798,21 @@ fn config_warnings(ctx: &Ctx<'_>, design: &Design, out: &mut Vec<Finding>) {
                         "Hybrid node {} resolves the endpoint to the public IPs while both endpoints are on; AWS does not recommend this",
                         node.id
                     ),
-                ));
+                ).with_fix("use public or private access alone for clusters with hybrid nodes"));
             }
         }
     }
     if c.endpoint_public_access && ctx.nlb.is_none() {
-        out.push(Finding::new(
-            Level::Warning,
-            Code::WNoNlb,
-            None,
-            "Public access is on but the design has no public NLB component; paths skip it"
-                .to_owned(),
-        ));
+        out.push(
+            Finding::new(
+                Level::Warning,
+                Code::WNoNlb,
+                None,
+                "Public access is on but the design has no public NLB component; paths skip it"
+                    .to_owned(),
+            )
+            .with_fix("add a public NLB to the AWS-managed VPC"),
+        );
     }
 }
 

@@ -1,6 +1,7 @@
 //! Hop-by-hop routing of the three flows (domain.md §2.3).
 
 use super::codes::Code;
+use super::fix::FixEdit;
 use std::collections::VecDeque;
 use std::net::Ipv4Addr;
 
@@ -166,6 +167,10 @@ pub(super) fn api_server<'a>(ctx: &Ctx<'a>) -> Result<&'a Component, Block> {
             None,
             "The design has no API server component".to_owned(),
         )
+        .fixed(
+            "add an API server to the AWS-managed VPC (the control plane)",
+            None,
+        )
     })
 }
 
@@ -223,6 +228,7 @@ pub(super) fn public_path(
         _ => None,
     });
     let endpoint = nlb_ip.map_or_else(|| "the public endpoint".to_owned(), |a| a.to_string());
+    let from_onprem = matches!(place, Place::OnPrem { .. });
     let (translated, exposure) = match place {
         Place::Internet { public_ip } => {
             trace.step(
@@ -241,6 +247,7 @@ pub(super) fn public_path(
                 _ => None,
             };
             let Some(egress) = egress else {
+                let private_off = !ctx.cluster.endpoint_private_access;
                 return Err(Block::new(
                     Code::NoRouteToPublicEndpoint,
                     Some(&src.id),
@@ -250,6 +257,21 @@ pub(super) fn public_path(
                         onprem.id,
                         public_endpoint(&endpoint)
                     ),
+                )
+                .fixed(
+                    format!(
+                        "give on-premises network {} an internet egress address{}",
+                        onprem.id,
+                        if private_off {
+                            ", or turn on private access and reach the EKS-owned ENIs over the connection to the VPC"
+                        } else {
+                            ""
+                        }
+                    ),
+                    private_off.then_some(FixEdit::TurnOnEndpoint {
+                        public: false,
+                        private: true,
+                    }),
                 ));
             };
             trace.step(
@@ -296,22 +318,51 @@ pub(super) fn public_path(
         None => allow.iter().find(|n| n.prefix_len() == 0).copied(),
     };
     let Some(rule) = allowed_by else {
-        let via = trace
+        // Who the address belongs to: the NAT gateway that rewrote the source, else the
+        // source itself.
+        let nat = trace
             .hops
             .iter()
             .rev()
-            .find(|h| matches!(h.kind, KindName::Nat | KindName::Igw))
-            .map_or_else(String::new, |h| format!(" (via {})", h.id));
-        return Err(Block::new(
+            .find(|h| h.kind == KindName::Nat)
+            .map(|h| h.id.clone());
+        let whose = nat.as_ref().map_or_else(
+            || {
+                if from_onprem {
+                    " (the on-premises internet egress)".to_owned()
+                } else {
+                    String::new()
+                }
+            },
+            |n| format!(" (elastic IP of NAT {n})"),
+        );
+        let private_note = if ctx.cluster.endpoint_private_access {
+            ""
+        } else {
+            ", or turn on private access"
+        };
+        let block = Block::new(
             Code::SourceNotInPublicAccessCidrs,
             at,
             format!(
-                "The public endpoint only accepts {}; traffic from {} arrives from {}{via}",
+                "The public endpoint only accepts {}; traffic from {} arrives from {}{whose}",
                 ctx.cluster.public_access_cidrs.join(", "),
                 src.id,
                 fmt_ip(translated)
             ),
-        ));
+        );
+        return Err(match translated {
+            Some(a) => block.fixed(
+                format!("add {a}/32{whose} to the public access CIDRs{private_note}"),
+                Some(FixEdit::AddPublicAccessCidr {
+                    cidr: format!("{a}/32"),
+                }),
+            ),
+            None => block.fixed(
+                format!("give {} a public address{private_note}", src.id),
+                None,
+            ),
+        });
     };
     let api = ctx.api.map_or("an API server", |a| a.id.as_str());
     trace.step(
@@ -348,18 +399,51 @@ pub(super) fn vpc_to_internet(
                 subnet.id,
                 public_endpoint(endpoint)
             ),
-        )),
+        )
+        .with_way_out(ctx, src, vpc, subnet, public_ip)),
         Next::Target(t, dest) if t.kind.name() == KindName::Igw => {
             trace.hop(t);
             let Some(pip) = public_ip else {
-                return Err(Block::new(
+                let block = Block::new(
                     Code::IgwPathWithoutPublicIp,
                     Some(&t.id),
                     format!(
-                        "{} routes to internet gateway {} but has no public IP; add one, or use a NAT gateway or the private endpoint",
+                        "{} routes to internet gateway {} but has no public IP",
                         src.id, t.id
                     ),
-                ));
+                );
+                // Through a NAT gateway of the VPC when there is one, else a public IP.
+                return Err(if let Some(nat) = internet_nat(ctx, vpc, subnet) {
+                    block.fixed(
+                        format!(
+                            "route 0.0.0.0/0 of {} to NAT gateway {}, or give {} a public IP{}",
+                            subnet.id,
+                            nat.id,
+                            src.id,
+                            private_alternative(ctx, src, vpc)
+                        ),
+                        Some(FixEdit::PutRoute {
+                            subnet: subnet.id.clone(),
+                            destination: "0.0.0.0/0".to_owned(),
+                            target: nat.id.clone(),
+                        }),
+                    )
+                } else {
+                    {
+                        let ip = super::fix::free_public_ip(ctx.ix.design());
+                        block.fixed(
+                            format!(
+                                "give {} a public IP, or route 0.0.0.0/0 through a NAT gateway{}",
+                                src.id,
+                                private_alternative(ctx, src, vpc)
+                            ),
+                            ip.map(|ip| FixEdit::SetPublicIp {
+                                component: src.id.clone(),
+                                ip,
+                            }),
+                        )
+                    }
+                });
             };
             trace.step(
                 Some(subnet),
@@ -394,6 +478,16 @@ pub(super) fn vpc_to_internet(
                         "NAT gateway {} is a private NAT gateway, which has no internet path",
                         nat.id
                     ),
+                )
+                .fixed(
+                    format!(
+                        "make {} a public NAT gateway (in a subnet that routes to an internet gateway){}",
+                        nat.id,
+                        private_alternative(ctx, src, vpc)
+                    ),
+                    Some(FixEdit::MakeNatPublic {
+                        nat: nat.id.clone(),
+                    }),
                 ));
             }
             let nat_subnet = ctx.ix.parent(nat);
@@ -406,7 +500,7 @@ pub(super) fn vpc_to_internet(
                 None => None,
             };
             let Some(igw) = igw else {
-                return Err(Block::new(
+                let block = Block::new(
                     Code::NatNoInternetPath,
                     Some(&nat.id),
                     format!(
@@ -414,7 +508,32 @@ pub(super) fn vpc_to_internet(
                         nat.id,
                         nat_subnet.map_or("?", |s| s.id.as_str())
                     ),
-                ));
+                );
+                let gateway = nat_vpc.and_then(|v| vpc_igw(ctx, v));
+                return Err(match (nat_subnet, gateway) {
+                    (Some(ns), Some(g)) => block.fixed(
+                        format!(
+                            "route 0.0.0.0/0 of {} to internet gateway {}{}",
+                            ns.id,
+                            g.id,
+                            private_alternative(ctx, src, vpc)
+                        ),
+                        Some(FixEdit::PutRoute {
+                            subnet: ns.id.clone(),
+                            destination: "0.0.0.0/0".to_owned(),
+                            target: g.id.clone(),
+                        }),
+                    ),
+                    _ => block.fixed(
+                        format!(
+                            "attach an internet gateway to {} and route 0.0.0.0/0 of NAT gateway {}'s subnet to it{}",
+                            nat_vpc.map_or("the VPC", |v| v.id.as_str()),
+                            nat.id,
+                            private_alternative(ctx, src, vpc)
+                        ),
+                        None,
+                    ),
+                });
             };
             if let Some(ns) = nat_subnet
                 && ns.id != subnet.id
@@ -431,10 +550,18 @@ pub(super) fn vpc_to_internet(
                 }
             }
             let Some(eip) = ip(props.elastic_ip.as_deref()) else {
+                let free = super::fix::free_public_ip(ctx.ix.design());
                 return Err(Block::new(
                     Code::NatNoInternetPath,
                     Some(&nat.id),
                     format!("NAT gateway {} has no elastic IP", nat.id),
+                )
+                .fixed(
+                    format!("allocate an elastic IP for NAT gateway {}", nat.id),
+                    free.map(|ip| FixEdit::SetNatElasticIp {
+                        nat: nat.id.clone(),
+                        ip,
+                    }),
                 ));
             };
             trace.hop(igw);
@@ -457,7 +584,106 @@ pub(super) fn vpc_to_internet(
                 src.id,
                 public_endpoint(endpoint)
             ),
-        )),
+        )
+        .with_way_out(ctx, src, vpc, subnet, public_ip)),
+    }
+}
+
+/// How to get EKS-owned ENIs: EKS places them in the subnets given to the cluster.
+pub(super) fn no_eni_fix(ctx: &Ctx<'_>) -> String {
+    if ctx.cluster.subnet_ids.is_empty() {
+        "give the cluster subnets in two availability zones; EKS places its ENIs there (draw them as EKS-owned ENIs)".to_owned()
+    } else {
+        format!(
+            "draw the EKS-owned ENIs EKS places in the cluster subnets ({})",
+            ctx.cluster.subnet_ids.join(", ")
+        )
+    }
+}
+
+/// A public NAT gateway in `vpc` (with an elastic IP) outside `subnet`, for `subnet` to
+/// route through (a NAT's own subnet must route to the internet gateway).
+fn internet_nat<'a>(ctx: &Ctx<'a>, vpc: &Component, subnet: &Component) -> Option<&'a Component> {
+    ctx.ix.design().components.iter().find(|c| {
+        matches!(&c.kind, ComponentKind::Nat(n)
+            if n.connectivity == NatConnectivity::Public && n.elastic_ip.is_some())
+            && c.parent.as_deref() != Some(subnet.id.as_str())
+            && ctx
+                .ix
+                .ancestor_of_kind(c, KindName::Vpc)
+                .is_some_and(|v| v.id == vpc.id)
+    })
+}
+
+/// The internet gateway of `vpc`.
+fn vpc_igw<'a>(ctx: &Ctx<'a>, vpc: &Component) -> Option<&'a Component> {
+    ctx.ix.design().components.iter().find(|c| {
+        c.kind.name() == KindName::Igw
+            && ctx
+                .ix
+                .ancestor_of_kind(c, KindName::Vpc)
+                .is_some_and(|v| v.id == vpc.id)
+    })
+}
+
+/// ", or turn on private access" when that would keep `src`'s traffic inside: it is in the
+/// cluster VPC and private access is off.
+fn private_alternative(ctx: &Ctx<'_>, _src: &Component, vpc: &Component) -> &'static str {
+    let in_cluster_vpc = ctx.cluster_vpc.is_some_and(|c| c.id == vpc.id);
+    if in_cluster_vpc && !ctx.cluster.endpoint_private_access {
+        ", or turn on private access"
+    } else {
+        ""
+    }
+}
+
+impl Block {
+    /// The fix of a subnet with no way to the internet: a default route to the VPC's NAT
+    /// gateway (or its internet gateway for a source with a public IP), else private access.
+    fn with_way_out(
+        self,
+        ctx: &Ctx<'_>,
+        src: &Component,
+        vpc: &Component,
+        subnet: &Component,
+        public_ip: Option<Ipv4Addr>,
+    ) -> Self {
+        let target = if public_ip.is_some() {
+            vpc_igw(ctx, vpc).or_else(|| internet_nat(ctx, vpc, subnet))
+        } else {
+            internet_nat(ctx, vpc, subnet)
+        };
+        let alt = private_alternative(ctx, src, vpc);
+        match target {
+            Some(t) => self.fixed(
+                format!(
+                    "add a route 0.0.0.0/0 → {} to the route table of {}{alt}",
+                    t.id, subnet.id
+                ),
+                Some(FixEdit::PutRoute {
+                    subnet: subnet.id.clone(),
+                    destination: "0.0.0.0/0".to_owned(),
+                    target: t.id.clone(),
+                }),
+            ),
+            None if !alt.is_empty() => self.fixed(
+                format!(
+                    "turn on private access, or add a NAT gateway in a public subnet of {} and route 0.0.0.0/0 of {} to it",
+                    vpc.id, subnet.id
+                ),
+                Some(FixEdit::TurnOnEndpoint {
+                    public: false,
+                    private: true,
+                }),
+            ),
+            None => self.fixed(
+                format!(
+                    "add a NAT gateway in a public subnet of {} and route 0.0.0.0/0 of {} to it",
+                    vpc.id, subnet.id
+                ),
+                None,
+            ),
+        }
     }
 }
 
@@ -472,7 +698,8 @@ pub(super) fn private_path(
             Code::NoEksEni,
             Some(&src.id),
             "The endpoint resolves to the EKS-owned ENIs, but the design has none".to_owned(),
-        ));
+        )
+        .fixed(no_eni_fix(ctx), None));
     };
     let dest = eni_ip(eni);
     let dest_text = fmt_ip(dest);
@@ -482,8 +709,16 @@ pub(super) fn private_path(
             Code::NoRouteToPrivateEndpoint,
             Some(&eni.id),
             format!("EKS-owned ENI {} has no valid private IP", eni.id),
+        )
+        .fixed(
+            format!(
+                "give EKS-owned ENI {} a private IP in its subnet's CIDR",
+                eni.id
+            ),
+            None,
         ));
     };
+    let public_off = !ctx.cluster.endpoint_public_access;
     let no_route = |at: &str, why: String| {
         Block::new(
             Code::NoRouteToPrivateEndpoint,
@@ -492,6 +727,17 @@ pub(super) fn private_path(
                 "The endpoint resolves to private IP {dest_text}, but {} has no route into VPC {vpc_name}: {why}",
                 src.id
             ),
+        )
+        .fixed(
+            format!(
+                "run {} from inside VPC {vpc_name} or a connected network (VPN, transit gateway, peering, with DNS forwarding to the VPC resolver){}",
+                if src.kind.name() == KindName::Client { "kubectl" } else { "it" },
+                if public_off { ", or turn on public access" } else { "" }
+            ),
+            public_off.then_some(FixEdit::TurnOnEndpoint {
+                public: true,
+                private: false,
+            }),
         )
     };
     let src_iface = Iface {
@@ -617,6 +863,20 @@ pub(super) fn private_path(
         b.fix = Some(format!(
             "add a route {src_cidr} → {via} to the route table of {subnet_id}"
         ));
+        let connector = trace
+            .hops
+            .iter()
+            .rev()
+            .find(|h| matches!(h.kind, KindName::Tgw | KindName::Vpn | KindName::Peering));
+        b.edit = match (connector, eni_subnet) {
+            (Some(c), Some(s)) if src_cidr.contains('/') => Some(FixEdit::PutRoute {
+                subnet: s.id.clone(),
+                destination: src_cidr.clone(),
+                target: c.id.clone(),
+            }),
+            _ => None,
+        }
+        .map(Box::new);
         return Err(b);
     }
     if let Some(s) = eni_subnet {
@@ -772,6 +1032,20 @@ pub(super) fn source_checks(
             b.fix = Some(format!(
                 "allow TCP {port} to {dest_text}/32 in {first} egress"
             ));
+            b.edit = match (
+                src_iface.sgs.as_ref().and_then(|v| v.first()),
+                dest_iface.ip,
+            ) {
+                (Some(g), Some(d)) => Some(FixEdit::AddSgRule {
+                    group: (*g).to_owned(),
+                    direction: super::fix::Direction::Egress,
+                    port,
+                    peer: format!("{d}/32"),
+                    peer_is_group: false,
+                }),
+                _ => None,
+            }
+            .map(Box::new);
             return Err(b);
         }
     }
@@ -823,6 +1097,22 @@ pub(super) fn eni_checks(
                 ),
             );
             b.fix = Some(format!("allow TCP 443 from {from} in {cluster_sg}"));
+            b.edit = ctx
+                .eni_sgs()
+                .first()
+                .map(|g| {
+                    let (peer, peer_is_group) = from
+                        .strip_prefix("sg ")
+                        .map_or((from.clone(), false), |sg| (sg.to_owned(), true));
+                    FixEdit::AddSgRule {
+                        group: (*g).to_owned(),
+                        direction: super::fix::Direction::Ingress,
+                        port: 443,
+                        peer,
+                        peer_is_group,
+                    }
+                })
+                .map(Box::new);
             Err(b)
         }
     }

@@ -27,6 +27,7 @@ fn flow_json(f: &FlowResult) -> Value {
         "blocked_at": f.blocked_at,
         "reason": f.reason,
         "fix": f.fix,
+        "fix_edit": f.fix_edit,
         "hops": f.hops.iter().map(|h| json!({"id": h.id, "kind": h.kind.as_str(), "rules": h.rules})).collect::<Vec<_>>(),
         "steps": f.steps.iter().map(|s| s.text.clone()).collect::<Vec<_>>(),
     })

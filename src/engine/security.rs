@@ -226,11 +226,31 @@ fn acl_one(
                         if dir == Dir::In { "from" } else { "to" },
                     ),
                 );
+                // Just ahead of the deny that matched, else after every rule (before *).
+                let taken: Vec<u16> = rules.iter().map(|r| r.number).collect();
+                let number = match rule {
+                    Some(r) => (1..r.number).rev().find(|n| !taken.contains(n)),
+                    None => taken.iter().max().map_or(Some(100), |m| m.checked_add(10)),
+                };
+                let cidr = remote.map_or_else(|| "0.0.0.0/0".to_owned(), |a| format!("{a}/32"));
                 b.fix = Some(format!(
-                    "add an {dir_name} allow rule for {port_text} {} {remote_text} to network ACL {} with a number below any deny that matches",
+                    "add an {dir_name} allow rule for {port_text} {} {cidr} to network ACL {}{}",
                     if dir == Dir::In { "from" } else { "to" },
-                    acl.id
+                    acl.id,
+                    number.map_or_else(
+                        || " with a number below any deny that matches".to_owned(),
+                        |n| format!(" as rule {n}")
+                    )
                 ));
+                b.edit = number
+                    .map(|number| super::FixEdit::AddAclRule {
+                        acl: acl.id.clone(),
+                        inbound: dir == Dir::In,
+                        number,
+                        ports,
+                        cidr,
+                    })
+                    .map(Box::new);
                 return Err(b);
             }
         }

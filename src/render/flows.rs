@@ -115,27 +115,25 @@ pub fn flow_primitives_reusing<'a>(
     reuse: Option<Reuse<'_>>,
 ) -> Drawn {
     let index = DesignIndex::new(design);
-    let mut router = Router::new(&index);
+    let zone_texts: Vec<Rect> = super::scene::zone_primitives(design, palette)
+        .0
+        .iter()
+        .filter_map(super::scene::text_rect)
+        .collect();
+    let mut router = Router::new(&index).avoiding(zone_texts.clone());
     if let Some(r) = reuse {
         router = router.reusing(r.routes, r.moved, r.moved_ids);
     }
     let mut out = Drawn::default();
     let mut badges = Vec::new();
     // Where badges and labels must not go: component text (container headers, cards).
-    let text_areas: Vec<Rect> = router
-        .text_areas()
-        .chain(
-            super::scene::zone_primitives(design, palette)
-                .0
-                .iter()
-                .filter_map(super::scene::text_rect),
-        )
-        .collect();
+    let text_areas: Vec<Rect> = router.text_areas().chain(zone_texts).collect();
     let mut placed: Vec<Rect> = Vec::new();
     // Legs already drawn with their badge: the same flow type taking the same step over
     // the same leg (every node of a subnet through one NAT) shares one badge.
     let mut badged: HashSet<(FlowKind, usize, Vec<&str>, Vec<&str>)> = HashSet::new();
     let mut outlined: HashSet<&str> = HashSet::new();
+    let mut exposure_labels: Vec<(Point, &'static str, Rgba)> = Vec::new();
     let prims = &mut out.primitives;
     out.groups = match reuse {
         Some(r) => r.groups.to_vec(),
@@ -168,6 +166,7 @@ pub fn flow_primitives_reusing<'a>(
             members: bundle.ends().into_iter().map(str::to_owned).collect(),
             legs: Vec::new(),
         };
+        let numbers = leg_numbers(&index, f);
         for (step, pair) in ends.windows(2).enumerate() {
             let [(a, _), (b, b_kind)] = pair else {
                 continue;
@@ -232,21 +231,10 @@ pub fn flow_primitives_reusing<'a>(
             let mid = free_on(&points, BADGE, &near);
             placed.push(around(mid, BADGE));
             if public {
-                let size = Size::new(super::fonts::text_width(look.label(), 10.0) + 6.0, 14.0);
-                let at = free_beside(mid, size, &near, &placed);
-                placed.push(around(at, size));
-                out.labels.push(around(at, size));
-                prims.push(Primitive::Text {
-                    pos: at,
-                    anchor: Anchor::Center,
-                    text: look.label().to_owned(),
-                    size: 10.0,
-                    // Red is for blocked flows; the exposure label takes the flow's colour.
-                    color,
-                    bold: true,
-                });
+                // Placed once every line is drawn, where it crosses none.
+                exposure_labels.push((mid, look.label(), color));
             }
-            badges.push((mid, step + 1, color));
+            badges.push((mid, numbers.get(step).copied().unwrap_or(step + 1), color));
             out.badges.push(around(mid, BADGE));
         }
         if bundle.is_bundle() {
@@ -276,6 +264,32 @@ pub fn flow_primitives_reusing<'a>(
     if reuse.is_none() {
         out.routes = router.routes();
     }
+    let lines: Vec<&[Point]> = out
+        .flows
+        .iter()
+        .flat_map(|f| f.legs.iter().map(|l| l.points.as_slice()))
+        .collect();
+    for (mid, text, color) in exposure_labels {
+        let size = Size::new(super::fonts::text_width(text, 10.0) + 6.0, 14.0);
+        let near: Vec<Rect> = text_areas
+            .iter()
+            .filter(|r| r.intersects(&grow(&around(mid, size), 60.0)))
+            .copied()
+            .collect();
+        let at = free_beside(mid, size, &near, &placed, &lines);
+        placed.push(around(at, size));
+        out.labels.push(around(at, size));
+        out.primitives.push(Primitive::Text {
+            pos: at,
+            anchor: Anchor::Center,
+            text: text.to_owned(),
+            size: 10.0,
+            // Red is for blocked flows; the exposure label takes the flow's colour.
+            color,
+            bold: true,
+        });
+    }
+    let prims = &mut out.primitives;
     // Step numbers last, so that lines never cover them.
     for (at, n, color) in badges {
         prims.push(Primitive::Circle {
@@ -292,6 +306,31 @@ pub fn flow_primitives_reusing<'a>(
             color: Rgba::rgb(255, 255, 255),
             bold: true,
         });
+    }
+    out
+}
+
+/// The step number of each leg of a flow, as the flow's numbered explanation (and a
+/// walk-through's caption) counts: the last step about the leg's first component or the
+/// subnet it is in (whose route table sends the traffic on); a leg no step is about
+/// shares the number of the leg before it.
+fn leg_numbers(index: &DesignIndex<'_>, f: &FlowResult) -> Vec<usize> {
+    let mut out = Vec::with_capacity(f.hops.len());
+    let mut last = 0;
+    for hop in f.hops.iter().take(f.hops.len().saturating_sub(1)) {
+        let parent = index.get(&hop.id).and_then(|c| c.parent.as_deref());
+        let about = f
+            .steps
+            .iter()
+            .rposition(|s| {
+                s.component
+                    .as_deref()
+                    .is_some_and(|c| c == hop.id || Some(c) == parent)
+            })
+            .map(|i| i + 1);
+        // Never backwards: a later leg is never numbered before an earlier one.
+        last = about.filter(|&n| n >= last).unwrap_or(last.max(1));
+        out.push(last);
     }
     out
 }
@@ -565,8 +604,14 @@ fn free_on(points: &[Point], size: Size, taken: &[Rect]) -> Point {
 
 /// Where a label of `size` goes beside a badge at `mid`: above or below it, clear of text
 /// and other labels where it can be.
-fn free_beside(mid: Point, size: Size, near: &[Rect], placed: &[Rect]) -> Point {
-    [-16.0_f32, 16.0, -28.0, 28.0]
+fn free_beside(
+    mid: Point,
+    size: Size,
+    near: &[Rect],
+    placed: &[Rect],
+    lines: &[&[Point]],
+) -> Point {
+    let candidates: Vec<Point> = [-16.0_f32, 16.0, -28.0, 28.0, -40.0, 40.0]
         .iter()
         .map(|dy| Point::new(mid.x, mid.y + dy))
         .chain(
@@ -574,12 +619,23 @@ fn free_beside(mid: Point, size: Size, near: &[Rect], placed: &[Rect]) -> Point 
                 .iter()
                 .map(|s| Point::new(mid.x + s * (size.w / 2.0 + 12.0), mid.y)),
         )
-        .find(|p| {
-            !near
-                .iter()
-                .chain(placed.iter())
-                .any(|r| r.intersects(&around(*p, size)))
-        })
+        .collect();
+    let clear_of_text = |p: &Point| {
+        !near
+            .iter()
+            .chain(placed.iter())
+            .any(|r| r.intersects(&around(*p, size)))
+    };
+    let clear_of_lines = |p: &Point| {
+        let r = around(*p, size);
+        !lines.iter().any(|l| super::route::crosses(l, &r))
+    };
+    // Clear of text and lines, else of text at least.
+    candidates
+        .iter()
+        .find(|p| clear_of_text(p) && clear_of_lines(p))
+        .or_else(|| candidates.iter().find(|p| clear_of_text(p)))
+        .copied()
         .unwrap_or(Point::new(mid.x, mid.y - 16.0))
 }
 

@@ -64,6 +64,8 @@ type Found<'a> = (Vec<&'a str>, Option<Vec<Point>>);
 pub struct Router<'a> {
     index: &'a DesignIndex<'a>,
     boxes: Vec<Boxed<'a>>,
+    /// Texts that are no component's (zone titles), gone around too.
+    texts: Vec<Rect>,
     /// Routes found, by the keys of their ends, with the ids of both ends.
     cache: HashMap<(u64, u64), Found<'a>>,
 }
@@ -93,8 +95,15 @@ impl<'a> Router<'a> {
         Self {
             index,
             boxes,
+            texts: Vec::new(),
             cache: HashMap::new(),
         }
+    }
+
+    /// Routes also go around these texts (zone titles).
+    pub fn avoiding(mut self, texts: Vec<Rect>) -> Self {
+        self.texts = texts;
+        self
     }
 
     /// Where the components' texts are, which lines and badges keep off: a container's
@@ -215,6 +224,7 @@ impl<'a> Router<'a> {
                     vec![x.rect]
                 }
             })
+            .chain(self.texts.iter().copied())
             // A box holding an end whole (a header over a card) cannot be gone around.
             .filter(|r| !r.contains_rect(&a.rect) && !r.contains_rect(&b.rect))
             .collect()
