@@ -496,6 +496,9 @@ impl EksplainApp {
                             FlowAction::CopyReport => {
                                 self.queue.push(AppCommand::CopyReport);
                             }
+                            FlowAction::ApplyFix(fix) => {
+                                self.messages.push(Msg::ApplyFix(fix));
+                            }
                         }
                     }
                 }

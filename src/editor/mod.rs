@@ -35,6 +35,8 @@ pub fn snap(v: f32) -> f32 {
 pub enum Msg {
     /// A model edit, as one undo step.
     Edit(Edit),
+    /// A blocked flow's fix, as one undo step.
+    ApplyFix(crate::engine::FixEdit),
     /// Select exactly these components.
     Select(Vec<String>),
     /// Add a component to the selection or take it out.
@@ -202,6 +204,15 @@ impl Editor {
     pub fn apply(&mut self, msg: Msg) -> Outcome {
         match msg {
             Msg::Edit(edit) => self.edit(edit),
+            Msg::ApplyFix(fix) => {
+                let label = fix.label();
+                self.change(|d| {
+                    for e in fix.edits(d)? {
+                        d.apply(e).map_err(|e| format!("cannot {label}: {e}"))?;
+                    }
+                    Ok(Some(format!("fixed: {label}")))
+                })
+            }
             Msg::Select(ids) => {
                 self.selection.set(&self.design, ids);
                 Outcome::Unchanged

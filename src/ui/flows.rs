@@ -159,6 +159,8 @@ pub enum FlowAction {
     Focus(String),
     /// Copy the analysis as Markdown.
     CopyReport,
+    /// Apply a blocked flow's fix.
+    ApplyFix(crate::engine::FixEdit),
 }
 
 /// The built-in fonts have no arrow glyph: show "→" as "->".
@@ -405,7 +407,17 @@ fn flow_row(
             }
             ui.label(RichText::new(screen_text(&f.reason)).italics());
             if let Some(fix) = &f.fix {
-                ui.label(format!("fix: {fix}"));
+                ui.label(screen_text(&format!("fix: {fix}")));
+            }
+            if let Some(edit) = &f.fix_edit {
+                let label = screen_text(&edit.label());
+                if ui
+                    .button(format!("fix: {label}"))
+                    .on_hover_text("Make this change to the design (undo with Ctrl+Z)")
+                    .clicked()
+                {
+                    actions.push(FlowAction::ApplyFix(edit.clone()));
+                }
             }
         });
     open
