@@ -396,6 +396,17 @@ fn flow_row(
             }
         })
         .body(|ui| {
+            // What to change first, then why.
+            if let Some(edit) = &f.fix_edit {
+                let label = screen_text(&edit.label());
+                if ui
+                    .button(format!("fix: {label}"))
+                    .on_hover_text("Make this change to the design (undo with Ctrl+Z)")
+                    .clicked()
+                {
+                    actions.push(FlowAction::ApplyFix(edit.clone()));
+                }
+            }
             for (n, s) in f.steps.iter().enumerate() {
                 let text = screen_text(&format!("{}. {}", n + 1, s.text));
                 let resp = ui.add(egui::Label::new(text).sense(egui::Sense::click()));
@@ -408,16 +419,6 @@ fn flow_row(
             ui.label(RichText::new(screen_text(&f.reason)).italics());
             if let Some(fix) = &f.fix {
                 ui.label(screen_text(&format!("fix: {fix}")));
-            }
-            if let Some(edit) = &f.fix_edit {
-                let label = screen_text(&edit.label());
-                if ui
-                    .button(format!("fix: {label}"))
-                    .on_hover_text("Make this change to the design (undo with Ctrl+Z)")
-                    .clicked()
-                {
-                    actions.push(FlowAction::ApplyFix(edit.clone()));
-                }
             }
         });
     open
