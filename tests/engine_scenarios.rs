@@ -437,24 +437,49 @@ fn d09_self_managed_node_without_10250() {
 
 #[test]
 fn d09w_webhook_port_blocked() {
-    let b = e(
-        B,
-        "node-a",
-        "NODE_SG_NO_WEBHOOK_INGRESS@node-a",
-        None,
-        None,
-        "api_server eks_eni node",
-    );
-    check("d09w", &[LAPTOP_PUBLIC, b, C_NAT], &["W_PUBLIC_OPEN"]);
+    // Each port is its own flow: kubelet's 10250 gets through (logs and exec work), the
+    // webhook port 9443 does not.
+    check("d09w", &[LAPTOP_PUBLIC, B_STD, C_NAT], &["W_PUBLIC_OPEN"]);
     let a = load("d09w");
-    let f = a.flows.iter().find(|f| f.flow == B).unwrap();
-    assert!(f.reason.contains("TCP 9443"), "{}", f.reason);
-    // 10250 itself was allowed, and the hop says by which rule.
-    let node = f.hops.iter().find(|h| h.id == "node-a").unwrap();
+    let ports: Vec<(u16, bool)> = a
+        .flows
+        .iter()
+        .filter(|f| f.flow == B)
+        .map(|f| (f.port, f.reachable))
+        .collect();
+    assert_eq!(ports, [(10250, true), (9443, false)]);
+    let kubelet = a
+        .flows
+        .iter()
+        .find(|f| f.flow == B && f.port == 10250)
+        .unwrap();
+    let node = kubelet.hops.iter().find(|h| h.id == "node-a").unwrap();
     assert_eq!(
         node.rules,
         ["node-sg ingress: TCP 10250 from sg cluster-sg"]
     );
+    let f = a
+        .flows
+        .iter()
+        .find(|f| f.flow == B && f.port == 9443)
+        .unwrap();
+    assert_eq!(
+        f.code.map(eksplain::engine::Code::as_str),
+        Some("NODE_SG_NO_WEBHOOK_INGRESS")
+    );
+    assert_eq!(f.blocked_at.as_deref(), Some("node-a"));
+    assert!(f.reason.contains("TCP 9443"), "{}", f.reason);
+    let hops: Vec<&str> = f.hops.iter().map(|h| h.kind.as_str()).collect();
+    assert_eq!(hops, ["api_server", "eks_eni", "node"]);
+    // Every flow says its port in JSON.
+    let json = eksplain::engine::report::to_json("d09w.ron", &a);
+    let ports: Vec<u64> = json["flows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["port"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ports, [443, 10250, 9443, 443]);
 }
 
 #[test]

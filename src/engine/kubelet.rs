@@ -12,6 +12,7 @@ use crate::model::{Component, ComponentKind, net};
 pub(super) fn api_to_kubelet(
     ctx: &Ctx<'_>,
     node: &Component,
+    port: u16,
     trace: &mut Trace,
 ) -> Result<(Exposure, String), Block> {
     let api = api_server(ctx)?;
@@ -71,11 +72,7 @@ pub(super) fn api_to_kubelet(
         _ => None,
     };
     let eni_subnet_c = ctx.ix.parent(eni);
-    let webhook_ports: Vec<u16> = match &node.kind {
-        ComponentKind::Node(n) => n.webhook_ports.clone(),
-        _ => Vec::new(),
-    };
-    for port in std::iter::once(10250).chain(webhook_ports.iter().copied()) {
+    {
         if let Some(es) = eni_subnet_c {
             source_checks(
                 ctx,
@@ -88,9 +85,7 @@ pub(super) fn api_to_kubelet(
                 trace,
             )?;
         }
-        if port == 10250 {
-            trace.hop(node);
-        }
+        trace.hop(node);
         if let Some(ns) = node_subnet
             && eni_subnet_c.is_none_or(|e| e.id != ns.id)
         {
@@ -139,11 +134,16 @@ pub(super) fn api_to_kubelet(
             }
         }
     }
+    let what = if port == super::KUBELET_PORT {
+        format!("kubelet on {}", node.id)
+    } else {
+        format!("port {port} of {} (a webhook)", node.id)
+    };
     trace.step(
         Some(api),
         format!(
-            "API server {} dials kubelet on {} ({node_ip}:10250) through EKS-owned ENI {} in the customer VPC.",
-            api.id, node.id, eni.id
+            "API server {} dials {what} ({node_ip}:{port}) through EKS-owned ENI {} in the customer VPC.",
+            api.id, eni.id
         ),
     );
     let eni_subnet = ctx.ix.parent(eni).map_or("its subnet", |s| s.id.as_str());
@@ -180,8 +180,8 @@ pub(super) fn api_to_kubelet(
     Ok((
         Exposure::None,
         format!(
-            "API server {} reaches kubelet on {} through EKS-owned ENI {}; the traffic stays in the VPC",
-            api.id, node.id, eni.id
+            "API server {} reaches {what} through EKS-owned ENI {}; the traffic stays in the VPC",
+            api.id, eni.id
         ),
     ))
 }

@@ -191,6 +191,9 @@ pub struct FlowResult {
     pub source: String,
     /// Target component id (API server or node); empty when the design has no API server.
     pub target: String,
+    /// The TCP port dialled: 443 to the API server; 10250 (kubelet) or a webhook port of
+    /// the node for API server → kubelet, one flow per port.
+    pub port: u16,
     /// True when the traffic gets through.
     pub reachable: bool,
     /// Exposure of a reachable path.
@@ -540,11 +543,29 @@ pub fn analyze(design: &Design, mode_override: Option<EndpointMode>) -> Analysis
     let clients = design.of_kind(KindName::Client);
     let nodes: Vec<&Component> = design.of_kind(KindName::Node).collect();
     for client in clients {
-        flows.push(run_flow(&ctx, &errors, FlowKind::KubectlToApi, client));
+        flows.push(run_flow(
+            &ctx,
+            &errors,
+            FlowKind::KubectlToApi,
+            client,
+            API_PORT,
+        ));
     }
     for node in &nodes {
-        flows.push(run_flow(&ctx, &errors, FlowKind::ApiToKubelet, node));
-        flows.push(run_flow(&ctx, &errors, FlowKind::KubeletToApi, node));
+        let webhooks: &[u16] = match &node.kind {
+            ComponentKind::Node(n) => &n.webhook_ports,
+            _ => &[],
+        };
+        for port in std::iter::once(KUBELET_PORT).chain(webhooks.iter().copied()) {
+            flows.push(run_flow(&ctx, &errors, FlowKind::ApiToKubelet, node, port));
+        }
+        flows.push(run_flow(
+            &ctx,
+            &errors,
+            FlowKind::KubeletToApi,
+            node,
+            API_PORT,
+        ));
     }
     for f in &flows {
         for w in &f.warnings {
@@ -561,7 +582,18 @@ pub fn analyze(design: &Design, mode_override: Option<EndpointMode>) -> Analysis
     }
 }
 
-fn run_flow(ctx: &Ctx<'_>, errors: &[Finding], flow: FlowKind, c: &Component) -> FlowResult {
+/// The API server's port.
+pub const API_PORT: u16 = 443;
+/// The kubelet's port.
+pub const KUBELET_PORT: u16 = 10250;
+
+fn run_flow(
+    ctx: &Ctx<'_>,
+    errors: &[Finding],
+    flow: FlowKind,
+    c: &Component,
+    port: u16,
+) -> FlowResult {
     let mut trace = Trace::default();
     let (source, target) = match flow {
         FlowKind::ApiToKubelet => (
@@ -599,7 +631,7 @@ fn run_flow(ctx: &Ctx<'_>, errors: &[Finding], flow: FlowKind, c: &Component) ->
         })
     } else {
         match flow {
-            FlowKind::ApiToKubelet => kubelet::api_to_kubelet(ctx, c, &mut trace),
+            FlowKind::ApiToKubelet => kubelet::api_to_kubelet(ctx, c, port, &mut trace),
             _ => path::to_api(ctx, c, flow, &mut trace, &mut dns),
         }
     };
@@ -609,6 +641,7 @@ fn run_flow(ctx: &Ctx<'_>, errors: &[Finding], flow: FlowKind, c: &Component) ->
             flow,
             source,
             target,
+            port,
             reachable: true,
             exposure: Some(exposure),
             dns: via,
@@ -633,6 +666,7 @@ fn run_flow(ctx: &Ctx<'_>, errors: &[Finding], flow: FlowKind, c: &Component) ->
                 flow,
                 source,
                 target,
+                port,
                 reachable: false,
                 exposure: None,
                 dns: via,

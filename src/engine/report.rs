@@ -19,6 +19,7 @@ fn flow_json(f: &FlowResult) -> Value {
         "flow": f.flow.json_name(),
         "source": f.source,
         "target": f.target,
+        "port": f.port,
         "reachable": f.reachable,
         "exposure": f.exposure.map(super::Exposure::json_name),
         "dns": f.dns.map(super::DnsVia::json_name),

@@ -38,10 +38,15 @@ impl<'a> Bundle<'a> {
         format!("kubelet × {}", self.flows.len())
     }
 
-    /// `data-flow` of the bundle: kind, then its ends, comma-separated.
+    /// `data-flow` of the bundle: kind, then its ends, comma-separated, then the port when
+    /// it is a webhook port (`api_to_kubelet:node-a:9443`).
     pub fn data_flow(&self) -> String {
         let kind = self.lead().map_or("", |f| f.flow.json_name());
-        format!("{kind}:{}", self.ends().join(","))
+        let port = self
+            .lead()
+            .filter(|f| f.flow == FlowKind::ApiToKubelet && f.port != crate::engine::KUBELET_PORT)
+            .map_or_else(String::new, |f| format!(":{}", f.port));
+        format!("{kind}:{}{port}", self.ends().join(","))
     }
 }
 
@@ -76,6 +81,7 @@ fn node_hop(f: &FlowResult) -> Option<(&str, usize)> {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Key<'a> {
     kind: FlowKind,
+    port: u16,
     parent: Option<&'a str>,
     hops: Vec<&'a str>,
     reachable: bool,
@@ -107,6 +113,7 @@ pub fn groups(index: &DesignIndex<'_>, flows: &[&FlowResult]) -> Vec<Vec<usize>>
         };
         let key = Key {
             kind: f.flow,
+            port: f.port,
             parent: index.get(node).and_then(|c| c.parent.as_deref()),
             hops: f
                 .hops

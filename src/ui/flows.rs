@@ -363,7 +363,12 @@ fn flow_row(
     let dns = f
         .dns
         .map_or(String::new(), |d| format!(" · DNS {}", d.json_name()));
-    let title = screen_text(&format!("{} {verdict}{dns}", f.flow.human()));
+    let port = if f.flow == FlowKind::ApiToKubelet && f.port != crate::engine::KUBELET_PORT {
+        format!(" (port {})", f.port)
+    } else {
+        String::new()
+    };
+    let title = screen_text(&format!("{}{port} {verdict}{dns}", f.flow.human()));
     let text_color = if bad {
         ui.visuals().error_fg_color
     } else {
