@@ -410,7 +410,7 @@ fn every_fixture_has_a_test() {
     let tested = [
         "d01", "d02", "d03", "d04", "d05", "d06", "d07", "d08", "d09", "d09w", "d10", "d11", "d12",
         "d13", "d14", "d15", "d16", "d17", "d18", "d19", "d20", "d21", "d22", "d23", "d24", "d25",
-        "d26", "d27", "d28", "d29", "d30", "x01", "x02", "x03", "x04",
+        "d26", "d27", "d28", "d29", "d30", "x01", "x02", "x03", "x04", "x05",
     ];
     assert_eq!(names, tested);
 }
@@ -553,6 +553,57 @@ fn x04_acl_without_ephemeral_ports() {
         an.flows[0].reason.contains("32768-60999"),
         "{}",
         an.flows[0].reason
+    );
+}
+
+#[test]
+fn x05_auto_assigned_public_ip() {
+    // No public IP written, but the public subnet maps one on launch: the node has one, and
+    // kubelet leaves through the internet gateway from it.
+    let c = e(C, "node-a", "ok", AWS, PUB, "node igw nlb api_server");
+    check(
+        "x05",
+        &[LAPTOP_PUBLIC, B_STD, c],
+        &["W_PUBLIC_OPEN", "W_NODE_PUBLIC_IP"],
+    );
+    let a = load("x05");
+    let f = a.flows.iter().find(|f| f.flow == C).unwrap();
+    assert!(
+        f.steps
+            .iter()
+            .any(|s| s.text.contains("auto-assigns at launch")),
+        "{:?}",
+        f.steps
+    );
+    let w = a
+        .warnings
+        .iter()
+        .find(|w| w.code == "W_NODE_PUBLIC_IP")
+        .unwrap();
+    assert!(w.message.contains("auto-assigned"), "{}", w.message);
+    // Unless the design says the node was launched without one.
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenarios/x05.ron");
+    let (mut d, _) = io::load(&path).unwrap();
+    if let eksplain::model::ComponentKind::Node(n) = &mut d.component_mut("node-a").unwrap().kind {
+        n.no_public_ip = true;
+    }
+    let a = analyze(&d, None);
+    let f = a.flows.iter().find(|f| f.flow == C).unwrap();
+    assert_eq!(
+        f.code.map(eksplain::engine::Code::as_str),
+        Some("IGW_PATH_WITHOUT_PUBLIC_IP")
+    );
+    // With the public access CIDRs narrowed, an address nobody knows is allowed by no CIDR.
+    let (mut d, _) = io::load(&path).unwrap();
+    d.cluster.public_access_cidrs = vec!["203.0.113.0/24".into()];
+    let f = analyze(&d, None)
+        .flows
+        .into_iter()
+        .find(|f| f.flow == C)
+        .unwrap();
+    assert_eq!(
+        f.code.map(eksplain::engine::Code::as_str),
+        Some("SOURCE_NOT_IN_PUBLIC_ACCESS_CIDRS")
     );
 }
 

@@ -280,6 +280,9 @@ pub(crate) enum Place<'a> {
         subnet: &'a Component,
         ip: Option<Ipv4Addr>,
         public_ip: Option<Ipv4Addr>,
+        /// No public IP written, but the subnet auto-assigns one at launch
+        /// (`map_public_ip_on_launch`): it has one, address unknown.
+        auto_public: bool,
     },
     /// On the internet.
     Internet { public_ip: Option<Ipv4Addr> },
@@ -483,12 +486,20 @@ impl<'a> Ctx<'a> {
 
     /// Where a client or node sits.
     pub(crate) fn place(&self, c: &'a Component) -> Place<'a> {
-        let (own_ip, public_ip) = match &c.kind {
-            ComponentKind::Node(n) => (ip(Some(&n.private_ip)), ip(n.public_ip.as_deref())),
-            ComponentKind::Client(cl) => {
-                (ip(cl.private_ip.as_deref()), ip(cl.public_ip.as_deref()))
-            }
-            _ => (None, None),
+        let (own_ip, public_ip, written, refused) = match &c.kind {
+            ComponentKind::Node(n) => (
+                ip(Some(&n.private_ip)),
+                ip(n.public_ip.as_deref()),
+                n.public_ip.is_some(),
+                n.no_public_ip,
+            ),
+            ComponentKind::Client(cl) => (
+                ip(cl.private_ip.as_deref()),
+                ip(cl.public_ip.as_deref()),
+                cl.public_ip.is_some(),
+                cl.no_public_ip,
+            ),
+            _ => (None, None, false, true),
         };
         match self.ix.parent(c) {
             Some(p) if p.kind.name() == KindName::Subnet => match self.ix.parent(p) {
@@ -497,6 +508,9 @@ impl<'a> Ctx<'a> {
                     subnet: p,
                     ip: own_ip,
                     public_ip,
+                    auto_public: !written
+                        && !refused
+                        && matches!(&p.kind, ComponentKind::Subnet(s) if s.map_public_ip_on_launch),
                 },
                 None => Place::Internet { public_ip },
             },

@@ -288,6 +288,7 @@ pub(super) fn public_path(
             subnet,
             public_ip,
             ip: own_ip,
+            auto_public,
         } => {
             let src_iface = Iface {
                 ip: own_ip,
@@ -298,8 +299,16 @@ pub(super) fn public_path(
                 sgs: None,
             };
             source_checks(ctx, src, &src_iface, &nlb_iface, subnet, None, 443, trace)?;
-            let (t, e) =
-                vpc_to_internet(ctx, src, vpc, subnet, public_ip, nlb_ip, &endpoint, trace)?;
+            let (t, e) = vpc_to_internet(
+                ctx,
+                src,
+                vpc,
+                subnet,
+                (public_ip, auto_public),
+                nlb_ip,
+                &endpoint,
+                trace,
+            )?;
             (t, e)
         }
     };
@@ -384,7 +393,7 @@ pub(super) fn vpc_to_internet(
     src: &Component,
     vpc: &Component,
     subnet: &Component,
-    public_ip: Option<Ipv4Addr>,
+    (public_ip, auto_public): (Option<Ipv4Addr>, bool),
     nlb_ip: Option<Ipv4Addr>,
     endpoint: &str,
     trace: &mut Trace,
@@ -403,6 +412,16 @@ pub(super) fn vpc_to_internet(
         .with_way_out(ctx, src, vpc, subnet, public_ip)),
         Next::Target(t, dest) if t.kind.name() == KindName::Igw => {
             trace.hop(t);
+            if public_ip.is_none() && auto_public {
+                trace.step(
+                    Some(subnet),
+                    format!(
+                        "The route table of {} sends {dest} to internet gateway {}; the request leaves the VPC from the public IP {} auto-assigns at launch (map_public_ip_on_launch; its address is not in the design) and goes to {endpoint} (it stays on Amazon's network).",
+                        subnet.id, t.id, subnet.id
+                    ),
+                );
+                return Ok((None, Exposure::AwsPublic));
+            }
             let Some(pip) = public_ip else {
                 let block = Block::new(
                     Code::IgwPathWithoutPublicIp,
@@ -952,26 +971,39 @@ pub(super) fn node_warnings(ctx: &Ctx<'_>, node: &Component, place: Place<'_>, t
         vpc,
         subnet,
         public_ip,
+        auto_public,
         ..
     } = place
     else {
         return;
     };
+    let has_public = public_ip.is_some() || auto_public;
     let default_target = match lookup(ctx, subnet, Some(vpc), None) {
         Next::Target(t, _) => Some(t.kind.name()),
         _ => None,
     };
-    if public_ip.is_some() && default_target == Some(KindName::Igw) {
-        trace.warn(Finding::new(
-            Level::Warning,
-            Code::WNodePublicIp,
-            Some(&node.id),
-            format!("Node {} has a public IP in a public subnet, so it is reachable from the internet", node.id),
-        ).with_fix("put nodes in private subnets, or remove their public IPs"));
+    if has_public && default_target == Some(KindName::Igw) {
+        let which = if public_ip.is_some() {
+            "a public IP"
+        } else {
+            "an auto-assigned public IP (the subnet maps public IPs on launch)"
+        };
+        trace.warn(
+            Finding::new(
+                Level::Warning,
+                Code::WNodePublicIp,
+                Some(&node.id),
+                format!(
+                    "Node {} has {which} in a public subnet, so it is reachable from the internet",
+                    node.id
+                ),
+            )
+            .with_fix("put nodes in private subnets, or remove their public IPs"),
+        );
     }
     let egress = match default_target {
         Some(KindName::Nat) => true,
-        Some(KindName::Igw) => public_ip.is_some(),
+        Some(KindName::Igw) => has_public,
         _ => false,
     };
     let endpoints: &[String] = match &vpc.kind {

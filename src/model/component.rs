@@ -480,6 +480,9 @@ pub struct Node {
     /// A public IP, when the node has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_ip: Option<String>,
+    /// Launched without a public IP even in a subnet that auto-assigns one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub no_public_ip: bool,
     /// Managed node group or self-managed.
     #[serde(default)]
     pub node_group: NodeGroup,
@@ -504,6 +507,9 @@ pub struct Client {
     /// Its public IP: the egress IP of an internet client, or a public IP of a host in a subnet.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_ip: Option<String>,
+    /// Launched without a public IP even in a subnet that auto-assigns one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub no_public_ip: bool,
     /// DNS queries are forwarded to the cluster VPC's resolver (Route 53 Resolver inbound endpoint).
     #[serde(default)]
     pub dns_forwards_to_cluster_vpc: bool,

@@ -348,6 +348,13 @@ pub fn inspector_ui(
                         n.public_ip = opt(&t);
                         changed = true;
                     }
+                    changed |= launched_without_ip(
+                        ui,
+                        design,
+                        id,
+                        n.public_ip.as_ref(),
+                        &mut n.no_public_ip,
+                    );
                     if let Some(t) = row(
                         ui,
                         "webhook ports",
@@ -467,6 +474,34 @@ pub fn inspector_ui(
 
 type RowFn<'a> = dyn FnMut(&mut egui::Ui, &str, &str, String, &dyn Fn(&str) -> Result<(), String>) -> Option<String>
     + 'a;
+
+/// In a subnet that auto-assigns public IPs, with none written: whether the component was
+/// launched without one (else it has one, address unknown). Returns whether it changed.
+fn launched_without_ip(
+    ui: &mut egui::Ui,
+    design: &crate::model::Design,
+    id: &str,
+    public_ip: Option<&String>,
+    no_public_ip: &mut bool,
+) -> bool {
+    let auto = design
+        .component(id)
+        .and_then(|c| c.parent.as_deref())
+        .and_then(|p| design.component(p))
+        .is_some_and(|p| matches!(&p.kind, ComponentKind::Subnet(s) if s.map_public_ip_on_launch));
+    if !auto || public_ip.is_some() {
+        return false;
+    }
+    ui.label("");
+    let changed = ui
+        .checkbox(no_public_ip, "launched without a public IP")
+        .on_hover_text(
+            "The subnet auto-assigns public IPs at launch: unless this is on, it has one (address unknown)",
+        )
+        .changed();
+    ui.end_row();
+    changed
+}
 
 fn client_rows(ui: &mut egui::Ui, cl: &mut Client, changed: &mut bool, row: &mut RowFn<'_>) {
     if let Some(t) = row(
