@@ -21,6 +21,22 @@ fn engine_benches(c: &mut Criterion) {
     c.bench_function("analyze 1000 nodes, 50 subnets, 20 clients", |b| {
         b.iter(|| analyze(black_box(&design), None));
     });
+    // The same without freeing the result (what the analysis itself costs).
+    c.bench_function("analyze 1000 nodes, result kept", |b| {
+        b.iter_with_large_drop(|| analyze(black_box(&design), None));
+    });
+    // Ten times the nodes: the time should grow about ten times, not more.
+    let design = large_design(10_000, 250, 20);
+    assert_eq!(analyze(&design, None).flows.len(), 20 + 2 * 10_000);
+    let mut group = c.benchmark_group("large");
+    group.sample_size(20);
+    group.bench_function("analyze 10000 nodes, 250 subnets, 20 clients", |b| {
+        b.iter(|| analyze(black_box(&design), None));
+    });
+    group.bench_function("analyze 10000 nodes, result kept", |b| {
+        b.iter_with_large_drop(|| analyze(black_box(&design), None));
+    });
+    group.finish();
 }
 
 /// What the app does after an edit at 500 components: apply it, rerun the engine, and

@@ -553,34 +553,43 @@ pub fn analyze(design: &Design, mode_override: Option<EndpointMode>) -> Analysis
     let mut warnings: Vec<Finding> = Vec::new();
     let errors = config_errors(&ctx);
     config_warnings(&ctx, design, &mut warnings);
-    let mut flows = Vec::new();
-    let clients = design.of_kind(KindName::Client);
-    let nodes: Vec<&Component> = design.of_kind(KindName::Node).collect();
-    for client in clients {
-        flows.push(run_flow(
-            &ctx,
-            &errors,
-            FlowKind::KubectlToApi,
-            client,
-            API_PORT,
-        ));
+    // Every flow to run, in the order they are reported.
+    let mut jobs: Vec<(FlowKind, &Component, u16)> = Vec::new();
+    for client in design.of_kind(KindName::Client) {
+        jobs.push((FlowKind::KubectlToApi, client, API_PORT));
     }
-    for node in &nodes {
+    for node in design.of_kind(KindName::Node) {
         let webhooks: &[u16] = match &node.kind {
             ComponentKind::Node(n) => &n.webhook_ports,
             _ => &[],
         };
         for port in std::iter::once(KUBELET_PORT).chain(webhooks.iter().copied()) {
-            flows.push(run_flow(&ctx, &errors, FlowKind::ApiToKubelet, node, port));
+            jobs.push((FlowKind::ApiToKubelet, node, port));
         }
-        flows.push(run_flow(
-            &ctx,
-            &errors,
-            FlowKind::KubeletToApi,
-            node,
-            API_PORT,
-        ));
+        jobs.push((FlowKind::KubeletToApi, node, API_PORT));
     }
+    let run = |chunk: &[(FlowKind, &Component, u16)]| -> Vec<FlowResult> {
+        chunk
+            .iter()
+            .map(|(kind, c, port)| run_flow(&ctx, &errors, *kind, c, *port))
+            .collect()
+    };
+    // Flows are independent: large designs run them on every core, in chunks whose
+    // results are joined in order, so the analysis is the same as one thread's.
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let flows: Vec<FlowResult> = if jobs.len() < PARALLEL_FROM || cores < 2 {
+        run(&jobs)
+    } else {
+        let size = jobs.len().div_ceil(cores.min(8));
+        std::thread::scope(|s| {
+            let handles: Vec<_> = jobs.chunks(size).map(|c| s.spawn(move || run(c))).collect();
+            handles
+                .into_iter()
+                // A panic in a flow is a bug: it goes on as it would on one thread.
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    };
     for f in &flows {
         for w in &f.warnings {
             if !warnings.contains(w) {
@@ -595,6 +604,9 @@ pub fn analyze(design: &Design, mode_override: Option<EndpointMode>) -> Analysis
         errors,
     }
 }
+
+/// From this many flows on, the analysis runs on every core.
+const PARALLEL_FROM: usize = 400;
 
 /// The API server's port.
 pub const API_PORT: u16 = 443;

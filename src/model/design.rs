@@ -277,17 +277,45 @@ impl Design {
     }
 }
 
+/// FNV-1a: ids are short, trusted strings of the open design, looked up thousands of times
+/// per analysis; SipHash's protection against crafted keys costs more than it buys here.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FastIds;
+
+/// The state of [`FastIds`].
+#[derive(Clone, Copy, Debug)]
+pub struct Fnv(u64);
+
+impl std::hash::BuildHasher for FastIds {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 /// Fast id lookups over a design, built once and used read-only.
 #[derive(Debug)]
 pub struct DesignIndex<'a> {
     design: &'a Design,
-    by_id: HashMap<&'a str, usize>,
+    by_id: HashMap<&'a str, usize, FastIds>,
 }
 
 impl<'a> DesignIndex<'a> {
     /// Indexes a design. With duplicate ids the first one wins (validation reports duplicates).
     pub fn new(design: &'a Design) -> Self {
-        let mut by_id = HashMap::with_capacity(design.components.len());
+        let mut by_id = HashMap::with_capacity_and_hasher(design.components.len(), FastIds);
         for (i, c) in design.components.iter().enumerate() {
             by_id.entry(c.id.as_str()).or_insert(i);
         }
