@@ -187,3 +187,29 @@ fn json_hops_carry_their_rules_and_fixes() {
     assert_eq!(k["code"], "CLUSTER_SG_NO_443_INGRESS");
     assert_eq!(k["fix"], "allow TCP 443 from sg bastion-sg in cluster-sg");
 }
+
+#[test]
+fn where_a_component_came_from_is_carried_into_the_json_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut d, _) = eksplain::io::load(std::path::Path::new(&preset("public"))).unwrap();
+    d.component_mut("nat").unwrap().source = "aws_nat_gateway.this[0]".into();
+    let path = dir.path().join("d.ron");
+    std::fs::write(&path, eksplain::io::to_ron_string(&d).unwrap()).unwrap();
+    // Saved and read back.
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        saved.contains("source: \"aws_nat_gateway.this[0]\""),
+        "{saved}"
+    );
+    let (code, out, err) = run(&["check", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let hop = json["flows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["hops"].as_array().unwrap().iter())
+        .find(|h| h["id"] == "nat")
+        .unwrap();
+    assert_eq!(hop["source"], "aws_nat_gateway.this[0]");
+}

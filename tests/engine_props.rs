@@ -217,6 +217,7 @@ fn apply(d: &mut Design, m: &Mutation) {
             }
         }
         Mutation::InternetClient(ip) => d.components.push(Component {
+            source: String::new(),
             id: format!("extra-client-{}", d.components.len()),
             label: String::new(),
             parent: None,
@@ -250,6 +251,7 @@ fn apply(d: &mut Design, m: &Mutation) {
         }
         Mutation::Acl(inbound, outbound) => {
             d.network_acls = vec![NetworkAcl {
+                source: String::new(),
                 id: "acl".into(),
                 inbound: acl_rules(inbound),
                 outbound: acl_rules(outbound),

@@ -358,6 +358,7 @@ fn multi_line_text_keeps_what_is_typed_and_commits_on_leaving() {
     let mut h = harness("private");
     h.state_mut()
         .push_edit(eksplain::model::Edit::Add(eksplain::model::Component {
+            source: String::new(),
             id: "note-1".into(),
             label: "note".into(),
             parent: None,

@@ -171,6 +171,9 @@ pub struct Hop {
     pub kind: KindName,
     /// The security group and network ACL rules that let the traffic through here.
     pub rules: Vec<String>,
+    /// Where the component came from (an AWS id, a Terraform address…), if the design says.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub source: String,
 }
 
 /// One numbered step of a flow's explanation.
@@ -339,6 +342,7 @@ impl Trace {
             id: c.id.clone(),
             kind: c.kind.name(),
             rules: Vec::new(),
+            source: c.source.clone(),
         });
     }
 

@@ -29,7 +29,13 @@ fn flow_json(f: &FlowResult) -> Value {
         "reason": f.reason,
         "fix": f.fix,
         "fix_edit": f.fix_edit,
-        "hops": f.hops.iter().map(|h| json!({"id": h.id, "kind": h.kind.as_str(), "rules": h.rules})).collect::<Vec<_>>(),
+        "hops": f.hops.iter().map(|h| {
+            let mut hop = json!({"id": h.id, "kind": h.kind.as_str(), "rules": h.rules});
+            if !h.source.is_empty() {
+                hop["source"] = json!(h.source);
+            }
+            hop
+        }).collect::<Vec<_>>(),
         "steps": f.steps.iter().map(|s| s.text.clone()).collect::<Vec<_>>(),
     })
 }

@@ -22,6 +22,9 @@ pub struct Component {
     pub size: Size,
     /// What the component is, with the properties of its kind.
     pub kind: ComponentKind,
+    /// Where it came from: an AWS id, a Terraform address, a CloudFormation logical id.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
 }
 
 impl Component {

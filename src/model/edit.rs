@@ -600,6 +600,7 @@ impl Design {
 pub fn new_component(kind: KindName, id: String, pos: Point, parent: Option<String>) -> Component {
     let size: Size = kind.default_size();
     Component {
+        source: String::new(),
         label: kind.human().to_owned(),
         id,
         parent,

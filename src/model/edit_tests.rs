@@ -122,6 +122,7 @@ fn renaming_a_security_group_renames_every_reference() {
     d.apply(Edit::PutSecurityGroup {
         old: None,
         group: SecurityGroup {
+            source: String::new(),
             id: "node-sg".into(),
             description: String::new(),
             ingress: vec![sg_rule(Peer::Sg("node-sg".into()), 10250)],
@@ -184,6 +185,7 @@ fn deleting_a_security_group_removes_every_reference() {
     d.apply(Edit::PutSecurityGroup {
         old: None,
         group: SecurityGroup {
+            source: String::new(),
             id: "extra".into(),
             description: String::new(),
             ingress: vec![],
@@ -215,6 +217,7 @@ fn network_acl_rename_and_delete_follow_to_subnets() {
     d.apply(Edit::PutNetworkAcl {
         old: None,
         acl: NetworkAcl {
+            source: String::new(),
             id: "private".into(),
             inbound: vec![],
             outbound: vec![],
@@ -227,6 +230,7 @@ fn network_acl_rename_and_delete_follow_to_subnets() {
     d.apply(Edit::PutNetworkAcl {
         old: Some("private".into()),
         acl: NetworkAcl {
+            source: String::new(),
             id: "strict".into(),
             inbound: vec![],
             outbound: vec![],

@@ -14,6 +14,7 @@ fn comp(
     kind: ComponentKind,
 ) -> Component {
     Component {
+        source: String::new(),
         label: id.clone(),
         id,
         parent: parent.map(str::to_owned),

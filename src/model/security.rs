@@ -118,6 +118,9 @@ impl SgRule {
 pub struct SecurityGroup {
     /// Readable id, unique among security groups (`cluster-sg`, `node-sg`).
     pub id: String,
+    /// Where it came from: an AWS id, a Terraform address, a CloudFormation logical id.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
     /// Free text.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
@@ -133,6 +136,7 @@ impl SecurityGroup {
     /// The AWS default cluster security group: all from itself in, all out.
     pub fn default_cluster(id: &str) -> Self {
         Self {
+            source: String::new(),
             id: id.to_owned(),
             description: "EKS cluster security group (AWS default rules)".to_owned(),
             ingress: vec![SgRule {
@@ -203,6 +207,9 @@ impl AclRule {
 pub struct NetworkAcl {
     /// Readable id, unique among network ACLs.
     pub id: String,
+    /// Where it came from: an AWS id, a Terraform address, a CloudFormation logical id.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
     /// Inbound rules.
     #[serde(default)]
     pub inbound: Vec<AclRule>,

@@ -6,6 +6,7 @@ use crate::model::geom::{Point, Size};
 
 fn comp(id: &str, parent: Option<&str>, kind: ComponentKind) -> Component {
     Component {
+        source: String::new(),
         id: id.to_owned(),
         label: String::new(),
         parent: parent.map(str::to_owned),
@@ -89,6 +90,7 @@ fn security_references_are_checked() {
     subnet.size = Size::new(5.0, 5.0);
     d.components.push(subnet);
     d.security_groups.push(SecurityGroup {
+        source: String::new(),
         id: "sg-a".into(),
         description: String::new(),
         ingress: vec![SgRule {
@@ -107,6 +109,7 @@ fn security_references_are_checked() {
         cidr: "nope".into(),
     };
     d.network_acls.push(NetworkAcl {
+        source: String::new(),
         id: "acl".into(),
         inbound: vec![rule.clone(), rule],
         outbound: vec![],

@@ -187,6 +187,13 @@ pub fn inspector_ui(
                 changed = true;
             }
             ui.end_row();
+            // Where an imported component came from (an AWS id, a Terraform address).
+            if !comp.source.is_empty() {
+                ui.label("source");
+                ui.add(egui::Label::new(&comp.source).truncate())
+                    .on_hover_text(&comp.source);
+                ui.end_row();
+            }
             // Exact placement from the keyboard: x, y of the top-left corner, then width and
             // height (containers keep their children inside).
             let r = comp.rect();

@@ -250,6 +250,7 @@ fn groups_ui(
         return Some(Edit::PutSecurityGroup {
             old: None,
             group: SecurityGroup {
+                source: String::new(),
                 id,
                 description: String::new(),
                 ingress: Vec::new(),
@@ -535,6 +536,7 @@ fn acls_ui(
         return Some(Edit::PutNetworkAcl {
             old: None,
             acl: NetworkAcl {
+                source: String::new(),
                 id,
                 inbound: vec![allow_all.clone()],
                 outbound: vec![allow_all],
