@@ -97,11 +97,19 @@ pub(super) fn api_to_kubelet(
             Ok(rule) => trace.rule(&node.id, rule),
             Err(groups) => {
                 let cluster_sg = ctx.eni_sgs().first().copied().unwrap_or("cluster-sg");
-                let target = node_iface
+                let managed = node_iface
                     .sgs
-                    .as_ref()
-                    .and_then(|v| v.first().copied())
-                    .unwrap_or("the node security group");
+                    .as_deref()
+                    .and_then(|v| super::security::managed_group(ctx, v));
+                let target = managed.unwrap_or("the node security group");
+                let (phrase, verb) = (
+                    super::security::groups_phrase(&groups),
+                    if groups.contains(", ") {
+                        "block"
+                    } else {
+                        "blocks"
+                    },
+                );
                 let (code, what) = if port == 10250 {
                     (
                         Code::NodeSgNo10250Ingress,
@@ -117,13 +125,13 @@ pub(super) fn api_to_kubelet(
                     code,
                     Some(&node.id),
                     format!(
-                        "Node security group {groups} blocks TCP {port} from the control plane (sg {cluster_sg}); {what}"
+                        "Node {phrase} {verb} TCP {port} from the control plane (sg {cluster_sg}); {what}"
                     ),
                 );
                 b.fix = Some(format!("allow TCP {port} from sg {cluster_sg} in {target}"));
-                b.edit = node_iface.sgs.as_ref().and_then(|v| v.first()).map(|g| {
+                b.edit = managed.map(|g| {
                     Box::new(super::FixEdit::AddSgRule {
-                        group: (*g).to_owned(),
+                        group: g.to_owned(),
                         direction: super::fix::Direction::Ingress,
                         port,
                         peer: cluster_sg.to_owned(),

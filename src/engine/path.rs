@@ -608,6 +608,14 @@ pub(super) fn vpc_to_internet(
     }
 }
 
+/// `s` with its first letter in capitals.
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// How to get EKS-owned ENIs: EKS places them in the subnets given to the cluster.
 pub(super) fn no_eni_fix(ctx: &Ctx<'_>) -> String {
     if ctx.cluster.subnet_ids.is_empty() {
@@ -1048,16 +1056,18 @@ pub(super) fn source_checks(
     match egress_rule(ctx, src_iface, dest_iface, port) {
         Ok(rule) => trace.rule(&src.id, rule),
         Err(groups) => {
-            let first = src_iface
+            let managed = src_iface
                 .sgs
-                .as_ref()
-                .and_then(|v| v.first().copied())
-                .unwrap_or("its security group");
+                .as_deref()
+                .and_then(|v| super::security::managed_group(ctx, v));
+            let first = managed.unwrap_or("its security group");
+            let phrase = super::security::groups_phrase(&groups);
             let mut b = Block::new(
                 Code::SgEgressDeny,
                 Some(&src.id),
                 format!(
-                    "Security group {groups} of {} has no egress rule for TCP {port} to {dest_text}",
+                    "{} of {} has no egress rule for TCP {port} to {dest_text}",
+                    capitalized(&phrase),
                     src.id
                 ),
             );
@@ -1123,7 +1133,9 @@ pub(super) fn eni_checks(
                 Code::ClusterSgNo443Ingress,
                 Some(&eni.id),
                 format!(
-                    "Cluster security group {groups} does not allow TCP 443 from {} ({})",
+                    "Cluster {} {} not allow TCP 443 from {} ({})",
+                    super::security::groups_phrase(&groups),
+                    if groups.contains(", ") { "do" } else { "does" },
                     src.id,
                     fmt_ip(src_iface.ip)
                 ),

@@ -127,6 +127,25 @@ fn find_rule(
     None
 }
 
+/// "security group a", "security groups a and b", "security groups a, b and c".
+pub(super) fn groups_phrase(list: &str) -> String {
+    let ids: Vec<&str> = list.split(", ").filter(|s| !s.is_empty()).collect();
+    match ids.as_slice() {
+        [] => "no security group".to_owned(),
+        [one] => format!("security group {one}"),
+        [rest @ .., last] => format!("security groups {} and {last}", rest.join(", ")),
+    }
+}
+
+/// The group a fix should change: the first of `list` the design defines (the one the user
+/// manages), else the first.
+pub(super) fn managed_group<'a>(ctx: &Ctx<'_>, list: &[&'a str]) -> Option<&'a str> {
+    list.iter()
+        .find(|id| ctx.ix.design().security_groups.iter().any(|g| g.id == **id))
+        .or_else(|| list.first())
+        .copied()
+}
+
 /// Finds the egress rule of `from` that lets TCP `port` out to `to`.
 pub(super) fn egress_rule(
     ctx: &Ctx<'_>,

@@ -80,3 +80,43 @@ fn a_blocked_reason_names_the_public_endpoint_once() {
         k.reason
     );
 }
+
+#[test]
+fn security_groups_are_named_as_a_list() {
+    use super::security::groups_phrase;
+    assert_eq!(groups_phrase("node-sg"), "security group node-sg");
+    assert_eq!(
+        groups_phrase("cluster-sg, module-sg"),
+        "security groups cluster-sg and module-sg"
+    );
+    assert_eq!(groups_phrase("a, b, c"), "security groups a, b and c");
+}
+
+#[test]
+fn a_fix_changes_the_group_the_design_defines_not_the_aws_default() {
+    // The node carries a group the design does not define (made outside it) first and the
+    // team's own second: the message lists both, and the rule goes into the team's.
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenarios/d09.ron");
+    let (mut d, _) = crate::io::load(&path).unwrap();
+    if let crate::model::ComponentKind::Node(n) = &mut d.component_mut("node-a").unwrap().kind {
+        n.security_groups.insert(0, "outside-sg".to_owned());
+    }
+    let a = super::analyze(&d, None);
+    let f = a
+        .flows
+        .iter()
+        .find(|f| f.code == Some(super::Code::NodeSgNo10250Ingress))
+        .unwrap();
+    assert!(
+        f.reason
+            .contains("security groups outside-sg and node-sg block TCP 10250"),
+        "{}",
+        f.reason
+    );
+    assert!(
+        f.fix.as_deref().unwrap().ends_with("in node-sg"),
+        "{:?}",
+        f.fix
+    );
+}
