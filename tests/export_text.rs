@@ -208,3 +208,24 @@ fn render_steps_writes_one_image_per_step_with_its_sentence() {
     assert_eq!(code, 2);
     assert!(stderr.contains("no flow kubelet_to_api:nope"), "{stderr}");
 }
+
+#[test]
+fn render_steps_walks_the_public_kubelet_path_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("walk.svg");
+    let (code, _, stderr) = eksplain(&[
+        "render",
+        &preset_path("public"),
+        "-o",
+        out.to_str().unwrap(),
+        "--steps",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    // Nothing is blocked: the walk is node-a's kubelet leaving through NAT and IGW.
+    let svg = std::fs::read_to_string(dir.path().join("walk-step1.svg")).unwrap();
+    assert!(
+        svg.contains("data-flow=\"kubelet_to_api:node-a\""),
+        "another flow walked"
+    );
+    assert!(dir.path().join("walk-step4.svg").exists());
+}

@@ -148,7 +148,8 @@ pub enum Command {
         #[arg(long)]
         steps: bool,
         /// The flow to walk through with --steps, as KIND:ID (kubelet_to_api:node-a; the
-        /// id is the client or node); default: the first blocked flow, else the first.
+        /// id is the client or node); default: the first blocked flow, else the first
+        /// kubelet → API that crosses public IPs, else the first kubelet → API.
         #[arg(long)]
         flow: Option<String>,
         /// SVG: packets travel along the flows (SVG animation, no script), for doc pages.
@@ -462,11 +463,26 @@ fn render_steps(
             };
             i
         }
-        None => analysis
-            .flows
-            .iter()
-            .position(|f| !f.reachable)
-            .unwrap_or(0),
+        // The most telling flow: the first blocked one, else the first kubelet → API that
+        // leaves private networks (the public path the lecture note draws), else the first
+        // kubelet → API, else the first.
+        None => {
+            let flows = &analysis.flows;
+            flows
+                .iter()
+                .position(|f| !f.reachable)
+                .or_else(|| {
+                    flows
+                        .iter()
+                        .position(|f| f.flow == engine::FlowKind::KubeletToApi && f.exposed())
+                })
+                .or_else(|| {
+                    flows
+                        .iter()
+                        .position(|f| f.flow == engine::FlowKind::KubeletToApi)
+                })
+                .unwrap_or(0)
+        }
     };
     let Some(flow) = analysis.flows.get(index) else {
         eprintln!(
