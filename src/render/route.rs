@@ -301,6 +301,30 @@ fn lines(spans: &[(f32, f32)], ends: [f32; 2]) -> Vec<f32> {
     out
 }
 
+/// For an obstacle spanning `across` on one axis and `along` on the other: calls `set(k, i)`
+/// for every line `k` of `lines` strictly inside `across` and every edge `(i, i + 1)` of
+/// `steps` (the grid along that line) that overlaps `along`.
+fn blocked_edges(
+    lines: &[f32],
+    steps: &[f32],
+    across: (f32, f32),
+    along: (f32, f32),
+    mut set: impl FnMut(usize, usize),
+) {
+    let inside = first_at_least(lines, across.0)..lines.partition_point(|&y| y <= across.1);
+    for k in inside {
+        let Some(&y) = lines.get(k) else { continue };
+        if y <= across.0 || y >= across.1 {
+            continue;
+        }
+        let from = steps.partition_point(|&x| x <= along.0).saturating_sub(1);
+        let to = first_at_least(steps, along.1).min(steps.len().saturating_sub(1));
+        for i in from..to {
+            set(k, i);
+        }
+    }
+}
+
 /// The first index of `v` (sorted) not below `x`.
 fn first_at_least(v: &[f32], x: f32) -> usize {
     v.partition_point(|&y| y < x)
@@ -333,35 +357,18 @@ fn search(a: Rect, b: Rect, obstacles: &[Rect]) -> Option<Vec<Point>> {
     let mut v_blocked = vec![false; nx * ny];
     for r in &grown {
         let max = r.max();
-        let rows = first_at_least(&ys, r.min.y)..ys.partition_point(|&y| y <= max.y);
-        let cols = first_at_least(&xs, r.min.x)..xs.partition_point(|&x| x <= max.x);
-        // Rows strictly inside: the edges of the row that overlap the obstacle.
-        for j in rows.clone() {
-            let Some(&y) = ys.get(j) else { continue };
-            if y <= r.min.y || y >= max.y {
-                continue;
+        // Along each row strictly inside the obstacle, the edges that overlap it; then the
+        // same along each column.
+        blocked_edges(&ys, &xs, (r.min.y, max.y), (r.min.x, max.x), |j, i| {
+            if let Some(e) = h_blocked.get_mut(at(i, j)) {
+                *e = true;
             }
-            let from = xs.partition_point(|&x| x <= r.min.x).saturating_sub(1);
-            let to = first_at_least(&xs, max.x);
-            for i in from..to.min(nx.saturating_sub(1)) {
-                if let Some(e) = h_blocked.get_mut(at(i, j)) {
-                    *e = true;
-                }
+        });
+        blocked_edges(&xs, &ys, (r.min.x, max.x), (r.min.y, max.y), |i, j| {
+            if let Some(e) = v_blocked.get_mut(at(i, j)) {
+                *e = true;
             }
-        }
-        for i in cols {
-            let Some(&x) = xs.get(i) else { continue };
-            if x <= r.min.x || x >= max.x {
-                continue;
-            }
-            let from = ys.partition_point(|&y| y <= r.min.y).saturating_sub(1);
-            let to = first_at_least(&ys, max.y);
-            for j in from..to.min(ny.saturating_sub(1)) {
-                if let Some(e) = v_blocked.get_mut(at(i, j)) {
-                    *e = true;
-                }
-            }
-        }
+        });
     }
     let inside = |r: &Rect| {
         let max = r.max();
