@@ -442,47 +442,37 @@ fn render_steps(
     palette: &crate::render::Palette,
     mut options: crate::render::export::ExportOptions,
 ) -> ExitCode {
-    let index = match args.flow {
-        Some(spec) => {
-            let (kind, id) = spec.split_once(':').unwrap_or((spec, ""));
-            let kind = kind.replace('-', "_");
-            let found = analysis.flows.iter().position(|f| {
-                f.flow.json_name() == kind
-                    && (id.is_empty()
-                        || match f.flow {
-                            engine::FlowKind::ApiToKubelet => f.target == id,
-                            _ => f.source == id,
-                        })
-            });
-            let Some(i) = found else {
-                eprintln!(
-                    "{}: no flow {spec}; use KIND:ID with KIND kubectl_to_api, kubelet_to_api or api_to_kubelet",
-                    args.file.display()
-                );
-                return ExitCode::from(2);
-            };
-            i
-        }
+    let index = if let Some(spec) = args.flow {
+        let (kind, id) = spec.split_once(':').unwrap_or((spec, ""));
+        let kind = kind.replace('-', "_");
+        let found = analysis.flows.iter().position(|f| {
+            f.flow.json_name() == kind
+                && (id.is_empty()
+                    || match f.flow {
+                        engine::FlowKind::ApiToKubelet => f.target == id,
+                        _ => f.source == id,
+                    })
+        });
+        let Some(i) = found else {
+            eprintln!(
+                "{}: no flow {spec}; use KIND:ID with KIND kubectl_to_api, kubelet_to_api or api_to_kubelet",
+                args.file.display()
+            );
+            return ExitCode::from(2);
+        };
+        i
+    } else {
         // The most telling flow: the first blocked one, else the first kubelet → API that
         // leaves private networks (the public path the lecture note draws), else the first
         // kubelet → API, else the first.
-        None => {
-            let flows = &analysis.flows;
-            flows
-                .iter()
-                .position(|f| !f.reachable)
-                .or_else(|| {
-                    flows
-                        .iter()
-                        .position(|f| f.flow == engine::FlowKind::KubeletToApi && f.exposed())
-                })
-                .or_else(|| {
-                    flows
-                        .iter()
-                        .position(|f| f.flow == engine::FlowKind::KubeletToApi)
-                })
-                .unwrap_or(0)
-        }
+        let flows = &analysis.flows;
+        let kubelet = |f: &&engine::FlowResult| f.flow == engine::FlowKind::KubeletToApi;
+        flows
+            .iter()
+            .position(|f| !f.reachable)
+            .or_else(|| flows.iter().position(|f| kubelet(&f) && f.exposed()))
+            .or_else(|| flows.iter().position(|f| kubelet(&f)))
+            .unwrap_or(0)
     };
     let Some(flow) = analysis.flows.get(index) else {
         eprintln!(
