@@ -98,7 +98,12 @@ impl EksplainApp {
         let selection = self.editor.selection().clone();
         let tool_done = matches!(msg, Msg::Place(..) | Msg::Connect(..));
         let from_field = matches!(msg, Msg::Edit(_));
+        let fix = matches!(msg, Msg::ApplyFix(_));
         let outcome = self.editor.apply(msg);
+        if fix && outcome == Outcome::Unchanged {
+            // A fix the design already has: say so rather than nothing.
+            self.info("the design already has this change".to_owned());
+        }
         if from_field {
             // A field that sent a refused value keeps it, with the reason.
             self.buffers.edit_outcome(match &outcome {

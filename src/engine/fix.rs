@@ -126,7 +126,9 @@ impl FixEdit {
             FixEdit::SetPublicIp { component, ip } => format!("give {component} public IP {ip}"),
             FixEdit::SetNatElasticIp { nat, ip } => format!("give {nat} elastic IP {ip}"),
             FixEdit::MakeNatPublic { nat } => format!("make {nat} a public NAT gateway"),
-            FixEdit::TurnOnVpcDns { vpc } => format!("turn on DNS in {vpc}"),
+            FixEdit::TurnOnVpcDns { vpc } => {
+                format!("turn on DNS resolution and hostnames (Amazon-provided DNS) in {vpc}")
+            }
             FixEdit::WritePublicRecord => "write the public DNS record".to_owned(),
             FixEdit::AddAclRule {
                 acl,
@@ -206,10 +208,14 @@ impl FixEdit {
                 peer_is_group,
             } => {
                 let old = design.security_groups.iter().find(|g| g.id == *group);
-                let mut g = old.cloned().unwrap_or_else(|| {
+                let mut g = match old {
+                    Some(g) => g.clone(),
                     // The AWS default cluster group, written out so that it can take a rule.
-                    SecurityGroup::default_cluster(group)
-                });
+                    None if *group == design.cluster.cluster_security_group => {
+                        SecurityGroup::default_cluster(group)
+                    }
+                    None => return Err(format!("no security group \"{group}\" in the design")),
+                };
                 let rule = SgRule {
                     protocol: Protocol::Tcp,
                     ports: (*port, *port),

@@ -368,7 +368,10 @@ pub(super) fn public_path(
                 }),
             ),
             None => block.fixed(
-                format!("give {} a public address{private_note}", src.id),
+                format!(
+                    "give {} an elastic IP and add it to the public access CIDRs{private_note}",
+                    src.id
+                ),
                 None,
             ),
         });
@@ -409,7 +412,7 @@ pub(super) fn vpc_to_internet(
                 public_endpoint(endpoint)
             ),
         )
-        .with_way_out(ctx, src, vpc, subnet, public_ip)),
+        .with_way_out(ctx, src, vpc, subnet, public_ip, "0.0.0.0/0")),
         Next::Target(t, dest) if t.kind.name() == KindName::Igw => {
             trace.hop(t);
             if public_ip.is_none() && auto_public {
@@ -432,7 +435,13 @@ pub(super) fn vpc_to_internet(
                     ),
                 );
                 // Through a NAT gateway of the VPC when there is one, else a public IP.
-                return Err(if let Some(nat) = internet_nat(ctx, vpc, subnet) {
+                // A subnet that holds a NAT gateway must keep routing to the IGW.
+                let holds_nat = ctx.ix.design().components.iter().any(|c| {
+                    c.kind.name() == KindName::Nat
+                        && c.parent.as_deref() == Some(subnet.id.as_str())
+                });
+                let nat = internet_nat(ctx, vpc, subnet).filter(|_| !holds_nat);
+                return Err(if let Some(nat) = nat {
                     block.fixed(
                         format!(
                             "route 0.0.0.0/0 of {} to NAT gateway {}, or give {} a public IP{}",
@@ -593,7 +602,7 @@ pub(super) fn vpc_to_internet(
             );
             Ok((Some(eip), Exposure::AwsPublic))
         }
-        Next::Target(t, _) => Err(Block::new(
+        Next::Target(t, dest) => Err(Block::new(
             Code::NoRouteToPublicEndpoint,
             Some(&subnet.id),
             format!(
@@ -604,7 +613,7 @@ pub(super) fn vpc_to_internet(
                 public_endpoint(endpoint)
             ),
         )
-        .with_way_out(ctx, src, vpc, subnet, public_ip)),
+        .with_way_out(ctx, src, vpc, subnet, public_ip, &dest.to_string())),
     }
 }
 
@@ -674,6 +683,8 @@ impl Block {
         vpc: &Component,
         subnet: &Component,
         public_ip: Option<Ipv4Addr>,
+        // The route that matched (replaced by the fix), or 0.0.0.0/0 when none did.
+        destination: &str,
     ) -> Self {
         let target = if public_ip.is_some() {
             vpc_igw(ctx, vpc).or_else(|| internet_nat(ctx, vpc, subnet))
@@ -684,12 +695,12 @@ impl Block {
         match target {
             Some(t) => self.fixed(
                 format!(
-                    "add a route 0.0.0.0/0 → {} to the route table of {}{alt}",
+                    "add a route {destination} → {} to the route table of {}{alt}",
                     t.id, subnet.id
                 ),
                 Some(FixEdit::PutRoute {
                     subnet: subnet.id.clone(),
-                    destination: "0.0.0.0/0".to_owned(),
+                    destination: destination.to_owned(),
                     target: t.id.clone(),
                 }),
             ),
@@ -1074,12 +1085,9 @@ pub(super) fn source_checks(
             b.fix = Some(format!(
                 "allow TCP {port} to {dest_text}/32 in {first} egress"
             ));
-            b.edit = match (
-                src_iface.sgs.as_ref().and_then(|v| v.first()),
-                dest_iface.ip,
-            ) {
+            b.edit = match (managed, dest_iface.ip) {
                 (Some(g), Some(d)) => Some(FixEdit::AddSgRule {
-                    group: (*g).to_owned(),
+                    group: g.to_owned(),
                     direction: super::fix::Direction::Egress,
                     port,
                     peer: format!("{d}/32"),
@@ -1141,9 +1149,12 @@ pub(super) fn eni_checks(
                 ),
             );
             b.fix = Some(format!("allow TCP 443 from {from} in {cluster_sg}"));
+            // Only a peer the model can hold: a security group, or a CIDR.
+            let peer_ok = from.starts_with("sg ") || net::parse_cidr_v4(&from).is_ok();
             b.edit = ctx
                 .eni_sgs()
                 .first()
+                .filter(|_| peer_ok)
                 .map(|g| {
                     let (peer, peer_is_group) = from
                         .strip_prefix("sg ")

@@ -247,9 +247,15 @@ fn acl_one(
                 );
                 // Just ahead of the deny that matched, else after every rule (before *).
                 let taken: Vec<u16> = rules.iter().map(|r| r.number).collect();
+                // AWS numbers rules 1 to 32766.
                 let number = match rule {
                     Some(r) => (1..r.number).rev().find(|n| !taken.contains(n)),
-                    None => taken.iter().max().map_or(Some(100), |m| m.checked_add(10)),
+                    None => taken
+                        .iter()
+                        .max()
+                        .map_or(Some(100), |m| m.checked_add(10))
+                        .filter(|n| *n <= 32766)
+                        .or_else(|| (1..=32766).rev().find(|n| !taken.contains(n))),
                 };
                 let cidr = remote.map_or_else(|| "0.0.0.0/0".to_owned(), |a| format!("{a}/32"));
                 b.fix = Some(format!(

@@ -120,3 +120,27 @@ fn a_fix_changes_the_group_the_design_defines_not_the_aws_default() {
         f.fix
     );
 }
+
+#[test]
+fn a_rule_goes_into_a_group_the_design_has_or_the_cluster_default_only() {
+    use super::fix::Direction;
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenarios/d09.ron");
+    let (d, _) = crate::io::load(&path).unwrap();
+    let rule = |group: &str| super::FixEdit::AddSgRule {
+        group: group.to_owned(),
+        direction: Direction::Ingress,
+        port: 10250,
+        peer: "cluster-sg".to_owned(),
+        peer_is_group: true,
+    };
+    assert!(rule("node-sg").edits(&d).is_ok());
+    // A group the design does not define is not made up with the cluster group's rules.
+    let err = rule("outside-sg").edits(&d).unwrap_err();
+    assert!(err.contains("outside-sg"), "{err}");
+    // The AWS default cluster group may be written out to take the rule.
+    let default = d.cluster.cluster_security_group.clone();
+    if d.security_groups.iter().all(|g| g.id != default) {
+        assert!(rule(&default).edits(&d).is_ok());
+    }
+}

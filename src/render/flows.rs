@@ -39,6 +39,9 @@ pub const fn flow_color(kind: FlowKind, theme: Theme) -> Rgba {
     }
 }
 
+/// What shares one badge: flow type, port, step and the two ends of the leg.
+type BadgeKey<'a> = (FlowKind, u16, usize, Vec<&'a str>, Vec<&'a str>);
+
 /// One leg of a drawn flow: the route between two consecutive hops.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Leg {
@@ -131,7 +134,7 @@ pub fn flow_primitives_reusing<'a>(
     let mut placed: Vec<Rect> = Vec::new();
     // Legs already drawn with their badge: the same flow type taking the same step over
     // the same leg (every node of a subnet through one NAT) shares one badge.
-    let mut badged: HashSet<(FlowKind, usize, Vec<&str>, Vec<&str>)> = HashSet::new();
+    let mut badged: HashSet<BadgeKey<'_>> = HashSet::new();
     let mut outlined: HashSet<&str> = HashSet::new();
     let mut exposure_labels: Vec<(Point, &'static str, Rgba)> = Vec::new();
     let prims = &mut out.primitives;
@@ -157,6 +160,8 @@ pub fn flow_primitives_reusing<'a>(
         // flows sharing a leg run side by side instead of on top of each other.
         let lane = match f.flow {
             FlowKind::KubectlToApi => -7.0,
+            // A webhook port runs beside kubelet's 10250, half a lane over.
+            FlowKind::ApiToKubelet if f.port != crate::engine::KUBELET_PORT => -3.5,
             FlowKind::ApiToKubelet => 0.0,
             FlowKind::KubeletToApi => 7.0,
         };
@@ -216,7 +221,7 @@ pub fn flow_primitives_reusing<'a>(
                 points: points.clone(),
                 public,
             });
-            if !badged.insert((f.flow, step, a.ids.clone(), b.ids.clone())) {
+            if !badged.insert((f.flow, f.port, step, a.ids.clone(), b.ids.clone())) {
                 continue;
             }
             // The badge goes where it covers no text and no other badge, as near the middle

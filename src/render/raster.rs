@@ -119,10 +119,8 @@ fn render_in_bands(
             let handles: Vec<_> = (0..bands).map(|i| s.spawn(move || draw(i))).collect();
             handles
                 .into_iter()
-                .map(|t| {
-                    t.join()
-                        .unwrap_or_else(|_| Err(PngError::Encode("a drawing thread failed".into())))
-                })
+                // A panic while drawing is a bug: it goes on as it would on one thread.
+                .map(|t| t.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
                 .collect()
         })
     };

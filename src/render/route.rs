@@ -18,6 +18,8 @@ const BESIDE: f32 = 16.0;
 const BEND: f32 = 40.0;
 /// How many times a route is tried again with the boxes it crossed added.
 const ATTEMPTS: usize = 6;
+/// The most grid points a route is searched over (about 32 MB of search state).
+const MAX_GRID: usize = 1_000_000;
 /// The space around the two ends whose boxes a first attempt goes around.
 const REACH: f32 = 80.0;
 
@@ -213,10 +215,26 @@ impl<'a> Router<'a> {
                 cur = self.boxes.get(p);
             }
         }
+        // A box inside a container that is gone around whole is gone around with it: left
+        // out, which keeps the grid small on large designs.
+        let covered = |x: &Boxed<'_>| {
+            let mut cur = x.parent;
+            for _ in 0..self.boxes.len() {
+                let Some(p) = cur else { return false };
+                let Some(q) = self.boxes.get(p) else {
+                    return false;
+                };
+                if !holders.contains(&p) && !ends.contains(q.id) {
+                    return true;
+                }
+                cur = q.parent;
+            }
+            false
+        };
         self.boxes
             .iter()
             .enumerate()
-            .filter(|(_, x)| !ends.contains(x.id))
+            .filter(|(_, x)| !ends.contains(x.id) && !covered(x))
             .flat_map(|(i, x)| {
                 if x.container && holders.contains(&i) {
                     x.texts.clone()
@@ -351,6 +369,11 @@ fn search(a: Rect, b: Rect, obstacles: &[Rect]) -> Option<Vec<Point>> {
         [ac.y, bc.y],
     );
     let (nx, ny) = (xs.len(), ys.len());
+    // Past this many grid points a route is not worth its memory and time: the caller
+    // draws a straight line instead.
+    if nx.saturating_mul(ny) > MAX_GRID {
+        return None;
+    }
     let at = |i: usize, j: usize| j * nx + i;
     // Blocked edges: horizontal (i, i+1) on row j, vertical (j, j+1) on column i.
     let mut h_blocked = vec![false; nx * ny];
@@ -537,8 +560,8 @@ pub fn straighten(points: Vec<Point>) -> Vec<Point> {
     out
 }
 
-/// `points` (an orthogonal polyline) moved sideways by `by`: to the left of the direction
-/// of travel for a positive `by`, as a lane beside the route.
+/// `points` (an orthogonal polyline) moved sideways by `by`: for a positive `by`, to the
+/// right of the direction of travel on screen (y grows downwards), as a lane beside it.
 pub fn offset(points: &[Point], by: f32) -> Vec<Point> {
     if by.abs() < f32::EPSILON || points.len() < 2 {
         return points.to_vec();
