@@ -288,3 +288,30 @@ fn a_blocked_flows_fix_applies_in_one_click_and_undoes_in_one_step() {
     h.run_steps(3);
     assert_eq!(blocked(&h), 1);
 }
+
+#[test]
+fn a_node_in_an_auto_assigning_subnet_can_be_marked_as_launched_without_a_public_ip() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/scenarios/x05.ron"
+    );
+    let (design, _) = eksplain::io::load(std::path::Path::new(path)).unwrap();
+    let mut h = harness_with(EksplainApp::with_design(design), egui::vec2(1400.0, 1000.0));
+    let kubelet = |h: &Harness<'_, EksplainApp>| {
+        h.state()
+            .analysis()
+            .unwrap()
+            .flows
+            .iter()
+            .find(|f| f.flow == FlowKind::KubeletToApi)
+            .map(|f| (f.reachable, f.code.map(eksplain::engine::Code::as_str)))
+            .unwrap()
+    };
+    // The subnet gives node-a a public IP: kubelet leaves through the internet gateway.
+    assert_eq!(kubelet(&h), (true, None));
+    h.state_mut().select(&["node-a"]);
+    h.run_steps(3);
+    h.get_by_label("launched without a public IP").click();
+    h.run_steps(3);
+    assert_eq!(kubelet(&h), (false, Some("IGW_PATH_WITHOUT_PUBLIC_IP")));
+}

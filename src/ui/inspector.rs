@@ -404,6 +404,13 @@ pub fn inspector_ui(
                 }
                 ComponentKind::Client(cl) => {
                     client_rows(ui, cl, &mut changed, &mut row);
+                    changed |= launched_without_ip(
+                        ui,
+                        design,
+                        id,
+                        cl.public_ip.as_ref(),
+                        &mut cl.no_public_ip,
+                    );
                     ui.label("security groups");
                     changed |= sg_list_ui(
                         ui,
