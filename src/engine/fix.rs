@@ -250,28 +250,12 @@ impl FixEdit {
                 },
                 "a client or node",
             ),
-            FixEdit::SetNatElasticIp { nat, ip } => replaced(
-                component(nat)?,
-                &|k| {
-                    let ComponentKind::Nat(n) = k else {
-                        return false;
-                    };
-                    n.elastic_ip = Some(ip.clone());
-                    true
-                },
-                "a NAT gateway",
-            ),
-            FixEdit::MakeNatPublic { nat } => replaced(
-                component(nat)?,
-                &|k| {
-                    let ComponentKind::Nat(n) = k else {
-                        return false;
-                    };
-                    n.connectivity = crate::model::NatConnectivity::Public;
-                    true
-                },
-                "a NAT gateway",
-            ),
+            FixEdit::SetNatElasticIp { nat, ip } => {
+                nat_edit(component(nat)?, &|n| n.elastic_ip = Some(ip.clone()))
+            }
+            FixEdit::MakeNatPublic { nat } => nat_edit(component(nat)?, &|n| {
+                n.connectivity = crate::model::NatConnectivity::Public;
+            }),
             FixEdit::TurnOnVpcDns { vpc } => replaced(
                 component(vpc)?,
                 &|k| {
@@ -322,6 +306,15 @@ impl FixEdit {
             }
         }
     }
+}
+
+/// `c` changed by `f` when it is a NAT gateway.
+fn nat_edit(mut c: Component, f: &dyn Fn(&mut crate::model::Nat)) -> Result<Vec<Edit>, String> {
+    let ComponentKind::Nat(n) = &mut c.kind else {
+        return Err(format!("{} is not a NAT gateway", c.id));
+    };
+    f(n);
+    Ok(vec![Edit::Replace(c)])
 }
 
 /// A public address for a fix to give out (documentation range 203.0.113.0/24), one no

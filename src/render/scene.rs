@@ -37,6 +37,9 @@ pub struct Scene {
     pub components: Vec<ComponentDrawing>,
     /// Connection lines, drawn above the components.
     pub connections: Vec<Primitive>,
+    /// Each connection's routed polyline, in the design's order (empty when an end is
+    /// missing), for hit tests.
+    pub connection_paths: Vec<Vec<Point>>,
     /// The zones behind everything: the internet (where its clients are) and the AWS
     /// cloud (the AWS-managed VPC and the customer VPCs).
     pub zones: Vec<Primitive>,
@@ -112,7 +115,7 @@ pub fn build_scene(design: &Design, palette: &Palette) -> Scene {
             summary,
         });
     }
-    scene.connections = connection_primitives(design, palette).0;
+    (scene.connections, scene.connection_paths) = connection_primitives(design, palette);
     // Routed connections and their labels can run outside the boxes: the scene holds them.
     for p in &scene.connections {
         let area = match p {

@@ -384,7 +384,7 @@ impl Canvas {
         self.node_of = node_of;
         self.hits = hits;
         self.summaries = summaries;
-        self.connection_paths = scene::connection_primitives(design, palette).1;
+        self.connection_paths = scene.connection_paths;
         self.connections = scene.connections;
         self.zones = scene.zones;
         self.bounds = scene.bounds;
