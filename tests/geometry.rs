@@ -221,8 +221,7 @@ fn a_gesture_frame_reroutes_what_moved_and_keeps_the_rest() {
         &flows,
         &palette,
         Some(Reuse {
-            routes: &base.routes,
-            groups: &base.groups,
+            base: &base,
             moved: &[now],
             moved_ids: &ids,
         }),

@@ -76,11 +76,6 @@ impl EksplainApp {
         let time = ui.ctx().input(|i| i.time);
         let (under, over) = self.flow_overlay(palette, time);
         let flows = self.shown_flows.current();
-        let overlay = [
-            under.as_slice(),
-            flows.map_or(&[][..], |d| d.primitives.as_slice()),
-            over.as_slice(),
-        ];
         if self.view.animate && flows.is_some() {
             // Animate only while the window is in front; an unfocused window idles.
             if ui.ctx().input(|i| i.focused) {
@@ -110,7 +105,12 @@ impl EksplainApp {
             placing,
             connecting: self.tool == Tool::Connect,
             palette,
-            overlay: &overlay,
+            under: &under,
+            flows: (
+                self.shown_flows.epoch(),
+                flows.map_or(&[][..], |d| d.primitives.as_slice()),
+            ),
+            over: &over,
             tooltips: self.shown_flows.tooltips(),
             hover_areas: flows.map_or(&[][..], |d| d.hovers.as_slice()),
             fonts_epoch: self.fonts_epoch,

@@ -35,6 +35,8 @@ pub(super) struct ShownFlows {
     preview: Option<Drawn>,
     /// Whether the canvas draws them this frame.
     visible: bool,
+    /// Changes whenever the drawing shown changes (the canvas keeps its shapes until then).
+    epoch: u64,
 }
 
 impl ShownFlows {
@@ -46,6 +48,11 @@ impl ShownFlows {
         self.preview
             .as_ref()
             .or(self.drawn.as_ref().map(|(_, d)| d))
+    }
+
+    /// Changes whenever [`Self::current`] may return another drawing.
+    pub(super) fn epoch(&self) -> u64 {
+        self.epoch
     }
 
     /// The blocking components' hover texts.
@@ -67,7 +74,18 @@ impl EksplainApp {
         palette: &Palette,
         time: f64,
     ) -> (Vec<Primitive>, Vec<Primitive>) {
-        self.shown_flows.visible = false;
+        let was_visible = std::mem::take(&mut self.shown_flows.visible);
+        let had_preview = self.shown_flows.preview.is_some();
+        let drawn = self.flow_drawing(palette, time);
+        let flows = &mut self.shown_flows;
+        if was_visible != flows.visible || had_preview || flows.preview.is_some() {
+            flows.epoch = flows.epoch.wrapping_add(1);
+        }
+        drawn
+    }
+
+    /// [`Self::flow_overlay`] but for the epoch.
+    fn flow_drawing(&mut self, palette: &Palette, time: f64) -> (Vec<Primitive>, Vec<Primitive>) {
         let Some((revision, analysis)) = &self.analysis else {
             return (Vec::new(), Vec::new());
         };
@@ -154,6 +172,7 @@ impl EksplainApp {
         {
             let drawn = crate::render::flows::flow_primitives(committed, &shown, palette);
             self.shown_flows.drawn = Some((key, drawn));
+            self.shown_flows.epoch = self.shown_flows.epoch.wrapping_add(1);
         }
         // During a gesture the flows follow the boxes where they are being dragged; routes
         // that nothing moved near are taken over.
@@ -164,8 +183,7 @@ impl EksplainApp {
         {
             let (moved, moved_ids) = moved_boxes(committed, design);
             let reuse = moved.as_ref().map(|m| crate::render::flows::Reuse {
-                routes: &base.routes,
-                groups: &base.groups,
+                base,
                 moved: m,
                 moved_ids: &moved_ids,
             });

@@ -39,8 +39,41 @@ pub const fn flow_color(kind: FlowKind, theme: Theme) -> Rgba {
     }
 }
 
-/// What shares one badge: flow type, port, step and the two ends of the leg.
-type BadgeKey<'a> = (FlowKind, u16, usize, Vec<&'a str>, Vec<&'a str>);
+/// What shares one badge: flow type, port, step and the two ends of the leg, hashed.
+fn badge_key(kind: FlowKind, port: u16, step: usize, a: &[&str], b: &[&str]) -> u64 {
+    use std::hash::BuildHasher;
+    crate::model::design::FastIds.hash_one((kind, port, step, a, b))
+}
+
+/// What one bundle added to a drawing, so that a gesture's frame can take it over whole
+/// when nothing moved near it.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Piece {
+    /// Its primitives, `Group` to `EndGroup`.
+    prims: std::ops::Range<usize>,
+    /// Its step badges: where, the number, the colour; with the keys of the badges it drew.
+    badges: Vec<(Point, usize, Rgba)>,
+    badge_keys: Vec<u64>,
+    /// Its exposure labels, as placed: the box and the text primitive.
+    exposure: Vec<(Rect, Primitive)>,
+    /// Where its exposure labels were wanted (before placing).
+    exposure_at: Vec<(Point, &'static str, Rgba)>,
+    /// Its hover areas.
+    hovers: std::ops::Range<usize>,
+    /// Its count label's box.
+    pill: Option<Rect>,
+}
+
+impl Piece {
+    /// The boxes it covers with badges and labels.
+    fn covers(&self) -> impl Iterator<Item = Rect> + '_ {
+        self.badges
+            .iter()
+            .map(|(at, _, _)| around(*at, BADGE))
+            .chain(self.pill)
+            .chain(self.exposure.iter().map(|(r, _)| *r))
+    }
+}
 
 /// One leg of a drawn flow: the route between two consecutive hops.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,16 +115,17 @@ pub struct Drawn {
     pub routes: Routes,
     /// The bundles, as indices into the flows drawn, for the same.
     pub groups: Vec<Vec<usize>>,
+    /// What each bundle drew, in the order of `flows`.
+    pieces: Vec<Piece>,
 }
 
 /// What a gesture's frame can reuse of the drawing before it: its routes, and which boxes
 /// moved since (their ids and where they are now).
 #[derive(Clone, Copy, Debug)]
 pub struct Reuse<'r> {
-    /// The routes of the drawing before.
-    pub routes: &'r Routes,
-    /// Its bundles (of the same flows: bundles follow hops and subnets, not positions).
-    pub groups: &'r [Vec<usize>],
+    /// The drawing before, of the same flows (bundles follow hops and subnets, not
+    /// positions): its routes, and the bundles that nothing moved near, taken over whole.
+    pub base: &'r Drawn,
     /// Where the moved boxes are now.
     pub moved: &'r [Rect],
     /// Their ids.
@@ -125,21 +159,18 @@ pub fn flow_primitives_reusing<'a>(
         .collect();
     let mut router = Router::new(&index).avoiding(zone_texts.clone());
     if let Some(r) = reuse {
-        router = router.reusing(r.routes, r.moved, r.moved_ids);
+        router = router.reusing(&r.base.routes, r.moved, r.moved_ids);
     }
     let mut out = Drawn::default();
-    let mut badges = Vec::new();
     // Where badges and labels must not go: component text (container headers, cards).
     let text_areas: Vec<Rect> = router.text_areas().chain(zone_texts).collect();
     let mut placed: Vec<Rect> = Vec::new();
     // Legs already drawn with their badge: the same flow type taking the same step over
     // the same leg (every node of a subnet through one NAT) shares one badge.
-    let mut badged: HashSet<BadgeKey<'_>> = HashSet::new();
+    let mut badged: HashSet<u64, crate::model::design::FastIds> = HashSet::default();
     let mut outlined: HashSet<&str> = HashSet::new();
-    let mut exposure_labels: Vec<(Point, &'static str, Rgba)> = Vec::new();
-    let prims = &mut out.primitives;
     out.groups = match reuse {
-        Some(r) => r.groups.to_vec(),
+        Some(r) => r.base.groups.clone(),
         None => super::bundle::groups(&index, flows),
     };
     let all: Vec<Bundle<'a>> = out
@@ -149,8 +180,44 @@ pub fn flow_primitives_reusing<'a>(
             flows: g.iter().filter_map(|&i| flows.get(i).copied()).collect(),
         })
         .collect();
-    for bundle in all {
-        let Some(f) = bundle.lead() else { continue };
+    // A gesture's frame takes over the bundles that nothing moved on or near; the others
+    // are drawn again around what those keep.
+    let kept: Vec<Option<&Piece>> = all
+        .iter()
+        .enumerate()
+        .map(|(i, bundle)| {
+            let r = reuse?;
+            let piece = r.base.pieces.get(i)?;
+            let flow = r.base.flows.get(i)?;
+            (!touched(bundle, flow, piece, r)).then_some(piece)
+        })
+        .collect();
+    for piece in kept.iter().flatten() {
+        placed.extend(piece.covers());
+        badged.extend(piece.badge_keys.iter().copied());
+    }
+    for (i, bundle) in all.into_iter().enumerate() {
+        if let (Some(piece), Some(r)) = (kept.get(i).copied().flatten(), reuse) {
+            take_over(&mut out, r.base, i, piece);
+            for b in bundle.flows.iter().filter_map(|f| f.blocked_at.as_deref()) {
+                if outlined.insert(b)
+                    && let Some(c) = index.get(b)
+                {
+                    blocked_mark(c.rect(), palette, &mut out.primitives);
+                }
+            }
+            continue;
+        }
+        let Some(f) = bundle.lead() else {
+            out.pieces.push(Piece::default());
+            continue;
+        };
+        let mut piece = Piece {
+            prims: out.primitives.len()..out.primitives.len(),
+            hovers: out.hovers.len()..out.hovers.len(),
+            ..Piece::default()
+        };
+        let prims = &mut out.primitives;
         let color = flow_color(f.flow, palette.theme);
         prims.push(Primitive::Group {
             key: "data-flow",
@@ -221,9 +288,11 @@ pub fn flow_primitives_reusing<'a>(
                 points: points.clone(),
                 public,
             });
-            if !badged.insert((f.flow, f.port, step, a.ids.clone(), b.ids.clone())) {
+            let key = badge_key(f.flow, f.port, step, &a.ids, &b.ids);
+            if !badged.insert(key) {
                 continue;
             }
+            piece.badge_keys.push(key);
             // The badge goes where it covers no text and no other badge, as near the middle
             // of the leg as it can.
             let area = grow(&bounds(&points), 200.0);
@@ -237,9 +306,11 @@ pub fn flow_primitives_reusing<'a>(
             placed.push(around(mid, BADGE));
             if public {
                 // Placed once every line is drawn, where it crosses none.
-                exposure_labels.push((mid, look.label(), color));
+                piece.exposure_at.push((mid, look.label(), color));
             }
-            badges.push((mid, numbers.get(step).copied().unwrap_or(step + 1), color));
+            piece
+                .badges
+                .push((mid, numbers.get(step).copied().unwrap_or(step + 1), color));
             out.badges.push(around(mid, BADGE));
         }
         if bundle.is_bundle() {
@@ -254,8 +325,11 @@ pub fn flow_primitives_reusing<'a>(
                 &mut out.hovers,
             );
             out.labels.extend(pill);
+            piece.pill = pill;
         }
         prims.push(Primitive::EndGroup);
+        piece.prims.end = prims.len();
+        piece.hovers.end = out.hovers.len();
         for b in bundle.flows.iter().filter_map(|f| f.blocked_at.as_deref()) {
             if outlined.insert(b)
                 && let Some(c) = index.get(b)
@@ -264,6 +338,7 @@ pub fn flow_primitives_reusing<'a>(
             }
         }
         out.flows.push(drawn);
+        out.pieces.push(piece);
     }
     // A gesture's frame is drawn from the routes before it, never from another frame's.
     if reuse.is_none() {
@@ -274,29 +349,42 @@ pub fn flow_primitives_reusing<'a>(
         .iter()
         .flat_map(|f| f.legs.iter().map(|l| l.points.as_slice()))
         .collect();
-    for (mid, text, color) in exposure_labels {
-        let size = Size::new(super::fonts::text_width(text, 10.0) + 6.0, 14.0);
-        let near: Vec<Rect> = text_areas
-            .iter()
-            .filter(|r| r.intersects(&grow(&around(mid, size), 60.0)))
-            .copied()
-            .collect();
-        let at = free_beside(mid, size, &near, &placed, &lines);
-        placed.push(around(at, size));
-        out.labels.push(around(at, size));
-        out.primitives.push(Primitive::Text {
-            pos: at,
-            anchor: Anchor::Center,
-            text: text.to_owned(),
-            size: 10.0,
-            // Red is for blocked flows; the exposure label takes the flow's colour.
-            color,
-            bold: true,
-        });
+    let mut pieces = std::mem::take(&mut out.pieces);
+    for (i, piece) in pieces.iter_mut().enumerate() {
+        if kept.get(i).copied().flatten().is_some() {
+            for (r, p) in &piece.exposure {
+                out.labels.push(*r);
+                out.primitives.push(p.clone());
+            }
+            continue;
+        }
+        for &(mid, text, color) in &piece.exposure_at {
+            let size = Size::new(super::fonts::text_width(text, 10.0) + 6.0, 14.0);
+            let near: Vec<Rect> = text_areas
+                .iter()
+                .filter(|r| r.intersects(&grow(&around(mid, size), 60.0)))
+                .copied()
+                .collect();
+            let at = free_beside(mid, size, &near, &placed, &lines);
+            placed.push(around(at, size));
+            out.labels.push(around(at, size));
+            let label = Primitive::Text {
+                pos: at,
+                anchor: Anchor::Center,
+                text: text.to_owned(),
+                size: 10.0,
+                // Red is for blocked flows; the exposure label takes the flow's colour.
+                color,
+                bold: true,
+            };
+            out.primitives.push(label.clone());
+            piece.exposure.push((around(at, size), label));
+        }
     }
+    out.pieces = pieces;
     let prims = &mut out.primitives;
     // Step numbers last, so that lines never cover them.
-    for (at, n, color) in badges {
+    for &(at, n, color) in out.pieces.iter().flat_map(|p| &p.badges) {
         prims.push(Primitive::Circle {
             center: at,
             radius: 8.0,
@@ -313,6 +401,59 @@ pub fn flow_primitives_reusing<'a>(
         });
     }
     out
+}
+
+/// Whether a gesture's frame must draw a bundle again: it has a hop at a moved box, or a
+/// leg, badge or label of the drawing before lies on one.
+fn touched(bundle: &Bundle<'_>, flow: &DrawnFlow, piece: &Piece, r: Reuse<'_>) -> bool {
+    // A bundle's flows share their hops but for the node itself.
+    let on_path = |id: &String| {
+        bundle
+            .lead()
+            .is_some_and(|f| f.hops.iter().any(|h| h.id == *id))
+            || bundle
+                .flows
+                .iter()
+                .any(|f| super::bundle::flow_end(f) == id.as_str())
+    };
+    r.moved_ids.iter().any(on_path)
+        || r.moved.iter().any(|m| {
+            let near = grow(m, super::route::CLEARANCE);
+            flow.legs.iter().any(|l| {
+                l.points
+                    .windows(2)
+                    .any(|w| super::route::segment_hits(w[0], w[1], &near))
+            }) || piece.covers().any(|c| c.intersects(&near))
+        })
+}
+
+/// Takes bundle `i` of the drawing `base` over whole into `out`.
+fn take_over(out: &mut Drawn, base: &Drawn, i: usize, piece: &Piece) {
+    let start = out.primitives.len();
+    out.primitives.extend(
+        base.primitives
+            .get(piece.prims.clone())
+            .unwrap_or_default()
+            .iter()
+            .cloned(),
+    );
+    let hovers = out.hovers.len();
+    out.hovers.extend(
+        base.hovers
+            .get(piece.hovers.clone())
+            .unwrap_or_default()
+            .iter()
+            .cloned(),
+    );
+    out.badges
+        .extend(piece.badges.iter().map(|(at, _, _)| around(*at, BADGE)));
+    out.labels.extend(piece.pill);
+    out.flows.extend(base.flows.get(i).cloned());
+    out.pieces.push(Piece {
+        prims: start..out.primitives.len(),
+        hovers: hovers..out.hovers.len(),
+        ..piece.clone()
+    });
 }
 
 /// The step number of each leg of a flow, as the flow's numbered explanation (and a

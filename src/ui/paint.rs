@@ -234,8 +234,117 @@ pub fn push_rect(prim: &Primitive, t: &ScreenFromCanvas, out: &mut Vec<Shape>) {
     }
 }
 
+/// What [`compact`]ed shapes were tessellated for: they are redone when it changes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TessKey {
+    pixels_per_point: f32,
+    clip: egui::Rect,
+}
+
+impl TessKey {
+    /// The current pixel density, and the rectangle the shapes are drawn in.
+    pub fn new(ctx: &egui::Context, clip: egui::Rect) -> Self {
+        Self {
+            pixels_per_point: ctx.pixels_per_point(),
+            clip,
+        }
+    }
+}
+
+/// Shapes to keep across frames, made cheap to paint again: each run of untextured shapes
+/// becomes one mesh behind an `Arc`, and texts stay texts (their galleys are shared), so a
+/// frame that paints them again copies a few pointers instead of every path.
+///
+/// Tessellated as egui would for `key`; glyphs are not baked in, so a rebuilt font atlas
+/// does not leave stale text.
+pub fn compact(ctx: &egui::Context, key: TessKey, shapes: Vec<Shape>) -> Vec<Shape> {
+    let size = ctx.fonts(|f: &egui::epaint::FontsView<'_>| f.font_image_size());
+    let options = ctx.tessellation_options(|o| *o);
+    // Without the atlas's prepared discs small circles are tessellated as paths: the same
+    // picture, a little more work once.
+    let mut tess = egui::epaint::Tessellator::new(key.pixels_per_point, options, size, Vec::new());
+    tess.set_clip_rect(key.clip);
+    let mut out = Vec::new();
+    let mut mesh = egui::epaint::Mesh::default();
+    let flush = |mesh: &mut egui::epaint::Mesh, out: &mut Vec<Shape>| {
+        if !mesh.is_empty() {
+            out.push(Shape::mesh(std::mem::take(mesh)));
+        }
+    };
+    for shape in shapes {
+        match shape {
+            Shape::Noop => {}
+            Shape::Text(_) | Shape::Callback(_) => {
+                flush(&mut mesh, &mut out);
+                out.push(shape);
+            }
+            Shape::Mesh(ref m) if m.texture_id != mesh.texture_id => {
+                flush(&mut mesh, &mut out);
+                out.push(shape);
+            }
+            Shape::Rect(ref r) if r.brush.is_some() => {
+                flush(&mut mesh, &mut out);
+                out.push(shape);
+            }
+            Shape::Vec(inner) => {
+                flush(&mut mesh, &mut out);
+                out.extend(compact(ctx, key, inner));
+            }
+            other => tess.tessellate_shape(other, &mut mesh),
+        }
+    }
+    flush(&mut mesh, &mut out);
+    out
+}
+
+/// Shapes kept across frames for what they were made from (`K`): made on a miss, and
+/// [`compact`]ed once a later frame uses them again unchanged, so shapes that change every
+/// frame (a drag) never pay for the tessellation.
+#[derive(Debug)]
+pub struct ShapeCache<K> {
+    /// What they were made for, the shapes, and the frame they were made in (`None` once
+    /// compacted).
+    kept: Option<(K, TessKey, Vec<Shape>, Option<u64>)>,
+}
+
+impl<K> Default for ShapeCache<K> {
+    fn default() -> Self {
+        Self { kept: None }
+    }
+}
+
+impl<K: PartialEq> ShapeCache<K> {
+    /// The shapes for `key` (made by `make` when they are not kept) in the view `tess`.
+    pub fn get(
+        &mut self,
+        ctx: &egui::Context,
+        tess: TessKey,
+        key: K,
+        make: impl FnOnce() -> Vec<Shape>,
+    ) -> &[Shape] {
+        let frame = ctx.cumulative_frame_nr();
+        match &mut self.kept {
+            Some((k, t, shapes, made)) if *k == key && *t == tess => {
+                if made.is_some_and(|m| m != frame) {
+                    *shapes = compact(ctx, tess, std::mem::take(shapes));
+                    *made = None;
+                }
+            }
+            kept => *kept = Some((key, tess, make(), Some(frame))),
+        }
+        self.kept.as_ref().map_or(&[], |(_, _, s, _)| s.as_slice())
+    }
+
+    /// Forgets the kept shapes.
+    pub fn clear(&mut self) {
+        self.kept = None;
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     use super::FontsWatch;
 
     #[test]
@@ -259,5 +368,76 @@ mod tests {
             watch.check(&ctx) > first,
             "the light theme rebuilds the fonts"
         );
+    }
+
+    #[test]
+    fn compact_keeps_order_and_texts_and_meshes_the_rest() {
+        let ctx = egui::Context::default();
+        let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
+        let galley = ctx.fonts_mut(|f| {
+            f.layout_no_wrap(
+                "api".into(),
+                FontId::proportional(12.0),
+                egui::Color32::BLACK,
+            )
+        });
+        let line = || {
+            Shape::line_segment(
+                [Pos2::new(0.0, 0.0), Pos2::new(50.0, 10.0)],
+                egui::Stroke::new(2.0, egui::Color32::RED),
+            )
+        };
+        let text = Shape::galley(Pos2::new(5.0, 5.0), galley, egui::Color32::BLACK);
+        let shapes = vec![line(), line(), text, line()];
+        let key = TessKey::new(
+            &ctx,
+            egui::Rect::from_min_size(Pos2::ZERO, egui::vec2(100.0, 100.0)),
+        );
+        let out = compact(&ctx, key, shapes);
+        assert_eq!(out.len(), 3, "two lines, the text, one line");
+        assert!(matches!(&out[0], Shape::Mesh(m) if !m.is_empty()));
+        assert!(matches!(&out[1], Shape::Text(_)));
+        assert!(matches!(&out[2], Shape::Mesh(_)));
+        // A shape outside the view is culled, as egui would.
+        let away = Shape::line_segment(
+            [Pos2::new(500.0, 500.0), Pos2::new(600.0, 600.0)],
+            egui::Stroke::new(2.0, egui::Color32::RED),
+        );
+        assert!(compact(&ctx, key, vec![away]).is_empty());
+    }
+
+    #[test]
+    fn shape_cache_makes_once_and_compacts_in_a_later_frame() {
+        let ctx = egui::Context::default();
+        let key = TessKey::new(
+            &ctx,
+            egui::Rect::from_min_size(Pos2::ZERO, egui::vec2(100.0, 100.0)),
+        );
+        let mut cache = ShapeCache::default();
+        let mut made = 0;
+        let shape = || {
+            Shape::line_segment(
+                [Pos2::new(0.0, 0.0), Pos2::new(50.0, 10.0)],
+                egui::Stroke::new(2.0, egui::Color32::RED),
+            )
+        };
+        for frame in 0..3 {
+            let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
+            let got = cache.get(&ctx, key, 7u64, || {
+                made += 1;
+                vec![shape()]
+            });
+            if frame == 0 {
+                assert!(matches!(got, [Shape::LineSegment { .. }]), "{got:?}");
+            } else {
+                assert!(matches!(got, [Shape::Mesh(_)]), "frame {frame}: {got:?}");
+            }
+        }
+        assert_eq!(made, 1);
+        let _ = cache.get(&ctx, key, 8u64, || {
+            made += 1;
+            vec![shape()]
+        });
+        assert_eq!(made, 2, "another key makes them again");
     }
 }

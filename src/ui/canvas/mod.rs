@@ -18,7 +18,7 @@ use egui_graphs::{
 };
 use petgraph::stable_graph::NodeIndex;
 
-use super::paint::ScreenFromCanvas;
+use super::paint::{ScreenFromCanvas, ShapeCache, TessKey};
 use super::theme::color;
 use crate::model::{Design, Handle, KindName, Point, Rect};
 use crate::render::Palette;
@@ -117,7 +117,11 @@ pub struct Canvas {
     /// Bumped whenever what the nodes draw may have changed.
     generation: u64,
     /// The shapes of the last idle frame, reused while nothing changed.
-    idle_cache: Option<(IdleKey, Vec<Shape>)>,
+    idle_cache: ShapeCache<IdleKey>,
+    /// The summaries and connections over the boxes, kept like the boxes.
+    base_cache: ShapeCache<OverlayKey>,
+    /// The flows' shapes, kept while the flows and the view stay the same.
+    flows_cache: ShapeCache<OverlayKey>,
     /// The fonts epoch the kept drawings were made in.
     fonts_epoch: u64,
     /// A label being typed in place: the component and the text so far.
@@ -144,7 +148,15 @@ struct IdleKey {
     generation: u64,
     zoom: f32,
     pan: Vec2,
-    rect: egui::Rect,
+}
+
+/// What the overlay's kept shapes depend on: the view, the fonts, and what they show (the
+/// design revision drawn, or the flows' epoch).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct OverlayKey {
+    t: ScreenFromCanvas,
+    fonts_epoch: u64,
+    content: u64,
 }
 
 impl Default for Canvas {
@@ -174,8 +186,13 @@ pub struct CanvasInput<'a> {
     pub connecting: bool,
     /// Colours.
     pub palette: &'a Palette,
-    /// Highlighted flows and other overlays, drawn above everything, list after list.
-    pub overlay: &'a [&'a [Primitive]],
+    /// Drawn over the boxes under the flows, made again each frame (a walk-through's dimming).
+    pub under: &'a [Primitive],
+    /// The highlighted flows, drawn above the boxes, with an epoch that changes whenever
+    /// they do: their shapes are kept until it changes.
+    pub flows: (u64, &'a [Primitive]),
+    /// Drawn over the flows, made again each frame (moving packets).
+    pub over: &'a [Primitive],
     /// Hover texts of components (the reason a flow is blocked there).
     pub tooltips: &'a [(String, String)],
     /// Hover texts of canvas areas (a bundle's list of nodes).
@@ -224,7 +241,9 @@ impl Canvas {
             center_request: None,
             zoom_request: None,
             generation: 0,
-            idle_cache: None,
+            idle_cache: ShapeCache::default(),
+            base_cache: ShapeCache::default(),
+            flows_cache: ShapeCache::default(),
             fonts_epoch: 0,
             label_edit: None,
             legend_cache: None,
@@ -470,7 +489,9 @@ impl Canvas {
     /// Drops every drawing kept between frames (their text belongs to fonts that are gone).
     fn forget_drawings(&mut self) {
         self.generation += 1;
-        self.idle_cache = None;
+        self.idle_cache.clear();
+        self.base_cache.clear();
+        self.flows_cache.clear();
         let indices: Vec<NodeIndex> = self.graph.g().node_indices().collect();
         for idx in indices {
             if let Some(n) = self.graph.node_mut(idx) {
@@ -604,7 +625,7 @@ impl Canvas {
             || self.fit_pending;
         // The zones lie under everything else (idle frames keep them with the boxes).
         if busy && !self.zones.is_empty() {
-            let shapes = self.zone_shapes(ui, &t);
+            let shapes = zone_shapes(ui, &self.zones, &t);
             ui.painter_at(rect).extend(shapes);
         }
         self.boxes_transform = Some(t);
@@ -647,19 +668,6 @@ impl Canvas {
         (response, actions)
     }
 
-    /// The zones' shapes for the view `t`.
-    fn zone_shapes(&self, ui: &egui::Ui, t: &ScreenFromCanvas) -> Vec<Shape> {
-        let mut shapes = Vec::new();
-        if !self.zones.is_empty() {
-            ui.ctx().fonts_mut(|fonts| {
-                for p in &self.zones {
-                    super::paint::push_shapes(p, t, fonts, &mut shapes);
-                }
-            });
-        }
-        shapes
-    }
-
     /// Draws the graph without egui_graphs (identical shapes, no repaint request).
     fn draw_idle(&mut self, ui: &egui::Ui, rect: egui::Rect) {
         let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
@@ -669,34 +677,45 @@ impl Canvas {
             generation: self.generation,
             zoom: meta.zoom,
             pan: meta.pan,
-            rect,
         };
-        if let Some((k, shapes)) = &self.idle_cache
-            && *k == key
-        {
-            painter.extend(shapes.iter().cloned());
-            return;
-        }
-        let style = egui_graphs::SettingsStyle::new();
-        let ctx = DrawContext {
-            ctx: ui.ctx(),
-            painter: &painter,
-            style: &style,
-            is_directed: true,
-            meta: &meta,
-        };
-        let indices: Vec<NodeIndex> = self.graph.g().node_indices().collect();
         let t = ScreenFromCanvas {
             zoom: meta.zoom,
             offset: meta.pan,
         };
-        let mut shapes = self.zone_shapes(ui, &t);
-        for idx in indices {
-            if let Some(n) = self.graph.node_mut(idx) {
-                shapes.extend(n.display_mut().shapes(&ctx));
-            }
-        }
+        let (zones, graph) = (&self.zones, &mut self.graph);
+        let shapes = self
+            .idle_cache
+            .get(ui.ctx(), TessKey::new(ui.ctx(), rect), key, || {
+                let style = egui_graphs::SettingsStyle::new();
+                let ctx = DrawContext {
+                    ctx: ui.ctx(),
+                    painter: &painter,
+                    style: &style,
+                    is_directed: true,
+                    meta: &meta,
+                };
+                let mut shapes = zone_shapes(ui, zones, &t);
+                let indices: Vec<NodeIndex> = graph.g().node_indices().collect();
+                for idx in indices {
+                    if let Some(n) = graph.node_mut(idx) {
+                        shapes.extend(n.display_mut().shapes(&ctx));
+                    }
+                }
+                shapes
+            });
         painter.extend(shapes.iter().cloned());
-        self.idle_cache = Some((key, shapes));
     }
+}
+
+/// The zones' shapes for the view `t`.
+fn zone_shapes(ui: &egui::Ui, zones: &[Primitive], t: &ScreenFromCanvas) -> Vec<Shape> {
+    let mut shapes = Vec::new();
+    if !zones.is_empty() {
+        ui.ctx().fonts_mut(|fonts| {
+            for p in zones {
+                super::paint::push_shapes(p, t, fonts, &mut shapes);
+            }
+        });
+    }
+    shapes
 }

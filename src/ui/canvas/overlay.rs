@@ -3,8 +3,8 @@
 
 use egui::Shape;
 
-use super::{Canvas, CanvasInput, Gesture};
-use crate::ui::paint::{ScreenFromCanvas, push_shapes};
+use super::{Canvas, CanvasInput, Gesture, OverlayKey};
+use crate::ui::paint::{ScreenFromCanvas, TessKey, push_shapes};
 use crate::ui::theme::color;
 
 impl Canvas {
@@ -16,13 +16,32 @@ impl Canvas {
         input: &CanvasInput<'_>,
     ) {
         let painter = ui.painter_at(rect);
-        let mut shapes = Vec::new();
-        ui.ctx().fonts_mut(|fonts| {
-            self.summary_shapes(fonts, t, input.palette, rect, &mut shapes);
-            for p in &self.connections {
-                push_shapes(p, t, fonts, &mut shapes);
-            }
+        let tess = TessKey::new(ui.ctx(), rect);
+        let ctx = ui.ctx();
+        // Summaries and connections change with the design drawn (theme included) and
+        // the view.
+        let key = OverlayKey {
+            t: *t,
+            fonts_epoch: self.fonts_epoch,
+            content: self.built_for.unwrap_or(u64::MAX),
+        };
+        let summaries = super::summary::Summaries {
+            summaries: &self.summaries,
+            hits: &self.hits,
+        };
+        let connections = &self.connections;
+        let base = self.base_cache.get(ctx, tess, key, || {
+            let mut shapes = Vec::new();
+            ctx.fonts_mut(|fonts| {
+                summaries.summary_shapes(fonts, t, input.palette, rect, &mut shapes);
+                for p in connections {
+                    push_shapes(p, t, fonts, &mut shapes);
+                }
+            });
+            shapes
         });
+        painter.extend(base.iter().cloned());
+        let mut shapes = Vec::new();
         if let Some(i) = input.selected_connection
             && let Some(path) = self.connection_paths.get(i)
         {
@@ -31,8 +50,31 @@ impl Canvas {
                 egui::Stroke::new(4.0, color(input.palette.selection).gamma_multiply(0.6)),
             ));
         }
-        ui.ctx().fonts_mut(|fonts| {
-            for p in input.overlay.iter().copied().flatten() {
+        ctx.fonts_mut(|fonts| {
+            for p in input.under {
+                push_shapes(p, t, fonts, &mut shapes);
+            }
+        });
+        painter.extend(shapes);
+        let (epoch, flows) = input.flows;
+        let key = OverlayKey {
+            t: *t,
+            fonts_epoch: self.fonts_epoch,
+            content: epoch,
+        };
+        let drawn = self.flows_cache.get(ctx, tess, key, || {
+            let mut shapes = Vec::new();
+            ctx.fonts_mut(|fonts| {
+                for p in flows {
+                    push_shapes(p, t, fonts, &mut shapes);
+                }
+            });
+            shapes
+        });
+        painter.extend(drawn.iter().cloned());
+        let mut shapes = Vec::new();
+        ctx.fonts_mut(|fonts| {
+            for p in input.over {
                 push_shapes(p, t, fonts, &mut shapes);
             }
         });

@@ -3,7 +3,6 @@
 
 use egui::Shape;
 
-use super::Canvas;
 use crate::render::Palette;
 use crate::ui::paint::ScreenFromCanvas;
 use crate::ui::theme::color;
@@ -13,7 +12,13 @@ const SUMMARY_PX: f32 = 11.0;
 /// Their line height.
 const LINE_PX: f32 = 14.0;
 
-impl Canvas {
+/// What the summaries are made of: each container's index in the hit list and its text.
+pub(super) struct Summaries<'a> {
+    pub(super) summaries: &'a [(usize, std::sync::Arc<str>)],
+    pub(super) hits: &'a [(String, crate::model::KindName, crate::model::Rect)],
+}
+
+impl Summaries<'_> {
     /// The containers' summaries when labels are too small to draw, each on a card at the
     /// top of its box, its parts broken into as many lines as the box has room for.
     pub(super) fn summary_shapes(
@@ -27,7 +32,7 @@ impl Canvas {
         if t.zoom * crate::render::scene::LABEL_SIZE >= super::graph::MIN_TEXT_PX {
             return;
         }
-        for (i, summary) in &self.summaries {
+        for (i, summary) in self.summaries {
             let Some((_, _, r)) = self.hits.get(*i) else {
                 continue;
             };
