@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use eksplain::engine::{Analysis, FlowKind, FlowResult, analyze};
 use eksplain::io;
 
+#[derive(Clone, Copy)]
 /// One expected flow: `flow source verdict exposure dns hops`, written compactly:
 /// verdict is `ok` or `CODE@blocked_at` (or `CODE@-` when no component blocks).
 struct Expect {
@@ -410,7 +411,8 @@ fn every_fixture_has_a_test() {
     let tested = [
         "d01", "d02", "d03", "d04", "d05", "d06", "d07", "d08", "d09", "d09w", "d10", "d11", "d12",
         "d13", "d14", "d15", "d16", "d17", "d18", "d19", "d20", "d21", "d22", "d23", "d24", "d25",
-        "d26", "d27", "d28", "d29", "d30", "x01", "x02", "x03", "x04", "x05",
+        "d26", "d27", "d28", "d29", "d30", "t01", "t02", "t03", "t04", "t05", "x01", "x02", "x03",
+        "x04", "x05",
     ];
     assert_eq!(names, tested);
 }
@@ -629,4 +631,82 @@ fn inferred_rules_say_so() {
         .find(|w| w.code == "DNS_PHZ_NOT_APPLIED")
         .unwrap();
     assert!(w.message.contains("inferred"), "{}", w.message);
+}
+
+/// D22 with transit gateway route tables and what the VPN carries: the office admin's
+/// kubectl through VPN and TGW, both ways.
+const ADMIN_OK: Expect = e(
+    A,
+    "admin",
+    "ok",
+    NONE,
+    PUB,
+    "client vpn tgw eks_eni api_server",
+);
+
+#[test]
+fn t01_tgw_route_tables_that_route_both_ways() {
+    check("t01", &[ADMIN_OK, B_STD, C_PHZ], &[]);
+}
+
+#[test]
+fn t02_tgw_table_without_a_route_to_the_vpc() {
+    let a = e(A, "admin", "TGW_NO_ROUTE@tgw", None, PUB, "client vpn tgw");
+    check("t02", &[a, B_STD, C_PHZ], &[]);
+    let analysis = load("t02");
+    let f = find(&analysis, &a);
+    assert_eq!(
+        f.fix.as_deref(),
+        Some(
+            "add a static route 10.0.0.0/16 → vpc to route table rtb-vpn (or propagate vpc into it)"
+        )
+    );
+}
+
+#[test]
+fn t03_tgw_blackhole_drops_the_replies() {
+    let a = e(
+        A,
+        "admin",
+        "TGW_BLACKHOLE_ROUTE@tgw",
+        None,
+        PUB,
+        "client vpn tgw eks_eni",
+    );
+    check("t03", &[a, B_STD, C_PHZ], &[]);
+    let analysis = load("t03");
+    let f = find(&analysis, &a);
+    assert!(
+        f.reason.contains("172.16.0.0/12 is a blackhole"),
+        "{}",
+        f.reason
+    );
+}
+
+#[test]
+fn t04_vpn_associated_with_the_wrong_tgw_table() {
+    let a = e(A, "admin", "TGW_NO_ROUTE@tgw", None, PUB, "client vpn tgw");
+    check("t04", &[a, B_STD, C_PHZ], &[]);
+    let analysis = load("t04");
+    let f = find(&analysis, &a);
+    assert!(
+        f.fix.as_deref().is_some_and(
+            |x| x.starts_with("associate the attachment of vpn with route table rtb-onprem")
+        ),
+        "{:?}",
+        f.fix
+    );
+}
+
+#[test]
+fn t05_vpn_that_does_not_carry_the_admins_range() {
+    let a = e(
+        A,
+        "admin",
+        "ROUTE_NOT_CARRIED@vpn",
+        None,
+        PUB,
+        "client vpn tgw eks_eni",
+    );
+    check("t05", &[a, B_STD, C_PHZ], &[]);
 }

@@ -315,3 +315,74 @@ fn a_node_in_an_auto_assigning_subnet_can_be_marked_as_launched_without_a_public
     h.run_steps(3);
     assert_eq!(kubelet(&h), (false, Some("IGW_PATH_WITHOUT_PUBLIC_IP")));
 }
+
+/// Opens a fixture's one blocked flow (by its code), clicks its fix button, checks that the
+/// flow gets through, and that one undo blocks it again.
+fn fix_in_one_click(fixture: &str, code: &str, button: &str) -> eksplain::model::Design {
+    let path = format!(
+        "{}/tests/fixtures/scenarios/{fixture}.ron",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let (design, _) = eksplain::io::load(std::path::Path::new(&path)).unwrap();
+    let mut h = harness_with(EksplainApp::with_design(design), egui::vec2(1400.0, 1000.0));
+    let blocked = |h: &Harness<'_, EksplainApp>| {
+        h.state()
+            .analysis()
+            .unwrap()
+            .flows
+            .iter()
+            .filter(|f| !f.reachable)
+            .count()
+    };
+    assert_eq!(blocked(&h), 1, "{fixture}");
+    h.get_by_label_contains(code).click();
+    h.run_steps(3);
+    h.get_by_label(button).scroll_to_me();
+    h.run_steps(3);
+    h.get_by_label(button).click();
+    h.run_steps(3);
+    assert_eq!(blocked(&h), 0, "{fixture}: {:?}", h.state().status());
+    let fixed = h.state().design().clone();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(3);
+    assert_eq!(blocked(&h), 1, "{fixture}: one undo");
+    fixed
+}
+
+#[test]
+fn transit_fixes_apply_in_one_click() {
+    let fixed = fix_in_one_click(
+        "t03",
+        "TGW_BLACKHOLE_ROUTE",
+        "fix: route 172.16.0.0/12 to vpn in rtb-vpc",
+    );
+    let table = &fixed.transit.route_tables[0];
+    assert!(
+        table
+            .routes
+            .iter()
+            .any(|r| r.destination == "172.16.0.0/12" && r.target == "vpn"),
+        "{table:?}"
+    );
+    let fixed = fix_in_one_click("t04", "TGW_NO_ROUTE", "fix: associate vpn with rtb-onprem");
+    let tables = &fixed.transit.route_tables;
+    assert!(
+        tables
+            .iter()
+            .any(|t| t.id == "rtb-onprem" && t.associations == ["vpn"])
+    );
+    assert!(
+        tables
+            .iter()
+            .all(|t| t.id == "rtb-onprem" || !t.associations.contains(&"vpn".to_owned()))
+    );
+    let fixed = fix_in_one_click(
+        "t05",
+        "ROUTE_NOT_CARRIED",
+        "fix: carry 172.16.0.0/12 over vpn",
+    );
+    assert_eq!(
+        fixed.transit.carried[0].cidrs,
+        ["172.16.0.0/16", "172.16.0.0/12"]
+    );
+}

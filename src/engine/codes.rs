@@ -58,10 +58,16 @@ pub enum Code {
     NoRouteToPrivateEndpoint,
     /// `NO_ROUTE_TO_PUBLIC_ENDPOINT`.
     NoRouteToPublicEndpoint,
+    /// `ROUTE_NOT_CARRIED`.
+    RouteNotCarried,
     /// `SG_EGRESS_DENY`.
     SgEgressDeny,
     /// `SOURCE_NOT_IN_PUBLIC_ACCESS_CIDRS`.
     SourceNotInPublicAccessCidrs,
+    /// `TGW_BLACKHOLE_ROUTE`.
+    TgwBlackholeRoute,
+    /// `TGW_NO_ROUTE`.
+    TgwNoRoute,
     /// `W_CIDRS_IGNORED`.
     WCidrsIgnored,
     /// `W_HYBRID_PUBPRIV`.
@@ -80,7 +86,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in alphabetical order.
-    pub const ALL: [Code; 29] = [
+    pub const ALL: [Code; 32] = [
         Code::CfgClusterSubnets,
         Code::CfgInvalidPublicCidrs,
         Code::CfgNoApiServer,
@@ -101,8 +107,11 @@ impl Code {
         Code::NoReturnRoute,
         Code::NoRouteToPrivateEndpoint,
         Code::NoRouteToPublicEndpoint,
+        Code::RouteNotCarried,
         Code::SgEgressDeny,
         Code::SourceNotInPublicAccessCidrs,
+        Code::TgwBlackholeRoute,
+        Code::TgwNoRoute,
         Code::WCidrsIgnored,
         Code::WHybridPubpriv,
         Code::WNodeNoAwsApiEgress,
@@ -135,8 +144,11 @@ impl Code {
             Code::NoReturnRoute => "NO_RETURN_ROUTE",
             Code::NoRouteToPrivateEndpoint => "NO_ROUTE_TO_PRIVATE_ENDPOINT",
             Code::NoRouteToPublicEndpoint => "NO_ROUTE_TO_PUBLIC_ENDPOINT",
+            Code::RouteNotCarried => "ROUTE_NOT_CARRIED",
             Code::SgEgressDeny => "SG_EGRESS_DENY",
             Code::SourceNotInPublicAccessCidrs => "SOURCE_NOT_IN_PUBLIC_ACCESS_CIDRS",
+            Code::TgwBlackholeRoute => "TGW_BLACKHOLE_ROUTE",
+            Code::TgwNoRoute => "TGW_NO_ROUTE",
             Code::WCidrsIgnored => "W_CIDRS_IGNORED",
             Code::WHybridPubpriv => "W_HYBRID_PUBPRIV",
             Code::WNodeNoAwsApiEgress => "W_NODE_NO_AWS_API_EGRESS",

@@ -94,6 +94,30 @@ pub enum FixEdit {
         /// The remote CIDR.
         cidr: String,
     },
+    /// Add a static route to a transit gateway route table, replacing one to the same
+    /// destination (a blackhole).
+    PutTgwRoute {
+        /// The route table.
+        table: String,
+        /// The destination CIDR.
+        destination: String,
+        /// The attachment (the component attached) it goes to.
+        target: String,
+    },
+    /// Associate an attachment with a transit gateway route table.
+    AssociateTgwAttachment {
+        /// The route table.
+        table: String,
+        /// The component attached.
+        attachment: String,
+    },
+    /// Have a VPN or peering carry one more range.
+    AddCarriedCidr {
+        /// The VPN or peering.
+        link: String,
+        /// The CIDR.
+        cidr: String,
+    },
 }
 
 impl FixEdit {
@@ -148,6 +172,15 @@ impl FixEdit {
                     format!("allow TCP {p} to {cidr} in {acl} (rule {number})")
                 }
             }
+            FixEdit::PutTgwRoute {
+                table,
+                destination,
+                target,
+            } => format!("route {destination} to {target} in {table}"),
+            FixEdit::AssociateTgwAttachment { table, attachment } => {
+                format!("associate {attachment} with {table}")
+            }
+            FixEdit::AddCarriedCidr { link, cidr } => format!("carry {cidr} over {link}"),
         }
     }
 
@@ -304,8 +337,64 @@ impl FixEdit {
                     acl: a,
                 }])
             }
+            FixEdit::PutTgwRoute {
+                table,
+                destination,
+                target,
+            } => transit_edit(design, table, &|t| {
+                t.routes.retain(|r| r.destination != *destination);
+                t.routes.push(Route {
+                    destination: destination.clone(),
+                    target: target.clone(),
+                });
+            }),
+            FixEdit::AssociateTgwAttachment { table, attachment } => {
+                let mut transit = design.transit.clone();
+                let tgw = transit
+                    .route_tables
+                    .iter()
+                    .find(|t| t.id == *table)
+                    .map(|t| t.tgw.clone())
+                    .ok_or_else(|| format!("no transit gateway route table \"{table}\""))?;
+                // An attachment has one table: it leaves the one it had.
+                for t in transit.route_tables.iter_mut().filter(|t| t.tgw == tgw) {
+                    t.associations.retain(|a| a != attachment);
+                    if t.id == *table {
+                        t.associations.push(attachment.clone());
+                    }
+                }
+                Ok(vec![Edit::SetTransit(transit)])
+            }
+            FixEdit::AddCarriedCidr { link, cidr } => {
+                let mut transit = design.transit.clone();
+                match transit.carried.iter_mut().find(|c| c.link == *link) {
+                    Some(c) if !c.cidrs.contains(cidr) => c.cidrs.push(cidr.clone()),
+                    Some(_) => {}
+                    None => transit.carried.push(crate::model::Carried {
+                        link: link.clone(),
+                        cidrs: vec![cidr.clone()],
+                    }),
+                }
+                Ok(vec![Edit::SetTransit(transit)])
+            }
         }
     }
+}
+
+/// The design's transit settings with route table `table` changed by `f`.
+fn transit_edit(
+    design: &Design,
+    table: &str,
+    f: &dyn Fn(&mut crate::model::TgwRouteTable),
+) -> Result<Vec<Edit>, String> {
+    let mut transit = design.transit.clone();
+    let t = transit
+        .route_tables
+        .iter_mut()
+        .find(|t| t.id == table)
+        .ok_or_else(|| format!("no transit gateway route table \"{table}\""))?;
+    f(t);
+    Ok(vec![Edit::SetTransit(transit)])
 }
 
 /// `c` changed by `f` when it is a NAT gateway.

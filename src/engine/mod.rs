@@ -9,6 +9,7 @@ mod kubelet;
 mod path;
 pub mod report;
 mod security;
+mod transit;
 
 use std::net::Ipv4Addr;
 

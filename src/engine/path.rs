@@ -9,6 +9,7 @@ use ipnet::Ipv4Net;
 
 use super::dns::resolve;
 use super::security::{Iface, acl_enter, acl_leave, egress_rule, ingress_rule};
+use super::transit::{Stop, carries, tgw_next};
 use super::{
     Block, Ctx, DnsAnswer, DnsVia, Exposure, Finding, FlowKind, Level, Place, Trace, ip, name,
 };
@@ -78,20 +79,44 @@ pub(super) fn attached(ctx: &Ctx<'_>, a: &str, b: &str) -> bool {
 }
 
 /// Follows attachments from `start` (attached to network `from`) to a network whose CIDRs
-/// contain `dest`. Returns the connectors passed and the network reached.
+/// contain `dest`, as transit gateway route tables and what links carry allow. Returns the
+/// connectors passed and the network reached.
 pub(super) fn traverse<'a>(
     ctx: &Ctx<'a>,
-    from: &Component,
+    from: &'a Component,
     start: &'a Component,
     dest: Ipv4Addr,
-) -> Result<(Vec<&'a Component>, &'a Component), String> {
+) -> Result<(Vec<&'a Component>, &'a Component), Stop<'a>> {
     if !attached(ctx, &from.id, &start.id) {
-        return Err(format!("{} is not attached to {}", name(start), from.id));
+        return Err(Stop::NoNetwork(format!(
+            "{} is not attached to {}",
+            name(start),
+            from.id
+        )));
     }
     let mut queue: VecDeque<Vec<&'a Component>> = VecDeque::from([vec![start]]);
     let mut seen: Vec<&str> = vec![start.id.as_str()];
+    // The first thing that dropped the traffic, reported when no way gets through.
+    let mut dropped: Option<(Block, Vec<&'a Component>)> = None;
     while let Some(path) = queue.pop_front() {
-        let Some(last) = path.last() else { continue };
+        let Some(&last) = path.last() else { continue };
+        let prev = if path.len() >= 2 {
+            path[path.len() - 2]
+        } else {
+            from
+        };
+        // A transit gateway with route tables sends it to one attachment only.
+        let only = if last.kind.name() == KindName::Tgw {
+            match tgw_next(ctx, last, prev, dest) {
+                Ok(only) => only.map(Some),
+                Err(b) => {
+                    dropped.get_or_insert_with(|| (b, path.clone()));
+                    continue;
+                }
+            }
+        } else {
+            None
+        };
         for &(x, y) in &ctx.attachments {
             let other = if x == last.id {
                 y
@@ -100,11 +125,24 @@ pub(super) fn traverse<'a>(
             } else {
                 continue;
             };
+            if only.is_some_and(|o| o != Some(other)) {
+                continue;
+            }
             let Some(next) = ctx.ix.get(other) else {
                 continue;
             };
-            if next.id == from.id {
+            if next.id == from.id || next.id == prev.id {
                 continue;
+            }
+            if matches!(last.kind.name(), KindName::Vpn | KindName::Peering) {
+                match carries(ctx, last, next, dest) {
+                    Ok(true) => {}
+                    Ok(false) => continue,
+                    Err(b) => {
+                        dropped.get_or_insert_with(|| (b, path.clone()));
+                        continue;
+                    }
+                }
             }
             if matches!(next.kind.name(), KindName::Vpc | KindName::OnPrem) {
                 if vpc_cidrs(ctx, next).iter().any(|n| n.contains(&dest)) {
@@ -118,10 +156,29 @@ pub(super) fn traverse<'a>(
             }
         }
     }
-    Err(format!(
-        "no network attached through {} contains {dest}",
-        name(start)
+    Err(dropped.map_or_else(
+        || {
+            Stop::NoNetwork(format!(
+                "no network attached through {} contains {dest}",
+                name(start)
+            ))
+        },
+        |(b, passed)| Stop::Blocked(b, passed),
     ))
+}
+
+/// The block where connections stop traffic: the connectors passed up to one that drops it
+/// become hops; with `no_route` when no network was reached.
+fn stopped(stop: Stop<'_>, trace: &mut Trace, no_route: impl FnOnce(String) -> Block) -> Block {
+    match stop {
+        Stop::NoNetwork(why) => no_route(why),
+        Stop::Blocked(b, passed) => {
+            for c in passed {
+                trace.hop(c);
+            }
+            b
+        }
+    }
 }
 
 /// The ENI a source uses: one in its own subnet, else in its AZ, else the first.
@@ -842,8 +899,10 @@ pub(super) fn private_path(
                     ),
                 ));
             }
-            let (path, reached) =
-                traverse(ctx, vpc, t, dest_ip).map_err(|why| no_route(&subnet.id, why))?;
+            let (path, reached) = match traverse(ctx, vpc, t, dest_ip) {
+                Ok(x) => x,
+                Err(stop) => return Err(stopped(stop, trace, |why| no_route(&subnet.id, why))),
+            };
             enter(ctx, src, subnet, &path, reached, eni, trace, &dest_text)?;
             (ip, vpc)
         }
@@ -857,20 +916,24 @@ pub(super) fn private_path(
                     ),
                 ));
             };
-            let (path, reached) =
-                traverse(ctx, onprem, t, dest_ip).map_err(|why| no_route(&src.id, why))?;
+            let (path, reached) = match traverse(ctx, onprem, t, dest_ip) {
+                Ok(x) => x,
+                Err(stop) => return Err(stopped(stop, trace, |why| no_route(&src.id, why))),
+            };
             enter(ctx, src, onprem, &path, reached, eni, trace, &dest_text)?;
             (ip, onprem)
         }
     };
     eni_checks(ctx, src, &src_iface, &eni_iface, eni, None, trace)?;
     // The return path: the ENI's subnet must route the source back through a connector.
-    let back_ok = match (eni_subnet, src_ip) {
-        (Some(s), Some(sip)) => match lookup(ctx, s, ctx.cluster_vpc, Some(sip)) {
-            Next::Target(t, _) if is_connector(t) => ctx
-                .cluster_vpc
-                .and_then(|cv| traverse(ctx, cv, t, sip).ok())
-                .is_some_and(|(_, reached)| reached.id == src_net.id),
+    let back_ok = match (eni_subnet, src_ip, ctx.cluster_vpc) {
+        (Some(s), Some(sip), Some(cv)) => match lookup(ctx, s, ctx.cluster_vpc, Some(sip)) {
+            Next::Target(t, _) if is_connector(t) => match traverse(ctx, cv, t, sip) {
+                Ok((_, reached)) => reached.id == src_net.id,
+                // A transit gateway or link that drops the replies says so itself.
+                Err(Stop::Blocked(b, _)) => return Err(b),
+                Err(Stop::NoNetwork(_)) => false,
+            },
             _ => false,
         },
         _ => false,

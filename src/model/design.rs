@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::component::{Component, ComponentKind, Connection, KindName};
 use super::security::{NetworkAcl, SecurityGroup};
+use super::transit::Transit;
 
 /// The format version this build writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -220,6 +221,9 @@ pub struct Design {
     /// Network ACLs, referred to by subnets.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub network_acls: Vec<NetworkAcl>,
+    /// Transit gateway route tables and what VPN and peering connections carry.
+    #[serde(default, skip_serializing_if = "Transit::is_empty")]
+    pub transit: Transit,
 }
 
 impl Default for Design {
@@ -233,6 +237,7 @@ impl Default for Design {
             connections: Vec::new(),
             security_groups: Vec::new(),
             network_acls: Vec::new(),
+            transit: Transit::default(),
         }
     }
 }

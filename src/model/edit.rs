@@ -130,6 +130,8 @@ pub enum Edit {
     },
     /// Delete a network ACL; its subnets go back to the default ACL (allow all).
     DeleteNetworkAcl(String),
+    /// Replace the transit gateway route tables and the carried ranges.
+    SetTransit(super::transit::Transit),
 }
 
 /// Where an added (`old` is `None`) or replaced (`old`) item goes among items with `ids`,
@@ -300,6 +302,7 @@ impl Design {
                     routes.retain(|r| !gone.contains(&r.target));
                 }
                 self.cluster.subnet_ids.retain(|s| !gone.contains(s));
+                self.transit.forget(&|id| gone.contains(id));
             }
             Edit::Replace(new) => {
                 let old = self
@@ -354,8 +357,11 @@ impl Design {
                 if i >= self.connections.len() {
                     return Err(EditError::Connection("no such connection".to_owned()));
                 }
-                self.connections.remove(i);
+                let c = self.connections.remove(i);
+                self.transit.detach(&c.from, &c.to);
+                self.transit.detach(&c.to, &c.from);
             }
+            Edit::SetTransit(transit) => self.transit = transit,
             Edit::SetCluster(cluster) => self.cluster = cluster,
             Edit::SetText { title, description } => {
                 self.title = title;
@@ -523,6 +529,7 @@ impl Design {
             re(&mut conn.to);
         }
         self.cluster.subnet_ids.iter_mut().for_each(re);
+        self.transit.rename(&re);
     }
 
     /// Copies components (with everything inside them) and the connections among them.

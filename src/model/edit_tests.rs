@@ -271,3 +271,81 @@ fn a_connection_label_changes_and_a_missing_one_is_refused() {
         .is_err()
     );
 }
+
+#[test]
+fn transit_tables_follow_deletes_renames_and_disconnects() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/scenarios/t01.ron"
+    );
+    let (mut d, _) = crate::io::load(std::path::Path::new(path)).unwrap();
+    assert!(crate::model::validate(&d).is_empty());
+    d.apply(Edit::Rename {
+        from: "vpn".into(),
+        to: "vpn-office".into(),
+    })
+    .unwrap();
+    let t = &d.transit.route_tables;
+    assert_eq!(t[0].propagations, ["vpn-office"]);
+    assert_eq!(t[1].associations, ["vpn-office"]);
+    assert_eq!(d.transit.carried[0].link, "vpn-office");
+    // Disconnecting the VPC from the TGW leaves no table naming it.
+    let i = d
+        .connections
+        .iter()
+        .position(|c| c.from == "tgw" && c.to == "vpc")
+        .unwrap();
+    d.apply(Edit::Disconnect(i)).unwrap();
+    assert!(
+        d.transit
+            .route_tables
+            .iter()
+            .all(|t| !t.associations.contains(&"vpc".to_owned())
+                && !t.propagations.contains(&"vpc".to_owned()))
+    );
+    assert!(
+        crate::model::validate(&d).is_empty(),
+        "{:?}",
+        crate::model::validate(&d)
+    );
+    // Deleting the TGW deletes its tables.
+    d.apply(Edit::Delete(vec!["tgw".into()])).unwrap();
+    assert!(d.transit.route_tables.is_empty());
+    assert_eq!(d.transit.carried.len(), 1);
+}
+
+#[test]
+fn transit_tables_that_name_what_is_not_attached_are_errors() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/scenarios/t01.ron"
+    );
+    let (mut d, _) = crate::io::load(std::path::Path::new(path)).unwrap();
+    let mut transit = d.transit.clone();
+    transit.route_tables[0].associations.push("office".into());
+    transit.route_tables[1].associations.push("vpc".into());
+    transit.route_tables[0].routes.push(crate::model::Route {
+        destination: "10.9.0.0/33".into(),
+        target: "nat".into(),
+    });
+    transit.carried.push(crate::model::Carried {
+        link: "tgw".into(),
+        cidrs: vec!["x".into()],
+    });
+    d.transit = transit;
+    let problems = crate::model::validate(&d);
+    let text: Vec<String> = problems.iter().map(|p| p.message.clone()).collect();
+    for want in [
+        "\"office\" is not attached to tgw",
+        "the attachment of \"vpc\" is associated with another table of tgw",
+        "the target \"nat\" is neither blackhole nor attached to tgw",
+        "\"tgw\" is not a VPN or peering",
+    ] {
+        assert!(text.iter().any(|t| t.contains(want)), "{want}: {text:?}");
+    }
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.field.as_deref() == Some("transit.route_tables[0].routes[0].destination"))
+    );
+}

@@ -197,6 +197,7 @@ pub fn large_design(nodes: usize, subnets: usize, clients: usize) -> Design {
         connections: Vec::new(),
         security_groups: Vec::new(),
         network_acls: Vec::new(),
+        transit: crate::model::Transit::default(),
     }
 }
 

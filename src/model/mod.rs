@@ -9,6 +9,7 @@ pub mod geom;
 pub mod history;
 pub mod net;
 pub mod security;
+pub mod transit;
 pub mod validate;
 
 pub use component::{
@@ -22,4 +23,5 @@ pub use history::History;
 pub use security::{
     AclAction, AclRule, DEFAULT_CLUSTER_SG, NetworkAcl, Peer, Protocol, SecurityGroup, SgRule,
 };
+pub use transit::{BLACKHOLE, Carried, TgwRouteTable, Transit};
 pub use validate::{Problem, Severity, validate};

@@ -127,6 +127,7 @@ pub fn validate(design: &Design) -> Vec<Problem> {
     check_connections(design, &index, &mut r);
     check_cluster(design, &index, &mut r);
     check_security(design, &mut r);
+    check_transit(design, &index, &mut r);
 
     // Stable order: errors first, otherwise document order.
     r.problems.sort_by_key(|p| p.severity);
@@ -841,3 +842,127 @@ fn check_security(design: &Design, r: &mut Report) {
 #[cfg(test)]
 #[path = "validate_tests.rs"]
 mod tests;
+
+/// Transit gateway route tables and carried ranges refer to what the design holds.
+fn check_transit(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
+    use super::transit::BLACKHOLE;
+    let attached = |a: &str, b: &str| {
+        design.connections.iter().any(|c| {
+            c.kind == ConnectionKind::Attachment
+                && ((c.from == a && c.to == b) || (c.from == b && c.to == a))
+        })
+    };
+    let mut ids: HashSet<&str> = HashSet::new();
+    let mut associated: HashSet<(&str, &str)> = HashSet::new();
+    for (i, t) in design.transit.route_tables.iter().enumerate() {
+        let at = |f: &str| format!("transit.route_tables[{i}].{f}");
+        let mut err = |field: String, message: String| {
+            r.push(
+                Severity::Error,
+                "E_TGW_ROUTE_TABLE",
+                None,
+                Some(field),
+                message,
+            );
+        };
+        if let Err(msg) = check_id(&t.id) {
+            err(at("id"), msg);
+        }
+        if !ids.insert(t.id.as_str()) {
+            err(
+                at("id"),
+                format!("the route table id \"{}\" is used twice", t.id),
+            );
+        }
+        if index
+            .get(&t.tgw)
+            .is_none_or(|c| c.kind.name() != KindName::Tgw)
+        {
+            err(
+                at("tgw"),
+                format!(
+                    "route table {}: \"{}\" is not a transit gateway",
+                    t.id, t.tgw
+                ),
+            );
+            continue;
+        }
+        for a in &t.associations {
+            if !attached(&t.tgw, a) {
+                err(
+                    at("associations"),
+                    format!("route table {}: \"{a}\" is not attached to {}", t.id, t.tgw),
+                );
+            } else if !associated.insert((t.tgw.as_str(), a.as_str())) {
+                err(
+                    at("associations"),
+                    format!(
+                        "route table {}: the attachment of \"{a}\" is associated with another table of {}",
+                        t.id, t.tgw
+                    ),
+                );
+            }
+        }
+        for a in &t.propagations {
+            if !attached(&t.tgw, a) {
+                err(
+                    at("propagations"),
+                    format!("route table {}: \"{a}\" is not attached to {}", t.id, t.tgw),
+                );
+            }
+        }
+        for (j, route) in t.routes.iter().enumerate() {
+            if let Err(msg) = parse_cidr_v4(&route.destination) {
+                err(
+                    format!("transit.route_tables[{i}].routes[{j}].destination"),
+                    format!("route table {}: {msg}", t.id),
+                );
+            }
+            if route.target != BLACKHOLE && !attached(&t.tgw, &route.target) {
+                err(
+                    format!("transit.route_tables[{i}].routes[{j}].target"),
+                    format!(
+                        "route table {}: the target \"{}\" is neither blackhole nor attached to {}",
+                        t.id, route.target, t.tgw
+                    ),
+                );
+            }
+        }
+    }
+    let mut links: HashSet<&str> = HashSet::new();
+    for (i, c) in design.transit.carried.iter().enumerate() {
+        let field = format!("transit.carried[{i}]");
+        if index
+            .get(&c.link)
+            .is_none_or(|l| !matches!(l.kind.name(), KindName::Vpn | KindName::Peering))
+        {
+            r.push(
+                Severity::Error,
+                "E_CARRIED",
+                None,
+                Some(format!("{field}.link")),
+                format!("\"{}\" is not a VPN or peering", c.link),
+            );
+        }
+        if !links.insert(c.link.as_str()) {
+            r.push(
+                Severity::Error,
+                "E_CARRIED",
+                None,
+                Some(format!("{field}.link")),
+                format!("the ranges of {} are listed twice", c.link),
+            );
+        }
+        for cidr in &c.cidrs {
+            if let Err(msg) = parse_cidr_v4(cidr) {
+                r.push(
+                    Severity::Error,
+                    "E_CARRIED",
+                    None,
+                    Some(format!("{field}.cidrs")),
+                    format!("{}: {msg}", c.link),
+                );
+            }
+        }
+    }
+}

@@ -446,12 +446,29 @@ pub fn inspector_ui(
                     }
                     ui.end_row();
                 }
+                ComponentKind::Tgw => {
+                    for t in design.transit.tables_of(id) {
+                        ui.label(format!("route table {}", t.id));
+                        ui.label(transit_table_text(t));
+                        ui.end_row();
+                    }
+                    if design.transit.tables_of(id).next().is_none() {
+                        ui.label("route tables");
+                        ui.label("none given: forwards between all its attachments");
+                        ui.end_row();
+                    }
+                }
+                ComponentKind::Vpn | ComponentKind::Peering => {
+                    ui.label("carries");
+                    ui.label(design.transit.carried_by(id).map_or_else(
+                        || "the ranges of the networks behind it".to_owned(),
+                        |c| c.cidrs.join(", "),
+                    ));
+                    ui.end_row();
+                }
                 ComponentKind::ControlPlane
                 | ComponentKind::ApiServer
                 | ComponentKind::Igw
-                | ComponentKind::Vpn
-                | ComponentKind::Tgw
-                | ComponentKind::Peering
                 | ComponentKind::Phz => {}
             }
         });
@@ -613,4 +630,30 @@ fn routes_ui(
         changed = true;
     }
     changed
+}
+
+/// A transit gateway route table in a few words: associations, propagations, routes.
+fn transit_table_text(t: &crate::model::TgwRouteTable) -> String {
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "none".to_owned()
+        } else {
+            v.join(", ")
+        }
+    };
+    let routes: Vec<String> = t
+        .routes
+        .iter()
+        .map(|r| format!("{} → {}", r.destination, r.target))
+        .collect();
+    let routes = if routes.is_empty() {
+        "routes: none".to_owned()
+    } else {
+        format!("routes:\n{}", routes.join("\n"))
+    };
+    format!(
+        "associated: {}\npropagated: {}\n{routes}",
+        list(&t.associations),
+        list(&t.propagations),
+    )
 }

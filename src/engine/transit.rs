@@ -1,0 +1,284 @@
+//! Through transit gateways, VPNs and peerings: which attachment a transit gateway route
+//! table sends traffic to, and what a VPN or peering carries.
+
+use std::net::Ipv4Addr;
+
+use ipnet::Ipv4Net;
+
+use super::codes::Code;
+use super::fix::FixEdit;
+use super::path::vpc_cidrs;
+use super::{Block, Ctx, name};
+use crate::model::{BLACKHOLE, Component, KindName, TgwRouteTable, net};
+
+/// Why traffic cannot go on through connections.
+pub(super) enum Stop<'a> {
+    /// No network reached through them holds the destination.
+    NoNetwork(String),
+    /// A route table or a link drops it; with the connectors passed up to the one that
+    /// drops it.
+    Blocked(Block, Vec<&'a Component>),
+}
+
+/// The ranges behind an attachment of `via`: a network's CIDRs, or for a VPN or peering
+/// what it carries (the ranges listed, else the networks attached to it but `via`).
+pub(super) fn side_cidrs(ctx: &Ctx<'_>, attachment: &Component, via: &str) -> Vec<Ipv4Net> {
+    match attachment.kind.name() {
+        KindName::Vpc | KindName::OnPrem => vpc_cidrs(ctx, attachment).to_vec(),
+        _ => {
+            if let Some(c) = ctx.ix.design().transit.carried_by(&attachment.id) {
+                return c
+                    .cidrs
+                    .iter()
+                    .filter_map(|c| net::parse_cidr_v4(c).ok())
+                    .collect();
+            }
+            ctx.attachments
+                .iter()
+                .filter_map(|&(x, y)| {
+                    if x == attachment.id {
+                        Some(y)
+                    } else if y == attachment.id {
+                        Some(x)
+                    } else {
+                        None
+                    }
+                })
+                .filter(|other| *other != via)
+                .filter_map(|other| ctx.ix.get(other))
+                .filter(|c| matches!(c.kind.name(), KindName::Vpc | KindName::OnPrem))
+                .flat_map(|c| vpc_cidrs(ctx, c).iter().copied())
+                .collect()
+        }
+    }
+}
+
+/// The attachment a transit gateway sends traffic to `dest` to, arriving from the
+/// attachment of `prev`: `None` when the design gives it no route tables (it forwards
+/// between all its attachments, as its default route table does).
+pub(super) fn tgw_next<'a>(
+    ctx: &Ctx<'a>,
+    tgw: &Component,
+    prev: &Component,
+    dest: Ipv4Addr,
+) -> Result<Option<&'a str>, Block> {
+    let transit = &ctx.ix.design().transit;
+    let mut tables = transit.tables_of(&tgw.id).peekable();
+    if tables.peek().is_none() {
+        return Ok(None);
+    }
+    // Where the destination lies: the attachment whose side holds it, and that range.
+    let toward = ctx
+        .attachments
+        .iter()
+        .filter_map(|&(x, y)| {
+            if x == tgw.id {
+                Some(y)
+            } else if y == tgw.id {
+                Some(x)
+            } else {
+                None
+            }
+        })
+        .filter(|a| *a != prev.id)
+        .filter_map(|a| ctx.ix.get(a))
+        .find_map(|a| {
+            side_cidrs(ctx, a, &tgw.id)
+                .into_iter()
+                .find(|n| n.contains(&dest))
+                .map(|n| (a, n))
+        });
+    let Some(table) = transit
+        .tables_of(&tgw.id)
+        .find(|t| t.associations.contains(&prev.id))
+    else {
+        // The table that would route it: one with a route towards the destination.
+        let fit = transit
+            .tables_of(&tgw.id)
+            .find(|t| matches!(best(ctx, tgw, t, dest), Some((_, target)) if target != BLACKHOLE))
+            .or_else(|| transit.tables_of(&tgw.id).next());
+        let b = Block::new(
+            Code::TgwNoRoute,
+            Some(&tgw.id),
+            format!(
+                "The attachment of {} to transit gateway {} is associated with no route table, so {} drops its traffic to {dest}",
+                prev.id, tgw.id, tgw.id
+            ),
+        );
+        return Err(match fit {
+            Some(t) => b.fixed(
+                format!(
+                    "associate the attachment of {} with route table {}",
+                    prev.id, t.id
+                ),
+                Some(FixEdit::AssociateTgwAttachment {
+                    table: t.id.clone(),
+                    attachment: prev.id.clone(),
+                }),
+            ),
+            None => b.fixed(
+                format!(
+                    "give transit gateway {} a route table for {}",
+                    tgw.id, prev.id
+                ),
+                None,
+            ),
+        });
+    };
+    let fix_to = |b: Block, replacing: Option<Ipv4Net>| match toward {
+        Some((a, n)) => {
+            let destination = replacing.unwrap_or(n).to_string();
+            b.fixed(
+                format!(
+                    "add a static route {destination} → {} to route table {} (or propagate {} into it)",
+                    a.id, table.id, a.id
+                ),
+                Some(FixEdit::PutTgwRoute {
+                    table: table.id.clone(),
+                    destination,
+                    target: a.id.clone(),
+                }),
+            )
+        }
+        None => b.fixed(
+            format!(
+                "attach the network that holds {dest} to transit gateway {} and route it in {}",
+                tgw.id, table.id
+            ),
+            None,
+        ),
+    };
+    match best(ctx, tgw, table, dest) {
+        None => {
+            let b = Block::new(
+                Code::TgwNoRoute,
+                Some(&tgw.id),
+                format!(
+                    "Route table {} of transit gateway {} (associated with {}) has no route to {dest}",
+                    table.id, tgw.id, prev.id
+                ),
+            );
+            // Associated with the wrong table: another one routes it.
+            let other = transit.tables_of(&tgw.id).find(|t| {
+                t.id != table.id
+                    && matches!(best(ctx, tgw, t, dest), Some((_, target)) if target != BLACKHOLE)
+            });
+            Err(match other {
+                Some(t) => b.fixed(
+                    format!(
+                        "associate the attachment of {} with route table {} instead of {}, which routes {dest}",
+                        prev.id, t.id, table.id
+                    ),
+                    Some(FixEdit::AssociateTgwAttachment {
+                        table: t.id.clone(),
+                        attachment: prev.id.clone(),
+                    }),
+                ),
+                None => fix_to(b, None),
+            })
+        }
+        Some((n, target)) if target == BLACKHOLE => Err(fix_to(
+            Block::new(
+                Code::TgwBlackholeRoute,
+                Some(&tgw.id),
+                format!(
+                    "Route table {} of transit gateway {} drops traffic to {dest}: its route {n} is a blackhole",
+                    table.id, tgw.id
+                ),
+            ),
+            Some(n),
+        )),
+        Some((_, target)) => Ok(ctx.ix.get(target).map(|c| c.id.as_str())),
+    }
+}
+
+/// The longest-prefix match in a route table: static routes, then propagated ranges (a
+/// static route wins over a propagated one of the same length, as in AWS).
+fn best<'t>(
+    ctx: &Ctx<'_>,
+    tgw: &Component,
+    table: &'t TgwRouteTable,
+    dest: Ipv4Addr,
+) -> Option<(Ipv4Net, &'t str)> {
+    let statics = table.routes.iter().filter_map(|r| {
+        net::parse_cidr_v4(&r.destination)
+            .ok()
+            .filter(|n| n.contains(&dest))
+            .map(|n| (n, r.target.as_str(), 1u8))
+    });
+    let propagated = table.propagations.iter().flat_map(|p| {
+        ctx.ix
+            .get(p)
+            .map(|c| side_cidrs(ctx, c, &tgw.id))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|n| n.contains(&dest))
+            .map(move |n| (n, p.as_str(), 0u8))
+    });
+    statics
+        .chain(propagated)
+        .max_by_key(|(n, _, is_static)| (n.prefix_len(), *is_static))
+        .map(|(n, t, _)| (n, t))
+}
+
+/// Whether a VPN or peering carries traffic to `dest` on to `next`: a peering joins two
+/// VPCs only (no transit through it, doc), and where the design lists what a link
+/// carries, the destination must be in it.
+pub(super) fn carries(
+    ctx: &Ctx<'_>,
+    link: &Component,
+    next: &Component,
+    dest: Ipv4Addr,
+) -> Result<bool, Block> {
+    let is_peering = link.kind.name() == KindName::Peering;
+    if is_peering && next.kind.name() != KindName::Vpc {
+        return Ok(false);
+    }
+    let Some(carried) = ctx.ix.design().transit.carried_by(&link.id) else {
+        return Ok(true);
+    };
+    // A VPN's list is what the remote side advertises: it governs traffic towards it.
+    if !is_peering && next.kind.name() != KindName::OnPrem {
+        return Ok(true);
+    }
+    let nets: Vec<Ipv4Net> = carried
+        .cidrs
+        .iter()
+        .filter_map(|c| net::parse_cidr_v4(c).ok())
+        .collect();
+    if nets.iter().any(|n| n.contains(&dest)) {
+        return Ok(true);
+    }
+    let cidr = vpc_cidrs(ctx, next)
+        .iter()
+        .find(|n| n.contains(&dest))
+        .map_or_else(|| format!("{dest}/32"), ToString::to_string);
+    let list = if carried.cidrs.is_empty() {
+        "nothing".to_owned()
+    } else {
+        carried.cidrs.join(", ")
+    };
+    Err(Block::new(
+        Code::RouteNotCarried,
+        Some(&link.id),
+        format!(
+            "{} carries {list} only, so traffic to {dest} in {} is not sent over it",
+            name(link),
+            next.id
+        ),
+    )
+    .fixed(
+        if is_peering {
+            format!("add {cidr} to the ranges {} carries", link.id)
+        } else {
+            format!(
+                "advertise {cidr} over {} (a static route on the VPN connection, or a BGP announcement from the customer gateway)",
+                link.id
+            )
+        },
+        Some(FixEdit::AddCarriedCidr {
+            link: link.id.clone(),
+            cidr,
+        }),
+    ))
+}
