@@ -412,7 +412,7 @@ fn every_fixture_has_a_test() {
         "d01", "d02", "d03", "d04", "d05", "d06", "d07", "d08", "d09", "d09w", "d10", "d11", "d12",
         "d13", "d14", "d15", "d16", "d17", "d18", "d19", "d20", "d21", "d22", "d23", "d24", "d25",
         "d26", "d27", "d28", "d29", "d30", "t01", "t02", "t03", "t04", "t05", "x01", "x02", "x03",
-        "x04", "x05",
+        "x04", "x05", "x06",
     ];
     assert_eq!(names, tested);
 }
@@ -709,4 +709,36 @@ fn t05_vpn_that_does_not_carry_the_admins_range() {
         "client vpn tgw eks_eni",
     );
     check("t05", &[a, B_STD, C_PHZ], &[]);
+}
+
+#[test]
+fn x06_forwarding_to_a_vpc_resolver_that_is_off() {
+    let a = e(A, "admin", "DNS_VPC_RESOLVER_DISABLED@vpc", None, None, "client");
+    let c = e(C, "node-a", "NODE_REQUIRES_VPC_DNS@vpc", None, None, "node");
+    check("x06", &[a, B_STD, c], &["W_PUBLIC_OPEN"]);
+    let analysis = load("x06");
+    let f = find(&analysis, &a);
+    assert!(f.reason.contains("forwards the query") && f.reason.contains("(inferred"), "{}", f.reason);
+}
+
+#[test]
+fn inferred_rules_are_labelled_in_the_steps_that_use_them() {
+    // (fixture, flow, source, what the step says)
+    let cases = [
+        ("d18", A, "bastion", "assumed to give the public answer; inferred"),
+        ("d08", A, "admin", "is not used: the endpoint name answers with a public address (inferred)"),
+        ("d22", A, "admin", "replies return the same way (inferred)"),
+        ("d22", A, "admin", "(private connection; that it carries traffic from its remote ranges is inferred)"),
+        ("d15", A, "bastion", "no more specific route overrides it (inferred)"),
+        ("d19", A, "laptop", "only a connected network can carry it there is inferred"),
+    ];
+    for (fixture, flow, source, text) in cases {
+        let analysis = load(fixture);
+        let f = find(&analysis, &e(flow, source, "", None, None, ""));
+        assert!(
+            f.steps.iter().any(|s| s.text.contains(text)),
+            "{fixture} {source}: {:?}",
+            f.steps.iter().map(|s| &s.text).collect::<Vec<_>>()
+        );
+    }
 }

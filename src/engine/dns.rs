@@ -125,6 +125,37 @@ pub(super) fn resolve(
                 .with_fix("turn on DNS resolution and DNS hostnames and use AmazonProvidedDNS (or forward the cluster domain to it)"),
             );
         }
+    } else if let ComponentKind::Client(cl) = &src.kind
+        && cl.dns_forwards_to_cluster_vpc
+        && cluster.endpoint_private_access
+        && !phz_ok
+    {
+        // Forwarded to a resolver that cannot answer from the private hosted zone.
+        if let Some(vpc) = ctx.cluster_vpc
+            && cv.is_some_and(|v| !v.dns_support)
+        {
+            return Err(Block::new(
+                Code::DnsVpcResolverDisabled,
+                Some(&vpc.id),
+                format!(
+                    "{who} forwards the query to the resolver of VPC {}, but the VPC has DNS resolution off, so the resolver does not answer",
+                    vpc.id
+                ),
+            )
+            .fixed(
+                format!("turn on DNS resolution in VPC {}", vpc.id),
+                Some(super::FixEdit::TurnOnVpcDns {
+                    vpc: vpc.id.clone(),
+                }),
+            ));
+        }
+        trace.step(
+            Some(src),
+            format!(
+                "{who} forwards the query to the cluster VPC's resolver, but the private hosted zone does not apply there ({} off), so the resolver gives the public answer (inferred).",
+                missing.join(" and ")
+            ),
+        );
     } else if phz_ok
         && let ComponentKind::Client(cl) = &src.kind
         && cl.dns_forwards_to_cluster_vpc
@@ -137,12 +168,19 @@ pub(super) fn resolve(
         );
         return Ok((DnsVia::Forwarded, DnsAnswer::EniPrivateIps));
     }
+    // In the cluster VPC with the private hosted zone not applied, the public answer is
+    // what the VPC's DNS servers are assumed to give.
+    let assumed = if in_cluster_vpc && cluster.endpoint_private_access && !phz_ok {
+        " (the private hosted zone does not apply, so the VPC's DNS servers are assumed to give the public answer; inferred)"
+    } else {
+        ""
+    };
     if cluster.endpoint_public_access {
         let nlb_ips = answer_ips(ctx, DnsAnswer::NlbPublicIps);
         trace.step(
             Some(src),
             format!(
-                "{who} looks up the endpoint name; public DNS answers with the public NLB's addresses{nlb_ips}."
+                "{who} looks up the endpoint name; public DNS answers with the public NLB's addresses{nlb_ips}{assumed}."
             ),
         );
         return Ok((DnsVia::PublicDns, DnsAnswer::NlbPublicIps));

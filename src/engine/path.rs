@@ -167,6 +167,18 @@ pub(super) fn traverse<'a>(
     ))
 }
 
+/// Whether an on-premises network has a route towards AWS through a VPN or transit gateway.
+fn onprem_has_connection(ctx: &Ctx<'_>, onprem: &Component) -> bool {
+    match &onprem.kind {
+        ComponentKind::OnPrem(o) => o.routes.iter().any(|r| {
+            ctx.ix
+                .get(&r.target)
+                .is_some_and(|t| is_connector(t))
+        }),
+        _ => false,
+    }
+}
+
 /// The block where connections stop traffic: the connectors passed up to one that drops it
 /// become hops; with `no_route` when no network was reached.
 fn stopped(stop: Stop<'_>, trace: &mut Trace, no_route: impl FnOnce(String) -> Block) -> Block {
@@ -334,8 +346,13 @@ pub(super) fn public_path(
             trace.step(
                 Some(src),
                 format!(
-                    "The request leaves on-premises network {} through the corporate internet egress {egress} and crosses the internet to {endpoint}.",
-                    onprem.id
+                    "The request leaves on-premises network {} through the corporate internet egress {egress} and crosses the internet to {endpoint}.{}",
+                    onprem.id,
+                    if onprem_has_connection(ctx, onprem) {
+                        " Its VPN or transit connection to AWS is not used: the endpoint name answers with a public address (inferred)."
+                    } else {
+                        ""
+                    }
                 ),
             );
             (Some(egress), Exposure::Internet)
@@ -552,7 +569,7 @@ pub(super) fn vpc_to_internet(
                 return Err(Block::new(
                     Code::NatNoInternetPath,
                     Some(&nat.id),
-                    String::new(),
+                    format!("{} is not a NAT gateway", nat.id),
                 ));
             };
             if props.connectivity == NatConnectivity::Private {
@@ -819,7 +836,7 @@ pub(super) fn private_path(
             Code::NoRouteToPrivateEndpoint,
             Some(at),
             format!(
-                "The endpoint resolves to private IP {dest_text}, but {} has no route into VPC {vpc_name}: {why}",
+                "The endpoint resolves to private IP {dest_text}, but {} has no route into VPC {vpc_name}: {why} (that only a connected network can carry it there is inferred)",
                 src.id
             ),
         )
@@ -869,7 +886,7 @@ pub(super) fn private_path(
             trace.step(
                 Some(subnet),
                 format!(
-                    "The local route of {} keeps the request inside VPC {}, to EKS-owned ENI {} ({dest_text}).",
+                    "The local route of {} keeps the request inside VPC {}, to EKS-owned ENI {} ({dest_text}); no more specific route overrides it (inferred).",
                     subnet.id, vpc.id, eni.id
                 ),
             );
@@ -984,7 +1001,7 @@ pub(super) fn private_path(
         trace.step(
             Some(s),
             format!(
-                "The route table of cluster subnet {} has a route back to {}, so replies return the same way.",
+                "The route table of cluster subnet {} has a route back to {}, so replies return the same way (inferred).",
                 s.id,
                 fmt_ip(src_ip)
             ),
@@ -1024,7 +1041,7 @@ pub(super) fn enter(
     trace.step(
         Some(from),
         format!(
-            "{} routes {dest_text} through {} into VPC {}, to EKS-owned ENI {} (private connection).",
+            "{} routes {dest_text} through {} into VPC {}, to EKS-owned ENI {} (private connection; that it carries traffic from its remote ranges is inferred).",
             from.id,
             names.join(" and "),
             reached.id,
