@@ -139,3 +139,36 @@ fn the_fix_names_the_nat_address_and_is_carried_in_json() {
     assert_eq!(flow["fix_edit"]["edit"], "add_public_access_cidr");
     assert_eq!(flow["fix_edit"]["cidr"], "198.51.100.10/32");
 }
+
+#[test]
+fn every_finding_fix_that_is_an_edit_clears_its_finding() {
+    let mut tried = BTreeSet::new();
+    for (name, d) in fixtures() {
+        let before = analyze(&d, None);
+        for f in before.warnings.iter().chain(&before.errors) {
+            let Some(edit) = &f.fix_edit else { continue };
+            tried.insert(f.code);
+            let fixed = applied(&d, edit);
+            assert!(
+                eksplain::model::validate(&fixed)
+                    .iter()
+                    .all(|p| p.severity != eksplain::model::Severity::Error),
+                "{name}: {edit:?} leaves an invalid design"
+            );
+            let after = analyze(&fixed, None);
+            assert!(
+                !after
+                    .warnings
+                    .iter()
+                    .chain(&after.errors)
+                    .any(|g| g.code == f.code && g.component == f.component),
+                "{name}: {} remains after {}",
+                f.code,
+                edit.label()
+            );
+        }
+    }
+    // The private hosted zone not applied (d18) and DNS hostnames off.
+    assert!(tried.contains(&Code::DnsPhzNotApplied), "{tried:?}");
+    assert!(tried.contains(&Code::WVpcDnsHostnamesOff), "{tried:?}");
+}

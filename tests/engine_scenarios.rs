@@ -713,24 +713,60 @@ fn t05_vpn_that_does_not_carry_the_admins_range() {
 
 #[test]
 fn x06_forwarding_to_a_vpc_resolver_that_is_off() {
-    let a = e(A, "admin", "DNS_VPC_RESOLVER_DISABLED@vpc", None, None, "client");
+    let a = e(
+        A,
+        "admin",
+        "DNS_VPC_RESOLVER_DISABLED@vpc",
+        None,
+        None,
+        "client",
+    );
     let c = e(C, "node-a", "NODE_REQUIRES_VPC_DNS@vpc", None, None, "node");
     check("x06", &[a, B_STD, c], &["W_PUBLIC_OPEN"]);
     let analysis = load("x06");
     let f = find(&analysis, &a);
-    assert!(f.reason.contains("forwards the query") && f.reason.contains("(inferred"), "{}", f.reason);
+    assert!(
+        f.reason.contains("forwards the query") && f.reason.contains("(inferred"),
+        "{}",
+        f.reason
+    );
 }
 
 #[test]
 fn inferred_rules_are_labelled_in_the_steps_that_use_them() {
     // (fixture, flow, source, what the step says)
     let cases = [
-        ("d18", A, "bastion", "assumed to give the public answer; inferred"),
-        ("d08", A, "admin", "is not used: the endpoint name answers with a public address (inferred)"),
+        (
+            "d18",
+            A,
+            "bastion",
+            "assumed to give the public answer; inferred",
+        ),
+        (
+            "d08",
+            A,
+            "admin",
+            "is not used: the endpoint name answers with a public address (inferred)",
+        ),
         ("d22", A, "admin", "replies return the same way (inferred)"),
-        ("d22", A, "admin", "(private connection; that it carries traffic from its remote ranges is inferred)"),
-        ("d15", A, "bastion", "no more specific route overrides it (inferred)"),
-        ("d19", A, "laptop", "only a connected network can carry it there is inferred"),
+        (
+            "d22",
+            A,
+            "admin",
+            "(private connection; that it carries traffic from its remote ranges is inferred)",
+        ),
+        (
+            "d15",
+            A,
+            "bastion",
+            "no more specific route overrides it (inferred)",
+        ),
+        (
+            "d19",
+            A,
+            "laptop",
+            "only a connected network can carry it there is inferred",
+        ),
     ];
     for (fixture, flow, source, text) in cases {
         let analysis = load(fixture);

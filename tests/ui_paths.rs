@@ -386,3 +386,39 @@ fn transit_fixes_apply_in_one_click() {
         ["172.16.0.0/16", "172.16.0.0/12"]
     );
 }
+
+#[test]
+fn a_findings_fix_applies_in_one_click() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/scenarios/d18.ron"
+    );
+    let (design, _) = eksplain::io::load(std::path::Path::new(path)).unwrap();
+    let mut h = harness_with(EksplainApp::with_design(design), egui::vec2(1400.0, 1000.0));
+    let phz_warning = |h: &Harness<'_, EksplainApp>| {
+        h.state()
+            .analysis()
+            .unwrap()
+            .warnings
+            .iter()
+            .any(|w| w.code == eksplain::engine::Code::DnsPhzNotApplied)
+    };
+    assert!(phz_warning(&h));
+    let button = "fix: turn on DNS resolution and hostnames (Amazon-provided DNS) in vpc";
+    h.get_by_label(button).scroll_to_me();
+    h.run_steps(3);
+    h.get_by_label(button).click();
+    h.run_steps(3);
+    assert!(!phz_warning(&h), "{:?}", h.state().status());
+    // Kubelet now resolves through the private hosted zone.
+    let a = h.state().analysis().unwrap();
+    assert!(
+        a.flows
+            .iter()
+            .filter(|f| f.flow == eksplain::engine::FlowKind::KubeletToApi)
+            .all(|f| f.dns == Some(eksplain::engine::DnsVia::PrivateHostedZone))
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(3);
+    assert!(phz_warning(&h), "one undo brings it back");
+}

@@ -506,10 +506,16 @@ impl EksplainApp {
         egui::CollapsingHeader::new("Findings")
             .default_open(true)
             .show(ui, |ui| {
-                if let Some((_, a)) = &self.analysis
-                    && let Some(id) = flows_ui::findings_ui(ui, a)
-                {
-                    self.messages.push(Msg::Select(vec![id]));
+                if let Some((_, a)) = &self.analysis {
+                    match flows_ui::findings_ui(ui, a) {
+                        Some(flows_ui::FindingAction::Select(id)) => {
+                            self.messages.push(Msg::Select(vec![id]));
+                        }
+                        Some(flows_ui::FindingAction::ApplyFix(fix)) => {
+                            self.messages.push(Msg::ApplyFix(fix));
+                        }
+                        None => {}
+                    }
                 }
             });
     }

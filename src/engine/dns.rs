@@ -76,7 +76,8 @@ pub(super) fn resolve(
                     "VPC {} has DNS hostnames off: AWS lists it as required for nodes, and the private hosted zone is ignored",
                     vpc.id
                 ),
-            ).with_fix(format!("turn on DNS hostnames in VPC {}", vpc.id)));
+            ).with_fix(format!("turn on DNS hostnames in VPC {}", vpc.id))
+            .with_edit(super::FixEdit::TurnOnVpcDns { vpc: vpc.id.clone() }));
         }
     }
     let in_cluster_vpc = own_vpc.is_some_and(|v| ctx.cluster_vpc.is_some_and(|c| c.id == v.id));
@@ -122,7 +123,8 @@ pub(super) fn resolve(
                         missing.join(" and "),
                     ),
                 )
-                .with_fix("turn on DNS resolution and DNS hostnames and use AmazonProvidedDNS (or forward the cluster domain to it)"),
+                .with_fix("turn on DNS resolution and DNS hostnames and use AmazonProvidedDNS (or forward the cluster domain to it)")
+                .with_edits(ctx.cluster_vpc.map(|v| super::FixEdit::TurnOnVpcDns { vpc: v.id.clone() })),
             );
         }
     } else if let ComponentKind::Client(cl) = &src.kind

@@ -140,6 +140,8 @@ pub struct Finding {
     pub message: String,
     /// The smallest fix, when there is an obvious one.
     pub fix: Option<String>,
+    /// The fix as an edit of the design, when it is one.
+    pub fix_edit: Option<FixEdit>,
     /// Documented or inferred.
     pub basis: Basis,
 }
@@ -153,12 +155,22 @@ impl Finding {
             component: component.map(str::to_owned),
             message,
             fix: None,
+            fix_edit: None,
             basis: code.basis(),
         }
     }
 
     fn with_fix(mut self, fix: impl Into<String>) -> Self {
         self.fix = Some(fix.into());
+        self
+    }
+
+    fn with_edit(self, edit: FixEdit) -> Self {
+        self.with_edits(Some(edit))
+    }
+
+    fn with_edits(mut self, edit: Option<FixEdit>) -> Self {
+        self.fix_edit = edit;
         self
     }
 }
@@ -745,7 +757,11 @@ fn config_errors(ctx: &Ctx<'_>) -> Vec<Finding> {
                 None,
                 "Both endpoints are disabled; EKS requires public or private access".to_owned(),
             )
-            .with_fix("turn on private access (or public access)"),
+            .with_fix("turn on private access (or public access)")
+            .with_edit(FixEdit::TurnOnEndpoint {
+                public: false,
+                private: true,
+            }),
         );
     }
     if c.endpoint_public_access {

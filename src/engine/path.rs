@@ -170,11 +170,10 @@ pub(super) fn traverse<'a>(
 /// Whether an on-premises network has a route towards AWS through a VPN or transit gateway.
 fn onprem_has_connection(ctx: &Ctx<'_>, onprem: &Component) -> bool {
     match &onprem.kind {
-        ComponentKind::OnPrem(o) => o.routes.iter().any(|r| {
-            ctx.ix
-                .get(&r.target)
-                .is_some_and(|t| is_connector(t))
-        }),
+        ComponentKind::OnPrem(o) => o
+            .routes
+            .iter()
+            .any(|r| ctx.ix.get(&r.target).is_some_and(is_connector)),
         _ => false,
     }
 }

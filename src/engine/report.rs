@@ -10,6 +10,7 @@ fn finding_json(f: &Finding) -> Value {
         "component": f.component,
         "message": f.message,
         "fix": f.fix,
+        "fix_edit": f.fix_edit,
         "basis": f.basis,
     })
 }

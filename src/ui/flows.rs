@@ -429,9 +429,18 @@ fn flow_row(
     open
 }
 
-/// The findings panel: configuration errors and warnings with their fixes. Returns the
-/// component to select when one is clicked.
-pub fn findings_ui(ui: &mut egui::Ui, analysis: &Analysis) -> Option<String> {
+/// What the user did in the findings panel.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FindingAction {
+    /// Select the component a finding is about.
+    Select(String),
+    /// Apply a finding's fix.
+    ApplyFix(crate::engine::FixEdit),
+}
+
+/// The findings panel: configuration errors and warnings with their fixes (a button where
+/// the fix is an edit of the design).
+pub fn findings_ui(ui: &mut egui::Ui, analysis: &Analysis) -> Option<FindingAction> {
     let mut picked = None;
     if analysis.errors.is_empty() && analysis.warnings.is_empty() {
         ui.label("no findings");
@@ -451,7 +460,15 @@ pub fn findings_ui(ui: &mut egui::Ui, analysis: &Analysis) -> Option<String> {
         if let Some(id) = &f.component
             && resp.on_hover_text(format!("select {id}")).clicked()
         {
-            picked = Some(id.clone());
+            picked = Some(FindingAction::Select(id.clone()));
+        }
+        if let Some(edit) = &f.fix_edit
+            && ui
+                .button(format!("fix: {}", screen_text(&edit.label())))
+                .on_hover_text("Make this change to the design (undo with Ctrl+Z)")
+                .clicked()
+        {
+            picked = Some(FindingAction::ApplyFix(edit.clone()));
         }
     }
     picked
