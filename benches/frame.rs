@@ -8,6 +8,10 @@
 
 use std::hint::black_box;
 
+/// The allocator the app runs with (`src/main.rs`).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_graphs::{DefaultGraphView, Graph};
 use egui_kittest::Harness;

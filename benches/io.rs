@@ -6,6 +6,10 @@
 )]
 
 use std::hint::black_box;
+
+/// The allocator the app runs with (`src/main.rs`).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -224,7 +224,26 @@ pub(super) fn eni_ip(eni: &Component) -> Option<Ipv4Addr> {
 }
 
 pub(super) fn fmt_ip(a: Option<Ipv4Addr>) -> String {
-    a.map_or_else(|| "an unknown address".to_owned(), |a| a.to_string())
+    a.map_or_else(|| "an unknown address".to_owned(), ip_text)
+}
+
+/// An address as dotted text, without the formatting machinery (the engine writes one
+/// into most of its sentences).
+pub(super) fn ip_text(a: Ipv4Addr) -> String {
+    let mut out = String::with_capacity(15);
+    for (i, o) in a.octets().into_iter().enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        if o >= 100 {
+            out.push(char::from(b'0' + o / 100));
+        }
+        if o >= 10 {
+            out.push(char::from(b'0' + o / 10 % 10));
+        }
+        out.push(char::from(b'0' + o % 10));
+    }
+    out
 }
 
 /// The API server flows end at (or start from).

@@ -144,3 +144,18 @@ fn a_rule_goes_into_a_group_the_design_has_or_the_cluster_default_only() {
         assert!(rule(&default).edits(&d).is_ok());
     }
 }
+
+#[test]
+fn addresses_are_written_as_std_writes_them() {
+    for a in [
+        [0, 0, 0, 0],
+        [10, 0, 11, 20],
+        [198, 51, 100, 10],
+        [255, 255, 255, 255],
+        [1, 20, 100, 9],
+        [100, 10, 1, 200],
+    ] {
+        let ip = std::net::Ipv4Addr::from(a);
+        assert_eq!(super::path::ip_text(ip), ip.to_string());
+    }
+}
