@@ -41,6 +41,16 @@ fn applied(design: &Design, edit: &FixEdit) -> Design {
     d
 }
 
+/// A fix leaves a valid design.
+fn assert_valid(fixed: &Design, name: &str, edit: &FixEdit) {
+    assert!(
+        eksplain::model::validate(fixed)
+            .iter()
+            .all(|p| p.severity != eksplain::model::Severity::Error),
+        "{name}: {edit:?} leaves an invalid design"
+    );
+}
+
 #[test]
 fn every_blocked_flow_in_every_fixture_has_a_fix() {
     let mut codes = BTreeSet::new();
@@ -82,12 +92,7 @@ fn every_fix_that_is_an_edit_unblocks_its_flow() {
             let Some(edit) = &f.fix_edit else { continue };
             tried += 1;
             let fixed = applied(&d, edit);
-            assert!(
-                eksplain::model::validate(&fixed)
-                    .iter()
-                    .all(|p| p.severity != eksplain::model::Severity::Error),
-                "{name}: {edit:?} leaves an invalid design"
-            );
+            assert_valid(&fixed, &name, edit);
             let after = analyze(&fixed, None);
             let g = same(&after.flows, f);
             assert!(
@@ -149,12 +154,7 @@ fn every_finding_fix_that_is_an_edit_clears_its_finding() {
             let Some(edit) = &f.fix_edit else { continue };
             tried.insert(f.code);
             let fixed = applied(&d, edit);
-            assert!(
-                eksplain::model::validate(&fixed)
-                    .iter()
-                    .all(|p| p.severity != eksplain::model::Severity::Error),
-                "{name}: {edit:?} leaves an invalid design"
-            );
+            assert_valid(&fixed, &name, edit);
             let after = analyze(&fixed, None);
             assert!(
                 !after

@@ -243,50 +243,17 @@ fn the_flows_panel_lists_what_each_bundle_stands_for() {
 
 #[test]
 fn a_blocked_flows_fix_applies_in_one_click_and_undoes_in_one_step() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/scenarios/d05.ron"
-    );
-    let (design, _) = eksplain::io::load(std::path::Path::new(path)).unwrap();
-    let mut h = harness_with(EksplainApp::with_design(design), egui::vec2(1400.0, 1000.0));
-    let blocked = |h: &Harness<'_, EksplainApp>| {
-        h.state()
-            .analysis()
-            .unwrap()
-            .flows
-            .iter()
-            .filter(|f| !f.reachable)
-            .count()
-    };
-    assert_eq!(blocked(&h), 1);
-    // Open the blocked flow: its fix is a button.
-    h.get_by_label_contains("SOURCE_NOT_IN_PUBLIC_ACCESS_CIDRS")
-        .click();
-    h.run_steps(3);
-    // The button is below the fold of the flows panel: scroll to it as a user would.
-    h.get_by_label("fix: add 198.51.100.10/32 to the public access CIDRs")
-        .scroll_to_me();
-    h.run_steps(3);
-    h.get_by_label("fix: add 198.51.100.10/32 to the public access CIDRs")
-        .click();
-    h.run_steps(3);
-    assert_eq!(
-        blocked(&h),
-        0,
-        "the flow gets through: {:?}",
-        h.state().status()
+    let fixed = fix_in_one_click(
+        "d05",
+        "SOURCE_NOT_IN_PUBLIC_ACCESS_CIDRS",
+        "fix: add 198.51.100.10/32 to the public access CIDRs",
     );
     assert!(
-        h.state()
-            .design()
+        fixed
             .cluster
             .public_access_cidrs
             .contains(&"198.51.100.10/32".to_owned())
     );
-    // One undo step takes it back.
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-    h.run_steps(3);
-    assert_eq!(blocked(&h), 1);
 }
 
 #[test]

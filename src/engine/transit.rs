@@ -20,6 +20,19 @@ pub(super) enum Stop<'a> {
     Blocked(Block, Vec<&'a Component>),
 }
 
+/// The ids of the components attached to `id`.
+fn neighbours<'c, 'a>(ctx: &'c Ctx<'a>, id: &'c str) -> impl Iterator<Item = &'a str> + 'c {
+    ctx.attachments.iter().filter_map(move |&(x, y)| {
+        if x == id {
+            Some(y)
+        } else if y == id {
+            Some(x)
+        } else {
+            None
+        }
+    })
+}
+
 /// The ranges behind an attachment of `via`: a network's CIDRs, or for a VPN or peering
 /// what it carries (the ranges listed, else the networks attached to it but `via`).
 pub(super) fn side_cidrs(ctx: &Ctx<'_>, attachment: &Component, via: &str) -> Vec<Ipv4Net> {
@@ -33,17 +46,7 @@ pub(super) fn side_cidrs(ctx: &Ctx<'_>, attachment: &Component, via: &str) -> Ve
                     .filter_map(|c| net::parse_cidr_v4(c).ok())
                     .collect();
             }
-            ctx.attachments
-                .iter()
-                .filter_map(|&(x, y)| {
-                    if x == attachment.id {
-                        Some(y)
-                    } else if y == attachment.id {
-                        Some(x)
-                    } else {
-                        None
-                    }
-                })
+            neighbours(ctx, &attachment.id)
                 .filter(|other| *other != via)
                 .filter_map(|other| ctx.ix.get(other))
                 .filter(|c| matches!(c.kind.name(), KindName::Vpc | KindName::OnPrem))
@@ -68,18 +71,7 @@ pub(super) fn tgw_next<'a>(
         return Ok(None);
     }
     // Where the destination lies: the attachment whose side holds it, and that range.
-    let toward = ctx
-        .attachments
-        .iter()
-        .filter_map(|&(x, y)| {
-            if x == tgw.id {
-                Some(y)
-            } else if y == tgw.id {
-                Some(x)
-            } else {
-                None
-            }
-        })
+    let toward = neighbours(ctx, &tgw.id)
         .filter(|a| *a != prev.id)
         .filter_map(|a| ctx.ix.get(a))
         .find_map(|a| {
