@@ -315,6 +315,8 @@ impl std::hash::Hasher for Fnv {
 pub struct DesignIndex<'a> {
     design: &'a Design,
     by_id: HashMap<&'a str, usize, FastIds>,
+    /// Each component's parent, by position (looked up once).
+    parents: Vec<Option<usize>>,
 }
 
 impl<'a> DesignIndex<'a> {
@@ -324,7 +326,16 @@ impl<'a> DesignIndex<'a> {
         for (i, c) in design.components.iter().enumerate() {
             by_id.entry(c.id.as_str()).or_insert(i);
         }
-        Self { design, by_id }
+        let parents = design
+            .components
+            .iter()
+            .map(|c| c.parent.as_deref().and_then(|p| by_id.get(p).copied()))
+            .collect();
+        Self {
+            design,
+            by_id,
+            parents,
+        }
     }
 
     /// The indexed design.
@@ -346,7 +357,19 @@ impl<'a> DesignIndex<'a> {
 
     /// The parent of a component.
     pub fn parent(&self, c: &Component) -> Option<&'a Component> {
-        c.parent.as_deref().and_then(|p| self.get(p))
+        // A component of the indexed design is found by its address, without hashing.
+        let size = std::mem::size_of::<Component>().max(1);
+        let base = self.design.components.as_ptr() as usize;
+        let at = (std::ptr::from_ref(c) as usize).wrapping_sub(base) / size;
+        match self.design.components.get(at) {
+            Some(own) if std::ptr::eq(own, c) => self
+                .parents
+                .get(at)
+                .copied()
+                .flatten()
+                .and_then(|i| self.design.components.get(i)),
+            _ => c.parent.as_deref().and_then(|p| self.get(p)),
+        }
     }
 
     /// The nearest ancestor of `c` (not `c` itself) of the given kind.
