@@ -765,7 +765,7 @@ fn inferred_rules_are_labelled_in_the_steps_that_use_them() {
             "d19",
             A,
             "laptop",
-            "only a connected network can carry it there is inferred",
+            "(inferred: only a connected network can carry it there)",
         ),
     ];
     for (fixture, flow, source, text) in cases {
@@ -777,4 +777,80 @@ fn inferred_rules_are_labelled_in_the_steps_that_use_them() {
             f.steps.iter().map(|s| &s.text).collect::<Vec<_>>()
         );
     }
+}
+
+fn design(name: &str) -> eksplain::model::Design {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/scenarios")
+        .join(format!("{name}.ron"));
+    io::load(&path).unwrap().0
+}
+
+#[test]
+fn a_forwarded_query_without_the_private_zone_is_one_step() {
+    let mut d = design("x06");
+    let vpc = d.component_mut("vpc").unwrap();
+    if let eksplain::model::ComponentKind::Vpc(v) = &mut vpc.kind {
+        v.dns_support = true;
+        v.dns_hostnames = false;
+    }
+    let a = analyze(&d, None);
+    let f = find(&a, &e(A, "admin", "", None, None, ""));
+    let dns: Vec<&str> = f
+        .steps
+        .iter()
+        .map(|s| s.text.as_str())
+        .filter(|t| t.contains("forwards the query") || t.contains("looks up"))
+        .collect();
+    assert_eq!(dns.len(), 1, "{dns:?}");
+    assert!(
+        dns[0].contains(
+            "(DNS hostnames off), it gives the public answer (inferred): the public NLB's addresses"
+        ),
+        "{}",
+        dns[0]
+    );
+}
+
+#[test]
+fn a_peering_carries_nothing_on_beyond_its_vpcs() {
+    // t01 with the VPN swapped for a peering: the office reaches the TGW through it.
+    let mut d = design("t01");
+    d.transit = eksplain::model::Transit::default();
+    d.component_mut("vpn").unwrap().kind = eksplain::model::ComponentKind::Peering;
+    let a = analyze(&d, None);
+    let f = find(&a, &e(A, "admin", "", None, None, ""));
+    assert_eq!(
+        f.code.map(eksplain::engine::Code::as_str),
+        Some("ROUTE_NOT_CARRIED"),
+        "{}",
+        f.reason
+    );
+    assert!(f.reason.contains("joins two VPCs only"), "{}", f.reason);
+}
+
+#[test]
+fn tgw_routes_prefer_static_then_vpc_whatever_their_order() {
+    // Two static routes to one CIDR are refused, so order cannot decide.
+    let mut d = design("t03");
+    let t = &mut d.transit.route_tables[0];
+    t.routes.push(eksplain::model::Route {
+        destination: "172.16.0.0/12".into(),
+        target: "vpn".into(),
+    });
+    let problems = eksplain::model::validate(&d);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.contains("two static routes to 172.16.0.0/12")),
+        "{problems:?}"
+    );
+    // A component may not be called blackhole.
+    let mut d = design("t01");
+    d.component_mut("vpn").unwrap().id = "blackhole".into();
+    assert!(
+        eksplain::model::validate(&d)
+            .iter()
+            .any(|p| p.message.contains("\"blackhole\" is reserved"))
+    );
 }

@@ -102,6 +102,8 @@ pub(super) fn resolve(
         ));
     }
     let eni_ips = answer_ips(ctx, DnsAnswer::EniPrivateIps);
+    // How the public answer is reached: a lookup, or a query forwarded to the VPC.
+    let mut answer = format!("{who} looks up the endpoint name; public DNS answers with");
     if in_cluster_vpc {
         if phz_ok {
             trace.step(
@@ -151,12 +153,13 @@ pub(super) fn resolve(
                 }),
             ));
         }
-        trace.step(
-            Some(src),
-            format!(
-                "{who} forwards the query to the cluster VPC's resolver, but the private hosted zone does not apply there ({} off), so the resolver gives the public answer (inferred).",
-                missing.join(" and ")
-            ),
+        let why = if cv.is_some() {
+            format!("{} off", missing.join(" and "))
+        } else {
+            "the design has no cluster VPC".to_owned()
+        };
+        answer = format!(
+            "{who} forwards the query to the cluster VPC's resolver; as the private hosted zone does not apply there ({why}), it gives the public answer (inferred):"
         );
     } else if phz_ok
         && let ComponentKind::Client(cl) = &src.kind
@@ -181,9 +184,7 @@ pub(super) fn resolve(
         let nlb_ips = answer_ips(ctx, DnsAnswer::NlbPublicIps);
         trace.step(
             Some(src),
-            format!(
-                "{who} looks up the endpoint name; public DNS answers with the public NLB's addresses{nlb_ips}{assumed}."
-            ),
+            format!("{answer} the public NLB's addresses{nlb_ips}{assumed}."),
         );
         return Ok((DnsVia::PublicDns, DnsAnswer::NlbPublicIps));
     }
@@ -191,7 +192,7 @@ pub(super) fn resolve(
         trace.step(
             Some(src),
             format!(
-                "{who} looks up the endpoint name; public DNS answers with the EKS-owned ENIs' private addresses{eni_ips}, as it does for private-only clusters."
+                "{answer} the EKS-owned ENIs' private addresses{eni_ips}, as it does for private-only clusters."
             ),
         );
         return Ok((DnsVia::PublicDns, DnsAnswer::EniPrivateIps));

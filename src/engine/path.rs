@@ -854,7 +854,7 @@ pub(super) fn private_path(
             Code::NoRouteToPrivateEndpoint,
             Some(at),
             format!(
-                "The endpoint resolves to private IP {dest_text}, but {} has no route into VPC {vpc_name}: {why} (that only a connected network can carry it there is inferred)",
+                "The endpoint resolves to private IP {dest_text}, but {} has no route into VPC {vpc_name}: {why} (inferred: only a connected network can carry it there)",
                 src.id
             ),
         )

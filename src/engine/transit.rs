@@ -121,10 +121,17 @@ pub(super) fn tgw_next<'a>(
         Some((a, n)) => {
             let destination = replacing.unwrap_or(n).to_string();
             b.fixed(
-                format!(
-                    "add a static route {destination} → {} to route table {} (or propagate {} into it)",
-                    a.id, table.id, a.id
-                ),
+                match replacing {
+                    // A static route beats a propagated one: only replacing it helps.
+                    Some(_) => format!(
+                        "replace the blackhole route {destination} in route table {} with a route to {}",
+                        table.id, a.id
+                    ),
+                    None => format!(
+                        "add a static route {destination} → {} to route table {} (or propagate {} into it)",
+                        a.id, table.id, a.id
+                    ),
+                },
                 Some(FixEdit::PutTgwRoute {
                     table: table.id.clone(),
                     destination,
@@ -196,20 +203,30 @@ fn best<'t>(
         net::parse_cidr_v4(&r.destination)
             .ok()
             .filter(|n| n.contains(&dest))
-            .map(|n| (n, r.target.as_str(), 1u8))
+            .map(|n| (n, r.target.as_str(), 3u8))
     });
     let propagated = table.propagations.iter().flat_map(|p| {
-        ctx.ix
-            .get(p)
-            .map(|c| side_cidrs(ctx, c, &tgw.id))
+        let c = ctx.ix.get(p);
+        // Among propagated routes of one length AWS prefers a VPC, then Direct Connect,
+        // then a VPN.
+        let rank = match c.map(|c| c.kind.name()) {
+            Some(KindName::Vpc) => 2,
+            Some(KindName::Vpn) => 0,
+            _ => 1,
+        };
+        c.map(|c| side_cidrs(ctx, c, &tgw.id))
             .unwrap_or_default()
             .into_iter()
             .filter(|n| n.contains(&dest))
-            .map(move |n| (n, p.as_str(), 0u8))
+            .map(move |n| (n, p.as_str(), rank))
     });
+    // The first of equals wins (validation refuses two static routes to one CIDR).
     statics
         .chain(propagated)
-        .max_by_key(|(n, _, is_static)| (n.prefix_len(), *is_static))
+        .fold(None::<(Ipv4Net, &str, u8)>, |best, r| match best {
+            Some(b) if (b.0.prefix_len(), b.2) >= (r.0.prefix_len(), r.2) => Some(b),
+            _ => Some(r),
+        })
         .map(|(n, t, _)| (n, t))
 }
 
@@ -224,7 +241,21 @@ pub(super) fn carries(
 ) -> Result<bool, Block> {
     let is_peering = link.kind.name() == KindName::Peering;
     if is_peering && next.kind.name() != KindName::Vpc {
-        return Ok(false);
+        return Err(Block::new(
+            Code::RouteNotCarried,
+            Some(&link.id),
+            format!(
+                "VPC peering {} joins two VPCs only: it does not carry traffic to {dest} on to {}",
+                link.id,
+                name(next)
+            ),
+        )
+        .fixed(
+            format!(
+                "connect the network that holds {dest} to the VPC directly (its own peering, or both on a transit gateway)"
+            ),
+            None,
+        ));
     }
     let Some(carried) = ctx.ix.design().transit.carried_by(&link.id) else {
         return Ok(true);
@@ -245,16 +276,16 @@ pub(super) fn carries(
         .iter()
         .find(|n| n.contains(&dest))
         .map_or_else(|| format!("{dest}/32"), ToString::to_string);
-    let list = if carried.cidrs.is_empty() {
-        "nothing".to_owned()
+    let carries = if carried.cidrs.is_empty() {
+        "carries no ranges".to_owned()
     } else {
-        carried.cidrs.join(", ")
+        format!("carries {} only", carried.cidrs.join(", "))
     };
     Err(Block::new(
         Code::RouteNotCarried,
         Some(&link.id),
         format!(
-            "{} carries {list} only, so traffic to {dest} in {} is not sent over it",
+            "{} {carries}, so traffic to {dest} in {} is not sent over it",
             name(link),
             next.id
         ),

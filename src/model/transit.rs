@@ -80,8 +80,10 @@ pub struct TgwRouteTable {
     pub id: String,
     /// The transit gateway it belongs to.
     pub tgw: String,
-    /// The attachments whose traffic it routes, by the component attached (a VPC, VPN,
-    /// peering or on-premises network); an attachment has at most one table.
+    /// The attachments whose traffic it routes, by the component attached (a VPC, VPN or
+    /// on-premises network); an attachment has at most one table. Once a transit gateway
+    /// has tables, an attachment in none has no route table (list the attachments AWS put
+    /// in the default association table there).
     #[serde(default)]
     pub associations: Vec<String>,
     /// The attachments whose ranges are propagated into it.

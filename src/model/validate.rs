@@ -97,6 +97,11 @@ pub fn check_id(id: &str) -> Result<(), String> {
     if id == LOCAL_TARGET {
         return Err("\"local\" is reserved for the local route target".to_owned());
     }
+    if id == super::transit::BLACKHOLE {
+        return Err(
+            "\"blackhole\" is reserved for transit gateway routes that drop traffic".to_owned(),
+        );
+    }
     if !id
         .chars()
         .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '-' | '_' | '.'))
@@ -911,7 +916,17 @@ fn check_transit(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
                 );
             }
         }
+        let mut destinations: HashSet<&str> = HashSet::new();
         for (j, route) in t.routes.iter().enumerate() {
+            if !destinations.insert(route.destination.as_str()) {
+                err(
+                    format!("transit.route_tables[{i}].routes[{j}].destination"),
+                    format!(
+                        "route table {}: two static routes to {}",
+                        t.id, route.destination
+                    ),
+                );
+            }
             if let Err(msg) = parse_cidr_v4(&route.destination) {
                 err(
                     format!("transit.route_tables[{i}].routes[{j}].destination"),

@@ -209,7 +209,13 @@ pub fn flow_primitives_reusing<'a>(
             continue;
         }
         let Some(f) = bundle.lead() else {
+            // Pieces and flows stay in step, bundle for bundle.
             out.pieces.push(Piece::default());
+            out.flows.push(DrawnFlow {
+                kind: FlowKind::KubeletToApi,
+                members: Vec::new(),
+                legs: Vec::new(),
+            });
             continue;
         };
         let mut piece = Piece {

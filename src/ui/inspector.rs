@@ -462,7 +462,13 @@ pub fn inspector_ui(
                     ui.label("carries");
                     ui.label(design.transit.carried_by(id).map_or_else(
                         || "the ranges of the networks behind it".to_owned(),
-                        |c| c.cidrs.join(", "),
+                        |c| {
+                            if c.cidrs.is_empty() {
+                                "none".to_owned()
+                            } else {
+                                c.cidrs.join(", ")
+                            }
+                        },
                     ));
                     ui.end_row();
                 }
