@@ -854,3 +854,21 @@ fn tgw_routes_prefer_static_then_vpc_whatever_their_order() {
             .any(|p| p.message.contains("\"blackhole\" is reserved"))
     );
 }
+
+#[test]
+fn listed_carried_ranges_are_not_hedged_and_dropped_replies_say_so() {
+    let a = load("t01");
+    let f = find(&a, &ADMIN_OK);
+    assert!(
+        f.steps.iter().all(|s| !s.text.contains("is inferred)")),
+        "{:?}",
+        f.steps
+    );
+    let a = load("t03");
+    let f = find(&a, &e(A, "admin", "", None, None, ""));
+    assert!(
+        f.reason.starts_with("The replies do not get back."),
+        "{}",
+        f.reason
+    );
+}

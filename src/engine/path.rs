@@ -966,7 +966,10 @@ pub(super) fn private_path(
             Next::Target(t, _) if is_connector(t) => match traverse(ctx, cv, t, sip) {
                 Ok((_, reached)) => reached.id == src_net.id,
                 // A transit gateway or link that drops the replies says so itself.
-                Err(Stop::Blocked(b, _)) => return Err(b),
+                Err(Stop::Blocked(mut b, _)) => {
+                    b.reason = format!("The replies do not get back. {}", b.reason);
+                    return Err(b);
+                }
                 Err(Stop::NoNetwork(_)) => false,
             },
             _ => false,
@@ -1059,11 +1062,20 @@ pub(super) fn enter(
     trace.step(
         Some(from),
         format!(
-            "{} routes {dest_text} through {} into VPC {}, to EKS-owned ENI {} (private connection; that it carries traffic from its remote ranges is inferred).",
+            "{} routes {dest_text} through {} into VPC {}, to EKS-owned ENI {} (private connection{}).",
             from.id,
             names.join(" and "),
             reached.id,
-            eni.id
+            eni.id,
+            // What a connection carries is inferred unless the design lists it.
+            if path
+                .iter()
+                .all(|c| ctx.ix.design().transit.carried_by(&c.id).is_some() || c.kind.name() == KindName::Tgw)
+            {
+                ""
+            } else {
+                "; that it carries traffic from its remote ranges is inferred"
+            }
         ),
     );
     trace.hop(eni);

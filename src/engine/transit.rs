@@ -293,6 +293,19 @@ pub(super) fn carries(
     .fixed(
         if is_peering {
             format!("add {cidr} to the ranges {} carries", link.id)
+        } else if ctx
+            .attachments
+            .iter()
+            .any(|&(x, y)| {
+                let other = if x == link.id { y } else if y == link.id { x } else { return false };
+                ctx.ix.get(other).is_some_and(|c| c.kind.name() == KindName::Tgw)
+            })
+        {
+            // A VPN on a transit gateway has no static routes of its own.
+            format!(
+                "advertise {cidr} from the customer gateway over BGP on {} (or, for a static VPN, add {cidr} → {} to the transit gateway route table)",
+                link.id, link.id
+            )
         } else {
             format!(
                 "advertise {cidr} over {} (a static route on the VPN connection, or a BGP announcement from the customer gateway)",

@@ -454,7 +454,7 @@ pub fn inspector_ui(
                     }
                     if design.transit.tables_of(id).next().is_none() {
                         ui.label("route tables");
-                        ui.label("none given: forwards between all its attachments");
+                        ui.label("none: all attachments");
                         ui.end_row();
                     }
                 }

@@ -370,10 +370,16 @@ mod tests {
         );
     }
 
+    /// Runs one frame, handing the texture changes over as a renderer would.
+    fn run_frame(ctx: &egui::Context) {
+        let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
+        out.textures_delta.clear();
+    }
+
     #[test]
     fn compact_keeps_order_and_texts_and_meshes_the_rest() {
         let ctx = egui::Context::default();
-        let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
+        run_frame(&ctx);
         let galley = ctx.fonts_mut(|f| {
             f.layout_no_wrap(
                 "api".into(),
@@ -422,7 +428,7 @@ mod tests {
             )
         };
         for frame in 0..3 {
-            let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
+            run_frame(&ctx);
             let got = cache.get(&ctx, key, 7u64, || {
                 made += 1;
                 vec![shape()]
