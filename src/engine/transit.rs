@@ -70,16 +70,19 @@ pub(super) fn tgw_next<'a>(
     if tables.peek().is_none() {
         return Ok(None);
     }
-    // Where the destination lies: the attachment whose side holds it, and that range.
-    let toward = neighbours(ctx, &tgw.id)
-        .filter(|a| *a != prev.id)
-        .filter_map(|a| ctx.ix.get(a))
-        .find_map(|a| {
-            side_cidrs(ctx, a, &tgw.id)
-                .into_iter()
-                .find(|n| n.contains(&dest))
-                .map(|n| (a, n))
-        });
+    // Where the destination lies: the attachment whose side holds it, and that range
+    // (looked for only when a fix needs it).
+    let toward = || {
+        neighbours(ctx, &tgw.id)
+            .filter(|a| *a != prev.id)
+            .filter_map(|a| ctx.ix.get(a))
+            .find_map(|a| {
+                side_cidrs(ctx, a, &tgw.id)
+                    .into_iter()
+                    .find(|n| n.contains(&dest))
+                    .map(|n| (a, n))
+            })
+    };
     let Some(table) = transit
         .tables_of(&tgw.id)
         .find(|t| t.associations.contains(&prev.id))
@@ -117,7 +120,7 @@ pub(super) fn tgw_next<'a>(
             ),
         });
     };
-    let fix_to = |b: Block, replacing: Option<Ipv4Net>| match toward {
+    let fix_to = |b: Block, replacing: Option<Ipv4Net>| match toward() {
         Some((a, n)) => {
             let destination = replacing.unwrap_or(n).to_string();
             b.fixed(
