@@ -25,7 +25,7 @@ fn engine_hops(app: &EksplainApp) -> Vec<(FlowKind, Vec<String>)> {
     analyze(app.design(), None)
         .flows
         .iter()
-        .map(|f| (f.flow, f.hops.iter().map(|h| h.id.clone()).collect()))
+        .map(|f| (f.flow, f.hops.iter().map(|h| h.id.to_string()).collect()))
         .collect()
 }
 

@@ -262,7 +262,7 @@ impl EksplainApp {
             .indices()
             .iter()
             .filter_map(|&i| analysis.flows.get(i))
-            .map(|f| (f.flow, f.hops.iter().map(|h| h.id.clone()).collect()))
+            .map(|f| (f.flow, f.hops.iter().map(|h| h.id.to_string()).collect()))
             .collect()
     }
 

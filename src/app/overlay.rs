@@ -126,10 +126,9 @@ impl EksplainApp {
                     // Too many to read at once: the flows of the selected components.
                     all.into_iter()
                         .filter(|&i| {
-                            analysis
-                                .flows
-                                .get(i)
-                                .is_some_and(|f| f.hops.iter().any(|h| selection.contains(&h.id)))
+                            analysis.flows.get(i).is_some_and(|f| {
+                                f.hops.iter().any(|h| selection.contains(h.id.as_str()))
+                            })
                         })
                         .take(MAX_DRAWN)
                         .collect()

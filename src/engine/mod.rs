@@ -13,6 +13,7 @@ mod transit;
 
 use std::net::Ipv4Addr;
 
+use compact_str::CompactString;
 use serde::Serialize;
 
 use crate::model::{
@@ -178,8 +179,8 @@ impl Finding {
 /// One component a flow passes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Hop {
-    /// Component id.
-    pub id: String,
+    /// Component id (ids are short: kept inline, without an allocation per hop).
+    pub id: CompactString,
     /// Component kind as spelled in design files.
     pub kind: KindName,
     /// The security group and network ACL rules that let the traffic through here.
@@ -195,7 +196,7 @@ pub struct Step {
     /// The sentence.
     pub text: String,
     /// The component the step is about.
-    pub component: Option<String>,
+    pub component: Option<CompactString>,
 }
 
 /// The verdict on one flow.
@@ -204,9 +205,9 @@ pub struct FlowResult {
     /// Which flow.
     pub flow: FlowKind,
     /// Source component id (client, node or API server).
-    pub source: String,
+    pub source: CompactString,
     /// Target component id (API server or node); empty when the design has no API server.
-    pub target: String,
+    pub target: CompactString,
     /// The TCP port dialled: 443 to the API server; 10250 (kubelet) or a webhook port of
     /// the node for API server → kubelet, one flow per port.
     pub port: u16,
@@ -309,29 +310,36 @@ pub(crate) enum Place<'a> {
     },
 }
 
+/// The maps the flows look ids up in, with the design index's fast hasher.
+pub(crate) type Map<K, V> = std::collections::HashMap<K, V, crate::model::design::FastIds>;
+
 /// Everything the flows share.
 pub(crate) struct Ctx<'a> {
     pub ix: DesignIndex<'a>,
     pub cluster: Cluster,
     pub cluster_vpc: Option<&'a Component>,
     pub enis: Vec<&'a Component>,
+    /// The first ENI (in design order) of each subnet, by subnet id.
+    pub eni_by_subnet: Map<&'a str, &'a Component>,
+    /// The first ENI (in design order) of each availability zone, by zone name.
+    pub eni_by_az: Map<&'a str, &'a Component>,
     pub api: Option<&'a Component>,
     pub nlb: Option<&'a Component>,
     /// Attachment connections, as pairs of ids.
     pub attachments: Vec<(&'a str, &'a str)>,
     /// Parsed CIDR blocks of every VPC and on-premises network, by id.
-    pub nets: std::collections::HashMap<&'a str, Vec<ipnet::Ipv4Net>>,
+    pub nets: Map<&'a str, Vec<ipnet::Ipv4Net>>,
     /// Parsed routes of every subnet and on-premises network, by id.
-    pub routes: std::collections::HashMap<&'a str, Vec<(ipnet::Ipv4Net, &'a crate::model::Route)>>,
+    pub routes: Map<&'a str, Vec<(ipnet::Ipv4Net, &'a crate::model::Route)>>,
     /// The NLB's addresses as text, for sentences.
     pub nlb_ips_text: String,
     /// The ENIs' addresses as text, for sentences.
     pub eni_ips_text: String,
     /// Security groups by id, including the default cluster security group when the design
     /// does not define it.
-    pub sgs: std::collections::HashMap<String, security::PreparedSg>,
+    pub sgs: Map<String, security::PreparedSg>,
     /// Network ACLs by id.
-    pub acls: std::collections::HashMap<&'a str, &'a crate::model::NetworkAcl>,
+    pub acls: Map<&'a str, &'a crate::model::NetworkAcl>,
     /// The cluster security group's id.
     pub design_cluster_sg: &'a str,
     /// The additional security groups on the ENIs.
@@ -347,12 +355,23 @@ pub(crate) struct Trace {
 }
 
 impl Trace {
+    /// A trace with room for a usual flow (a handful of hops and steps).
+    fn new() -> Self {
+        Self {
+            hops: Vec::with_capacity(6),
+            steps: Vec::with_capacity(6),
+            warnings: Vec::new(),
+        }
+    }
+}
+
+impl Trace {
     pub(crate) fn hop(&mut self, c: &Component) {
         if self.hops.last().is_some_and(|h| h.id == c.id) {
             return;
         }
         self.hops.push(Hop {
-            id: c.id.clone(),
+            id: CompactString::from(c.id.as_str()),
             kind: c.kind.name(),
             rules: Vec::new(),
             source: c.source.clone(),
@@ -371,7 +390,7 @@ impl Trace {
     pub(crate) fn step(&mut self, component: Option<&Component>, text: String) {
         self.steps.push(Step {
             text,
-            component: component.map(|c| c.id.clone()),
+            component: component.map(|c| CompactString::from(c.id.as_str())),
         });
     }
 
@@ -413,8 +432,8 @@ impl<'a> Ctx<'a> {
             .filter(|c| c.kind == ConnectionKind::Attachment)
             .map(|c| (c.from.as_str(), c.to.as_str()))
             .collect();
-        let mut nets = std::collections::HashMap::new();
-        let mut routes = std::collections::HashMap::new();
+        let mut nets = Map::default();
+        let mut routes = Map::default();
         let parse_all = |list: &[String]| -> Vec<ipnet::Ipv4Net> {
             list.iter()
                 .filter_map(|b| net::parse_cidr_v4(b).ok())
@@ -463,7 +482,7 @@ impl<'a> Ctx<'a> {
                 })
                 .collect(),
         );
-        let mut sgs: std::collections::HashMap<String, security::PreparedSg> = design
+        let mut sgs: Map<String, security::PreparedSg> = design
             .security_groups
             .iter()
             .map(|sg| (sg.id.clone(), security::PreparedSg::new(sg)))
@@ -472,6 +491,18 @@ impl<'a> Ctx<'a> {
         sgs.entry(cluster_sg.to_owned()).or_insert_with(|| {
             security::PreparedSg::new(&crate::model::SecurityGroup::default_cluster(cluster_sg))
         });
+        let mut eni_by_subnet = Map::default();
+        let mut eni_by_az = Map::default();
+        for &e in &enis {
+            if let Some(p) = e.parent.as_deref() {
+                eni_by_subnet.entry(p).or_insert(e);
+            }
+            if let Some(ComponentKind::Subnet(sub)) = ix.parent(e).map(|s| &s.kind)
+                && !sub.az.is_empty()
+            {
+                eni_by_az.entry(sub.az.as_str()).or_insert(e);
+            }
+        }
         let acls = design
             .network_acls
             .iter()
@@ -497,6 +528,8 @@ impl<'a> Ctx<'a> {
             cluster,
             cluster_vpc,
             enis,
+            eni_by_subnet,
+            eni_by_az,
             attachments,
         }
     }
@@ -642,15 +675,19 @@ fn run_flow(
     c: &Component,
     port: u16,
 ) -> FlowResult {
-    let mut trace = Trace::default();
+    let mut trace = Trace::new();
     let (source, target) = match flow {
         FlowKind::ApiToKubelet => (
-            ctx.api.map(|a| a.id.clone()).unwrap_or_default(),
-            c.id.clone(),
+            ctx.api
+                .map(|a| CompactString::from(a.id.as_str()))
+                .unwrap_or_default(),
+            CompactString::from(c.id.as_str()),
         ),
         _ => (
-            c.id.clone(),
-            ctx.api.map(|a| a.id.clone()).unwrap_or_default(),
+            CompactString::from(c.id.as_str()),
+            ctx.api
+                .map(|a| CompactString::from(a.id.as_str()))
+                .unwrap_or_default(),
         ),
     };
     let mut dns = None;

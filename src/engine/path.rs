@@ -199,17 +199,11 @@ pub(super) fn pick_eni<'a>(ctx: &Ctx<'a>, place: Place<'_>) -> Option<&'a Compon
             ComponentKind::Subnet(s) => s.az.as_str(),
             _ => "",
         };
-        let same_subnet = ctx
-            .enis
-            .iter()
-            .find(|e| e.parent.as_deref() == Some(subnet.id.as_str()));
-        let same_az = ctx.enis.iter().find(|e| {
-            ctx.ix.parent(e).is_some_and(|s| match &s.kind {
-                ComponentKind::Subnet(sub) => !az.is_empty() && sub.az == az,
-                _ => false,
-            })
-        });
-        if let Some(e) = same_subnet.or(same_az) {
+        let found = ctx
+            .eni_by_subnet
+            .get(subnet.id.as_str())
+            .or_else(|| (!az.is_empty()).then(|| ctx.eni_by_az.get(az)).flatten());
+        if let Some(&e) = found {
             return Some(e);
         }
     }
@@ -997,7 +991,7 @@ pub(super) fn private_path(
             .find(|h| matches!(h.kind, KindName::Tgw | KindName::Vpn | KindName::Peering))
             .map_or_else(
                 || "the connection it came through".to_owned(),
-                |h| h.id.clone(),
+                |h| h.id.to_string(),
             );
         b.fix = Some(format!(
             "add a route {src_cidr} → {via} to the route table of {subnet_id}"
@@ -1011,7 +1005,7 @@ pub(super) fn private_path(
             (Some(c), Some(s)) if src_cidr.contains('/') => Some(FixEdit::PutRoute {
                 subnet: s.id.clone(),
                 destination: src_cidr.clone(),
-                target: c.id.clone(),
+                target: c.id.to_string(),
             }),
             _ => None,
         }

@@ -418,7 +418,7 @@ fn flow_row(
                 if let Some(c) = &s.component
                     && resp.on_hover_text(format!("select {c}")).clicked()
                 {
-                    actions.push(FlowAction::Focus(c.clone()));
+                    actions.push(FlowAction::Focus(c.to_string()));
                 }
             }
             ui.label(RichText::new(screen_text(&f.reason)).italics());
