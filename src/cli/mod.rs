@@ -1,6 +1,6 @@
 //! The command line: `eksplain [FILE]`, `eksplain validate FILE...`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -170,6 +170,22 @@ pub enum Command {
         #[arg(long)]
         image: Option<String>,
     },
+    /// Make a design from AWS CLI describe-* JSON (files or a folder), laid out, and list
+    /// what was assumed, made up and left out.
+    Import {
+        /// Input files or folders (every .json file of a folder is read).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The design file to write (.ron).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Input format (auto: recognised by content).
+        #[arg(long, value_enum, default_value = "auto")]
+        format: ImportFormatArg,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Rewrite design files in the canonical layout (what Save writes); with --check, only report.
     Fmt {
         /// Report files that are not canonical instead of rewriting them; exit 1 if any.
@@ -186,6 +202,12 @@ pub fn run(command: &Command) -> ExitCode {
     match command {
         Command::Validate { files } => validate(files),
         Command::Fmt { check, files } => fmt(files, *check),
+        Command::Import {
+            paths,
+            output,
+            format,
+            force,
+        } => import(paths, output, *format, *force),
         Command::Check {
             file,
             mode,
@@ -246,6 +268,52 @@ fn validate(files: &[PathBuf]) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Input formats of `import`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportFormatArg {
+    /// Recognised by content.
+    Auto,
+    /// AWS CLI describe-* JSON.
+    Aws,
+}
+
+fn import(paths: &[PathBuf], output: &Path, format: ImportFormatArg, force: bool) -> ExitCode {
+    if output.exists() && !force {
+        eprintln!(
+            "{}: the file exists; pass --force to replace it",
+            output.display()
+        );
+        return ExitCode::from(2);
+    }
+    let format = match format {
+        ImportFormatArg::Auto => crate::import::Format::Auto,
+        ImportFormatArg::Aws => crate::import::Format::Aws,
+    };
+    let imported = match crate::import::import_paths(paths, format) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Err(e) = io::save(&imported.design, output) {
+        eprintln!("{e}");
+        return ExitCode::from(2);
+    }
+    let d = &imported.design;
+    println!(
+        "{}: {} components, {} security groups, {} network ACLs",
+        output.display(),
+        d.components.len(),
+        d.security_groups.len(),
+        d.network_acls.len()
+    );
+    for n in &imported.notes {
+        println!("  {n}");
+    }
+    ExitCode::SUCCESS
 }
 
 fn fmt(files: &[PathBuf], check: bool) -> ExitCode {

@@ -1,0 +1,223 @@
+//! Import of configurations users already have (docs/import.md), offline: today the AWS
+//! CLI's `describe-*` JSON. An import gives a valid design, laid out, and the list of
+//! everything it assumed, made up or left out, which also goes into the design's
+//! description. No UI, no network.
+#![warn(missing_docs)]
+
+mod aws;
+mod aws_shapes;
+pub mod layout;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+use crate::io::ron_file::MAX_FILE_BYTES;
+use crate::model::Design;
+
+/// What an import note says about the design.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NoteKind {
+    /// A value no input held, taken from the tool's documented default.
+    Assumed,
+    /// A component no input describes, made up so the flows can be analysed.
+    Synthesised,
+    /// Something in the input the design cannot express, left out.
+    Dropped,
+}
+
+impl NoteKind {
+    /// The word that starts the note's line.
+    pub const fn word(self) -> &'static str {
+        match self {
+            Self::Assumed => "assumed",
+            Self::Synthesised => "synthesised",
+            Self::Dropped => "dropped",
+        }
+    }
+}
+
+/// One thing the user should check in an imported design.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportNote {
+    /// Assumed, synthesised or dropped.
+    pub kind: NoteKind,
+    /// What, with the ids and values.
+    pub text: String,
+}
+
+impl fmt::Display for ImportNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.kind.word(), self.text)
+    }
+}
+
+/// A design made from imported files.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    /// The design, valid and laid out.
+    pub design: Design,
+    /// Everything assumed, synthesised and dropped, in that order.
+    pub notes: Vec<ImportNote>,
+}
+
+/// The input formats import reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Recognised by content.
+    Auto,
+    /// AWS CLI `describe-*` JSON (EKS and EC2).
+    Aws,
+}
+
+/// Why an import failed: always names the file, and the line and column when there is one.
+#[derive(Debug, Error)]
+pub enum ImportError {
+    /// A file or folder could not be read.
+    #[error("{path}: cannot read it: {source}")]
+    Read {
+        /// The file or folder.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// A file is larger than any input can reasonably be.
+    #[error("{path}: the file is {size} bytes; import reads files up to {limit} bytes")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A file is not UTF-8 text.
+    #[error("{path}: the file is not UTF-8 text")]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A file does not parse, or a field has the wrong type.
+    #[error("{path}:{line}:{col}: {message}")]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        col: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A file parses but is not one of the inputs import reads.
+    #[error("{path}: {message}")]
+    NotRecognised {
+        /// The file.
+        path: PathBuf,
+        /// What it holds instead.
+        message: String,
+    },
+    /// The files together lack something import needs.
+    #[error("{message}")]
+    Incomplete {
+        /// What is missing and which command gives it.
+        message: String,
+    },
+}
+
+/// One input file's text.
+#[derive(Clone, Debug)]
+pub struct Input {
+    /// Where it came from (for errors and notes).
+    pub path: PathBuf,
+    /// Its text.
+    pub text: String,
+}
+
+/// Reads the files named, and the `.json` files of each folder named (in name order).
+pub fn read_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, ImportError> {
+    let mut files = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|source| ImportError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        if meta.is_dir() {
+            let mut inner: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|source| ImportError::Read {
+                    path: path.clone(),
+                    source,
+                })?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.is_file()
+                        && p.extension()
+                            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                })
+                .collect();
+            inner.sort();
+            if inner.is_empty() {
+                return Err(ImportError::NotRecognised {
+                    path: path.clone(),
+                    message: "the folder holds no .json files".to_owned(),
+                });
+            }
+            files.extend(inner);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    files.iter().map(|p| read_one(p)).collect()
+}
+
+fn read_one(path: &Path) -> Result<Input, ImportError> {
+    let read_err = |source| ImportError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(read_err)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(read_err)?;
+    let text = String::from_utf8(bytes).map_err(|_| ImportError::NotUtf8 {
+        path: path.to_path_buf(),
+    })?;
+    Ok(Input {
+        path: path.to_path_buf(),
+        text,
+    })
+}
+
+/// Imports the inputs as one design, laid out.
+pub fn import(inputs: &[Input], format: Format) -> Result<Imported, ImportError> {
+    if inputs.is_empty() {
+        return Err(ImportError::Incomplete {
+            message: "no input files were given".to_owned(),
+        });
+    }
+    match format {
+        Format::Auto | Format::Aws => aws::import(inputs),
+    }
+}
+
+/// Reads and imports in one go (what the CLI and the app do).
+pub fn import_paths(paths: &[PathBuf], format: Format) -> Result<Imported, ImportError> {
+    import(&read_inputs(paths)?, format)
+}
+
+/// The notes as the paragraph that goes into the design's description.
+fn notes_paragraph(notes: &[ImportNote]) -> String {
+    let mut out = String::new();
+    for n in notes {
+        out.push_str("\n- ");
+        out.push_str(&n.to_string());
+    }
+    out
+}
