@@ -70,10 +70,25 @@ impl EksplainApp {
             .map(|f| f.path().to_path_buf())
             .find(|p| !p.as_os_str().is_empty())
         {
+            let importable = |p: &std::path::Path| {
+                p.is_dir()
+                    || p.extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            };
             if path.extension().is_some_and(|e| e == "ron") {
                 self.guarded(Pending::Open(Some(path)));
+            } else if importable(&path) {
+                let all: Vec<_> = dropped
+                    .iter()
+                    .map(|f| f.path().to_path_buf())
+                    .filter(|p| importable(p))
+                    .collect();
+                self.guarded(Pending::Import(Some(all)));
             } else {
-                self.refused(format!("{} is not a .ron design file", path.display()));
+                self.refused(format!(
+                    "{} is not a .ron design, nor .json files or a folder to import",
+                    path.display()
+                ));
             }
         }
         if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() && !self.close_confirmed
@@ -205,6 +220,8 @@ impl EksplainApp {
                 }
             }
             AppCommand::OpenPreset(i) => self.guarded(Pending::Preset(i)),
+            AppCommand::Import => self.guarded(Pending::Import(None)),
+            AppCommand::TidyLayout => self.apply_msg(Msg::TidyLayout),
             AppCommand::Save => {
                 self.save(false, None);
             }
@@ -258,7 +275,9 @@ impl EksplainApp {
                 }
             }
             AppCommand::Escape => {
-                if self.walk.is_some() {
+                if self.import_review.is_some() {
+                    self.finish_import(false);
+                } else if self.walk.is_some() {
                     self.walk = None;
                 } else if self.canvas.is_editing_label() {
                     self.canvas.cancel_gesture();

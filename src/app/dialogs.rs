@@ -20,6 +20,8 @@ pub enum DialogKind {
     },
     /// Where to write an export with this extension.
     Export(&'static str),
+    /// Files or a folder to import.
+    Import,
 }
 
 impl DialogKind {
@@ -28,6 +30,7 @@ impl DialogKind {
             DialogKind::Open => "Open design",
             DialogKind::SaveAs { .. } => "Save design as",
             DialogKind::Export(_) => "Export",
+            DialogKind::Import => "Import AWS CLI JSON",
         }
     }
 }
@@ -89,8 +92,16 @@ impl EksplainApp {
                     d.add_filter("eksplain design", &["ron"])
                 }
                 DialogKind::Export(ext) => d.add_filter(*ext, &[*ext]),
+                DialogKind::Import => d.add_filter("AWS CLI JSON", &["json"]),
             };
+            if matches!(kind, DialogKind::Import)
+                && let Some(paths) = d.clone().pick_files()
+            {
+                self.import_files(&paths);
+                return;
+            }
             let picked = match &kind {
+                DialogKind::Import => None,
                 DialogKind::Open => d.pick_file(),
                 _ => d.set_file_name(file_name).save_file(),
             };
@@ -108,7 +119,7 @@ impl EksplainApp {
                     .to_owned(),
             );
         }
-        let start = if matches!(kind, DialogKind::Open) {
+        let start = if matches!(kind, DialogKind::Open | DialogKind::Import) {
             dir.display().to_string()
         } else {
             dir.join(file_name).display().to_string()
@@ -119,6 +130,7 @@ impl EksplainApp {
     fn finish_dialog(&mut self, kind: DialogKind, path: PathBuf) {
         match kind {
             DialogKind::Open => self.open_file(&path),
+            DialogKind::Import => self.import_files(&[path]),
             DialogKind::SaveAs { then } => {
                 let path = if path.extension().is_none() {
                     path.with_extension("ron")
@@ -164,6 +176,10 @@ impl EksplainApp {
             }
             return;
         }
+        if self.import_review.is_some() {
+            self.import_review_ui(ctx);
+            return;
+        }
         let Some((kind, text)) = &mut self.dialog.open else {
             return;
         };
@@ -181,6 +197,7 @@ impl EksplainApp {
                     DialogKind::Open => "Open",
                     DialogKind::SaveAs { .. } => "Save",
                     DialogKind::Export(_) => "Export",
+                    DialogKind::Import => "Import",
                 };
                 if ui.button(ok).clicked() || enter {
                     done = Some(true);
@@ -204,6 +221,49 @@ impl EksplainApp {
             }
             Some(false) => self.dialog.open = None,
             None => {}
+        }
+    }
+}
+
+impl EksplainApp {
+    /// What an import assumed, made up and left out, before its design opens.
+    fn import_review_ui(&mut self, ctx: &egui::Context) {
+        let Some(imported) = &self.import_review else {
+            return;
+        };
+        let mut answer = None;
+        egui::Modal::new(egui::Id::new("import-review")).show(ctx, |ui| {
+            let d = &imported.design;
+            ui.heading(format!("Import of {}", d.cluster.name));
+            ui.set_max_width(640.0);
+            ui.label(format!(
+                "{} components, {} security groups, {} network ACLs; check what import did:",
+                d.components.len(),
+                d.security_groups.len(),
+                d.network_acls.len()
+            ));
+            egui::ScrollArea::vertical()
+                .max_height(360.0)
+                .show(ui, |ui| {
+                    for n in &imported.notes {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.strong(n.kind.word());
+                            ui.add(egui::Label::new(n.text.as_str()).wrap());
+                        });
+                    }
+                });
+            ui.label("The notes are also in the design's description");
+            ui.horizontal(|ui| {
+                if ui.button("Open").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    answer = Some(true);
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    answer = Some(false);
+                }
+            });
+        });
+        if let Some(open) = answer {
+            self.finish_import(open);
         }
     }
 }

@@ -62,6 +62,8 @@ pub enum Pending {
     Open(Option<PathBuf>),
     /// Open a preset.
     Preset(usize),
+    /// Import these files or folders (ask for them with a dialog when `None`).
+    Import(Option<Vec<PathBuf>>),
     /// Close the window.
     Close,
 }
@@ -108,6 +110,40 @@ impl EksplainApp {
             }
             Err(e) => self.alert("Cannot open the file", e.to_string()),
         }
+    }
+
+    /// Imports files or folders; what import assumed is shown before the design opens.
+    pub(super) fn import_files(&mut self, paths: &[PathBuf]) {
+        match crate::import::import_paths(paths, crate::import::Format::Auto) {
+            Ok(imported) => {
+                self.info(format!(
+                    "imported {} components; check the notes before opening",
+                    imported.design.components.len()
+                ));
+                self.import_review = Some(imported);
+            }
+            Err(e) => self.alert("Cannot import", e.to_string()),
+        }
+    }
+
+    /// Opens the design under review as untitled (`open`), or drops it.
+    pub fn finish_import(&mut self, open: bool) {
+        let Some(imported) = self.import_review.take() else {
+            return;
+        };
+        if open {
+            let warnings = crate::model::validate(&imported.design);
+            let n = imported.design.components.len();
+            self.set_design(imported.design, &warnings, Source::Untitled);
+            self.info(format!("imported {n} components (untitled until saved)"));
+        } else {
+            self.info("import cancelled");
+        }
+    }
+
+    /// The import waiting to be opened, if any.
+    pub fn import_review(&self) -> Option<&crate::import::Imported> {
+        self.import_review.as_ref()
     }
 
     pub(super) fn save_to(&mut self, path: &Path) -> bool {
@@ -170,6 +206,8 @@ impl EksplainApp {
             Pending::Open(Some(path)) => self.open_file(&path),
             Pending::Open(None) => self.ask_path(DialogKind::Open, ""),
             Pending::Preset(i) => self.open_preset(i),
+            Pending::Import(Some(paths)) => self.import_files(&paths),
+            Pending::Import(None) => self.ask_path(DialogKind::Import, ""),
             Pending::Close => {
                 self.close_confirmed = true;
                 if let Some(ctx) = ctx {

@@ -149,6 +149,7 @@ impl EksplainApp {
                         AppCommand::OpenPreset(i).menu_button(ui, q, true);
                     }
                 });
+                AppCommand::Import.menu_button(ui, q, true);
                 ui.separator();
                 AppCommand::Save.menu_button(ui, q, true);
                 AppCommand::SaveAs.menu_button(ui, q, true);
@@ -170,6 +171,9 @@ impl EksplainApp {
                 AppCommand::ConnectTool.menu_button(ui, q, true);
                 ui.separator();
                 AppCommand::SecurityEditor.menu_button(ui, q, true);
+            });
+            ui.menu_button("Arrange", |ui| {
+                AppCommand::TidyLayout.menu_button(ui, q, true);
             });
             ui.menu_button("Export", |ui| {
                 AppCommand::ExportSvg.menu_button(ui, q, true);

@@ -116,6 +116,8 @@ pub struct EksplainApp {
     /// A failure the user must acknowledge (a file that did not open or save): heading
     /// and text.
     alert: Option<(String, String)>,
+    /// An import waiting for the user to read its notes and open it.
+    import_review: Option<crate::import::Imported>,
 }
 
 impl EksplainApp {
@@ -154,6 +156,7 @@ impl EksplainApp {
             changed_on_disk: None,
             canvas_area: egui::Rect::NOTHING,
             alert: None,
+            import_review: None,
         }
     }
 

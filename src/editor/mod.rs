@@ -71,6 +71,8 @@ pub enum Msg {
     Duplicate,
     /// Delete the selected components or connection.
     DeleteSelection,
+    /// Lay every component out by zones and subnet tiers, as one undo step.
+    TidyLayout,
     /// Undo the last change.
     Undo,
     /// Redo the last undone change.
@@ -294,6 +296,10 @@ impl Editor {
                 }
             }
             Msg::DeleteSelection => self.delete_selection(),
+            Msg::TidyLayout => self.change(|d| {
+                crate::import::layout::tidy(d);
+                Ok(Some("tidied the layout".to_owned()))
+            }),
             Msg::Undo => self.step_history(true),
             Msg::Redo => self.step_history(false),
         }

@@ -14,6 +14,10 @@ pub enum AppCommand {
     OpenRecent(usize),
     /// Open a built-in preset by index into `io::PRESETS`.
     OpenPreset(usize),
+    /// Make a design from AWS CLI describe-* JSON files.
+    Import,
+    /// Lay the design out by zones and subnet tiers.
+    TidyLayout,
     /// Save to the current file (asks for a name the first time).
     Save,
     /// Save under a new name.
@@ -82,9 +86,10 @@ pub enum AppCommand {
 
 impl AppCommand {
     /// Commands with a fixed shortcut, in the order the shortcuts list shows them.
-    pub const WITH_SHORTCUTS: [AppCommand; 27] = [
+    pub const WITH_SHORTCUTS: [AppCommand; 29] = [
         AppCommand::New,
         AppCommand::Open,
+        AppCommand::Import,
         AppCommand::Save,
         AppCommand::SaveAs,
         AppCommand::Undo,
@@ -99,6 +104,7 @@ impl AppCommand {
         AppCommand::Escape,
         AppCommand::ConnectTool,
         AppCommand::SecurityEditor,
+        AppCommand::TidyLayout,
         AppCommand::FitView,
         AppCommand::ZoomIn,
         AppCommand::ZoomOut,
@@ -124,6 +130,14 @@ impl AppCommand {
                     .get(i)
                     .map_or_else(String::new, |p| p.label.to_owned()),
                 "Open a built-in example of an endpoint mode",
+            ),
+            AppCommand::Import => (
+                t("Import…"),
+                "Make a design from AWS CLI describe-* JSON files (or drop them on the window)",
+            ),
+            AppCommand::TidyLayout => (
+                t("Tidy layout"),
+                "Lay every box out by zone columns and subnet tiers (undoable)",
             ),
             AppCommand::Save => (t("Save"), "Save the design"),
             AppCommand::SaveAs => (t("Save as…"), "Save the design under a new name"),
@@ -211,6 +225,8 @@ impl AppCommand {
         match self {
             AppCommand::New => vec![k(Modifiers::COMMAND, Key::N)],
             AppCommand::Open => vec![k(Modifiers::COMMAND, Key::O)],
+            AppCommand::Import => vec![k(Modifiers::COMMAND, Key::I)],
+            AppCommand::TidyLayout => vec![k(CMD_SHIFT, Key::L)],
             AppCommand::Save => vec![k(Modifiers::COMMAND, Key::S)],
             AppCommand::SaveAs => vec![k(CMD_SHIFT, Key::S)],
             AppCommand::Undo => vec![k(Modifiers::COMMAND, Key::Z)],
