@@ -378,6 +378,37 @@ fn the_cli_writes_the_design_prints_the_notes_and_keeps_files() {
         .unwrap();
     assert_eq!(again.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    // --update lays the import into the file, keeping what the user arranged.
+    let mut arranged = design.clone();
+    arranged
+        .components
+        .iter_mut()
+        .find(|c| c.id == "igw-0b0000000000000b1")
+        .unwrap()
+        .pos
+        .x += 120.0;
+    eksplain::io::save(&arranged, &out).unwrap();
+    let update = eksplain()
+        .args([
+            "import",
+            fixture_dir().to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--update",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        update.status.success(),
+        "{}",
+        String::from_utf8_lossy(&update.stderr)
+    );
+    assert!(String::from_utf8_lossy(&update.stdout).contains("updated the open design"));
+    let (after, _) = eksplain::io::load(&out).unwrap();
+    assert_eq!(
+        after, arranged,
+        "nothing changed in the source, so nothing changes"
+    );
     // Bad input: exit 2 and the file named.
     let bad = dir.path().join("broken.json");
     std::fs::write(&bad, "{\"Vpcs\": [").unwrap();
@@ -393,4 +424,86 @@ fn the_cli_writes_the_design_prints_the_notes_and_keeps_files() {
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("broken.json:1:"));
     assert!(!dir.path().join("x.ron").exists());
+}
+
+#[test]
+fn reimport_keeps_moved_boxes_and_brings_the_changes() {
+    use eksplain::import::merge::merge;
+    use eksplain::model::Point;
+    let first = import_paths(&[fixture_dir()], Format::Auto).unwrap().design;
+    // The user moves two boxes (a subnet, with what is in it, and the IGW), relabels the
+    // NAT and adds a note.
+    let mut mine = first.clone();
+    mine.apply(eksplain::model::Edit::Move {
+        ids: vec!["subnet-0bb0000000000b000".into()],
+        delta: Point::new(0.0, 400.0),
+    })
+    .unwrap();
+    let moved_subnet = mine.component("subnet-0bb0000000000b000").unwrap().pos;
+    let moved_igw = {
+        let c = mine
+            .components
+            .iter_mut()
+            .find(|c| c.id == "igw-0b0000000000000b1")
+            .unwrap();
+        c.pos = Point::new(c.pos.x + 300.0, c.pos.y);
+        c.pos
+    };
+    mine.components
+        .iter_mut()
+        .find(|c| c.id == "nat-0a0000000000000a1")
+        .unwrap()
+        .label = "egress NAT".into();
+    // A newer source: one node gone, another added in the moved subnet.
+    let instances = std::fs::read_to_string(fixture_dir().join("describe-instances.json"))
+        .unwrap()
+        .replace("i-0a00000000000000a", "i-0c00000000000000c")
+        .replace(
+            "\"subnet-0bb0000000000b001\"",
+            "\"subnet-0bb0000000000b000\"",
+        )
+        .replace("10.20.11.37", "10.20.1.37");
+    let newer = variant(&[], &[("describe-instances.json", &instances)]).unwrap();
+    let (merged, counts) = merge(&mine, newer);
+    let d = &merged.design;
+    assert_eq!(
+        d.component("subnet-0bb0000000000b000").unwrap().pos,
+        moved_subnet
+    );
+    assert_eq!(d.component("igw-0b0000000000000b1").unwrap().pos, moved_igw);
+    assert_eq!(
+        d.component("nat-0a0000000000000a1").unwrap().label,
+        "egress NAT"
+    );
+    // The changes arrived: one node removed, the new one inside the moved subnet.
+    assert!(d.component("i-0a00000000000000a").is_none());
+    let added = d.component("i-0c00000000000000c").unwrap();
+    assert_eq!(added.parent.as_deref(), Some("subnet-0aa0000000000a001"));
+    // A node that changed subnet lands in its new one, which the user had moved.
+    let b = d.component("i-0b00000000000000b").unwrap();
+    assert_eq!(b.parent.as_deref(), Some("subnet-0bb0000000000b000"));
+    let errors: Vec<_> = validate(d)
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(
+        counts.kept > 10 && counts.added >= 1 && counts.removed >= 1,
+        "{counts:?}"
+    );
+    for c in &d.components {
+        if let Some(p) = c.parent.as_deref().and_then(|p| d.component(p)) {
+            assert!(
+                p.rect().contains_rect(&c.rect()),
+                "{} is outside {}",
+                c.id,
+                p.id
+            );
+        }
+    }
+    assert!(has_note(
+        &merged,
+        NoteKind::Assumed,
+        "updated the open design"
+    ));
 }

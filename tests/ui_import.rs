@@ -161,3 +161,52 @@ fn tidy_layout_is_one_undoable_step_that_keeps_the_design_valid() {
     h.run_steps(3);
     assert_eq!(h.state().design(), &before);
 }
+
+#[test]
+fn importing_the_same_source_again_updates_the_open_design_in_one_undo_step() {
+    let mut h = harness();
+    h.run_steps(2);
+    drop_paths(&mut h, &[fixture_dir()]);
+    h.get_by_label("Open").click();
+    h.run_steps(3);
+    // Move the IGW with the keyboard.
+    h.state_mut().select(&["igw-0b0000000000000b1"]);
+    h.run_steps(1);
+    for _ in 0..3 {
+        h.key_press(egui::Key::ArrowRight);
+        h.run_steps(1);
+    }
+    let arranged = h.state().design().clone();
+    let igw = arranged.component("igw-0b0000000000000b1").unwrap().pos;
+    // A newer source: a third node.
+    let newer = tempfile::tempdir().unwrap();
+    for e in std::fs::read_dir(fixture_dir()).unwrap() {
+        let p = e.unwrap().path();
+        let mut text = std::fs::read_to_string(&p).unwrap();
+        if p.ends_with("describe-instances.json") {
+            let extra = text
+                .replace("i-0a00000000000000a", "i-0c00000000000000c")
+                .replace("10.20.10.21", "10.20.10.22");
+            let v: serde_json::Value = serde_json::from_str(&extra).unwrap();
+            let mut all: serde_json::Value = serde_json::from_str(&text).unwrap();
+            all["Reservations"]
+                .as_array_mut()
+                .unwrap()
+                .push(v["Reservations"][0].clone());
+            text = all.to_string();
+        }
+        std::fs::write(newer.path().join(p.file_name().unwrap()), text).unwrap();
+    }
+    drop_paths(&mut h, &[newer.path().to_path_buf()]);
+    h.get_by_label_contains("updated the open design");
+    h.get_by_label("Open").click();
+    h.run_steps(3);
+    let d = h.state().design();
+    assert_eq!(d.component("igw-0b0000000000000b1").unwrap().pos, igw);
+    assert!(d.component("i-0c00000000000000c").is_some());
+    assert_eq!(h.state().source(), &Source::Untitled);
+    assert!(h.state().editor().can_undo());
+    h.state_mut().push_command(AppCommand::Undo);
+    h.run_steps(3);
+    assert_eq!(h.state().design(), &arranged);
+}

@@ -83,7 +83,7 @@ impl EksplainApp {
                     .map(|f| f.path().to_path_buf())
                     .filter(|p| importable(p))
                     .collect();
-                self.guarded(Pending::Import(Some(all)));
+                self.run_pending(Pending::Import(Some(all)), None);
             } else {
                 self.refused(format!(
                     "{} is not a .ron design, nor .json files or a folder to import",
@@ -220,7 +220,7 @@ impl EksplainApp {
                 }
             }
             AppCommand::OpenPreset(i) => self.guarded(Pending::Preset(i)),
-            AppCommand::Import => self.guarded(Pending::Import(None)),
+            AppCommand::Import => self.run_pending(Pending::Import(None), None),
             AppCommand::TidyLayout => self.apply_msg(Msg::TidyLayout),
             AppCommand::Save => {
                 self.save(false, None);

@@ -62,8 +62,11 @@ pub enum Pending {
     Open(Option<PathBuf>),
     /// Open a preset.
     Preset(usize),
-    /// Import these files or folders (ask for them with a dialog when `None`).
+    /// Import these files or folders (ask for them with a dialog when `None`); not
+    /// guarded: the design changes only once the notes are read.
     Import(Option<Vec<PathBuf>>),
+    /// Open the import whose notes were read, in place of the open design.
+    OpenImport,
     /// Close the window.
     Close,
 }
@@ -116,6 +119,13 @@ impl EksplainApp {
     pub(super) fn import_files(&mut self, paths: &[PathBuf]) {
         match crate::import::import_paths(paths, crate::import::Format::Auto) {
             Ok(imported) => {
+                // A newer import of the open design's source updates it in place.
+                let imported =
+                    if crate::import::merge::same_source(self.editor.design(), &imported.design) {
+                        crate::import::merge::merge(self.editor.design(), imported).0
+                    } else {
+                        imported
+                    };
                 self.info(format!(
                     "imported {} components; check the notes before opening",
                     imported.design.components.len()
@@ -132,10 +142,19 @@ impl EksplainApp {
             return;
         };
         if open {
-            let warnings = crate::model::validate(&imported.design);
             let n = imported.design.components.len();
-            self.set_design(imported.design, &warnings, Source::Untitled);
-            self.info(format!("imported {n} components (untitled until saved)"));
+            let update = crate::import::merge::same_source(self.editor.design(), &imported.design);
+            if update {
+                // The same design, updated as one undo step; saving writes it back.
+                self.messages.push(crate::editor::Msg::Update(
+                    Box::new(imported.design),
+                    format!("updated from the import: {n} components"),
+                ));
+            } else {
+                // Replacing the open design asks about its unsaved changes first.
+                self.import_ready = Some(imported);
+                self.guarded(Pending::OpenImport);
+            }
         } else {
             self.info("import cancelled");
         }
@@ -208,6 +227,14 @@ impl EksplainApp {
             Pending::Preset(i) => self.open_preset(i),
             Pending::Import(Some(paths)) => self.import_files(&paths),
             Pending::Import(None) => self.ask_path(DialogKind::Import, ""),
+            Pending::OpenImport => {
+                if let Some(imported) = self.import_ready.take() {
+                    let warnings = crate::model::validate(&imported.design);
+                    let n = imported.design.components.len();
+                    self.set_design(imported.design, &warnings, Source::Untitled);
+                    self.info(format!("imported {n} components (untitled until saved)"));
+                }
+            }
             Pending::Close => {
                 self.close_confirmed = true;
                 if let Some(ctx) = ctx {

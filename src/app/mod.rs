@@ -118,6 +118,8 @@ pub struct EksplainApp {
     alert: Option<(String, String)>,
     /// An import waiting for the user to read its notes and open it.
     import_review: Option<crate::import::Imported>,
+    /// An import read and accepted, waiting for the unsaved-changes question.
+    import_ready: Option<crate::import::Imported>,
 }
 
 impl EksplainApp {
@@ -157,6 +159,7 @@ impl EksplainApp {
             canvas_area: egui::Rect::NOTHING,
             alert: None,
             import_review: None,
+            import_ready: None,
         }
     }
 

@@ -185,6 +185,10 @@ pub enum Command {
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,
+        /// The output file is an earlier import: update it, keeping the places, sizes and
+        /// labels the user gave the components still there, and what the user added.
+        #[arg(long, conflicts_with = "force")]
+        update: bool,
     },
     /// Rewrite design files in the canonical layout (what Save writes); with --check, only report.
     Fmt {
@@ -207,7 +211,17 @@ pub fn run(command: &Command) -> ExitCode {
             output,
             format,
             force,
-        } => import(paths, output, *format, *force),
+            update,
+        } => {
+            let existing = if *update {
+                Existing::Update
+            } else if *force {
+                Existing::Replace
+            } else {
+                Existing::Refuse
+            };
+            import(paths, output, *format, existing)
+        }
         Command::Check {
             file,
             mode,
@@ -279,14 +293,38 @@ pub enum ImportFormatArg {
     Aws,
 }
 
-fn import(paths: &[PathBuf], output: &Path, format: ImportFormatArg, force: bool) -> ExitCode {
-    if output.exists() && !force {
+/// What `import` does with an output file that exists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Existing {
+    Refuse,
+    Replace,
+    Update,
+}
+
+fn import(
+    paths: &[PathBuf],
+    output: &Path,
+    format: ImportFormatArg,
+    existing: Existing,
+) -> ExitCode {
+    if output.exists() && existing == Existing::Refuse {
         eprintln!(
-            "{}: the file exists; pass --force to replace it",
+            "{}: the file exists; pass --update to update it or --force to replace it",
             output.display()
         );
         return ExitCode::from(2);
     }
+    let old = if existing == Existing::Update {
+        match io::load(output) {
+            Ok((d, _)) => Some(d),
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        None
+    };
     let format = match format {
         ImportFormatArg::Auto => crate::import::Format::Auto,
         ImportFormatArg::Aws => crate::import::Format::Aws,
@@ -297,6 +335,10 @@ fn import(paths: &[PathBuf], output: &Path, format: ImportFormatArg, force: bool
             eprintln!("{e}");
             return ExitCode::from(2);
         }
+    };
+    let imported = match &old {
+        Some(old) => crate::import::merge::merge(old, imported).0,
+        None => imported,
     };
     if let Err(e) = io::save(&imported.design, output) {
         eprintln!("{e}");

@@ -73,6 +73,8 @@ pub enum Msg {
     DeleteSelection,
     /// Lay every component out by zones and subnet tiers, as one undo step.
     TidyLayout,
+    /// Replace the whole design (a re-import of its source), as one undo step.
+    Update(Box<Design>, String),
     /// Undo the last change.
     Undo,
     /// Redo the last undone change.
@@ -296,6 +298,10 @@ impl Editor {
                 }
             }
             Msg::DeleteSelection => self.delete_selection(),
+            Msg::Update(new, note) => self.change(|d| {
+                *d = *new;
+                Ok(Some(note))
+            }),
             Msg::TidyLayout => self.change(|d| {
                 crate::import::layout::tidy(d);
                 Ok(Some("tidied the layout".to_owned()))

@@ -361,7 +361,7 @@ fn comp(id: &str, label: Option<&str>, parent: Option<&str>, kind: ComponentKind
 /// True for ids AWS gave (`subnet-…`, `nat-…`, `i-…`, `eni-…`), which become the `source`.
 fn is_aws_id(id: &str) -> bool {
     id.split_once('-').is_some_and(|(p, rest)| {
-        !p.is_empty() && rest.chars().all(|c| c.is_ascii_hexdigit()) && !rest.is_empty()
+        !p.is_empty() && rest.len() >= 8 && rest.chars().all(|c| c.is_ascii_hexdigit())
     })
 }
 

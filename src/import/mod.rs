@@ -7,6 +7,7 @@
 mod aws;
 mod aws_shapes;
 pub mod layout;
+pub mod merge;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

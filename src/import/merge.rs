@@ -1,0 +1,164 @@
+//! Re-import: a newer import of the same source laid into the design the user already
+//! arranged. Components are matched by `source` (the AWS id), or by id for the parts
+//! import makes up; matched ones keep the user's place, size and label and take the new
+//! properties; new ones land where the tidy layout put them, moved along with their
+//! container; what the source no longer has goes. What the user added (notes, their own
+//! clients, lines between kept components) stays.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{ImportNote, Imported, NoteKind};
+use crate::model::{Component, Design, KindName, Point, Size};
+
+/// How many components a re-import kept, added and removed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MergeCounts {
+    /// Matched: the user's place kept.
+    pub kept: usize,
+    /// New in the source.
+    pub added: usize,
+    /// Gone from the source.
+    pub removed: usize,
+}
+
+/// The key a component is matched by.
+fn key(c: &Component) -> String {
+    if c.source.is_empty() {
+        format!("id:{}", c.id)
+    } else {
+        format!("src:{}", c.source)
+    }
+}
+
+/// True when `old` shares at least one source with `new`: importing `new` updates it.
+pub fn same_source(old: &Design, new: &Design) -> bool {
+    let sources: HashSet<&str> = old
+        .components
+        .iter()
+        .filter(|c| !c.source.is_empty())
+        .map(|c| c.source.as_str())
+        .collect();
+    new.components
+        .iter()
+        .any(|c| !c.source.is_empty() && sources.contains(c.source.as_str()))
+}
+
+/// Lays `imported` into `old`; the notes gain one line saying what was kept.
+pub fn merge(old: &Design, imported: Imported) -> (Imported, MergeCounts) {
+    let Imported {
+        mut design,
+        mut notes,
+    } = imported;
+    let before: HashMap<String, &Component> = old.components.iter().map(|c| (key(c), c)).collect();
+    let new_keys: HashSet<String> = design.components.iter().map(key).collect();
+    let mut counts = MergeCounts::default();
+    // Where each container moved from its tidy place, so its new children follow it.
+    let mut shift: HashMap<String, Point> = HashMap::new();
+    for c in &mut design.components {
+        let parent_shift = c
+            .parent
+            .as_deref()
+            .and_then(|p| shift.get(p))
+            .copied()
+            .unwrap_or(Point::new(0.0, 0.0));
+        let tidy = c.pos;
+        match before.get(&key(c)) {
+            Some(o) if same_parent(old, o, c) => {
+                c.pos = o.pos;
+                c.size = o.size;
+                c.label.clone_from(&o.label);
+                counts.kept += 1;
+            }
+            _ => {
+                c.pos = Point::new(tidy.x + parent_shift.x, tidy.y + parent_shift.y);
+                counts.added += usize::from(!before.contains_key(&key(c)));
+            }
+        }
+        shift.insert(c.id.clone(), Point::new(c.pos.x - tidy.x, c.pos.y - tidy.y));
+    }
+    // The user's own components: kept where their container still is.
+    let ids: HashSet<String> = design.components.iter().map(|c| c.id.clone()).collect();
+    for o in &old.components {
+        if new_keys.contains(&key(o)) {
+            continue;
+        }
+        let theirs = o.source.is_empty() && !imported_part(o);
+        let parent_ok = o.parent.as_deref().is_none_or(|p| ids.contains(p));
+        if theirs && parent_ok && !ids.contains(&o.id) {
+            design.components.push(o.clone());
+        } else if !o.source.is_empty() {
+            counts.removed += 1;
+        }
+    }
+    let ids: HashSet<&str> = design.components.iter().map(|c| c.id.as_str()).collect();
+    for conn in &old.connections {
+        if ids.contains(conn.from.as_str())
+            && ids.contains(conn.to.as_str())
+            && !design.connections.contains(conn)
+        {
+            design.connections.push(conn.clone());
+        }
+    }
+    design.title.clone_from(&old.title);
+    grow_to_fit(&mut design);
+    notes.push(ImportNote {
+        kind: NoteKind::Assumed,
+        text: format!(
+            "updated the open design: {} components kept their place, {} added, {} removed",
+            counts.kept, counts.added, counts.removed
+        ),
+    });
+    (Imported { design, notes }, counts)
+}
+
+/// The parts import makes up: matched by id, never the user's own.
+fn imported_part(c: &Component) -> bool {
+    matches!(
+        c.kind.name(),
+        KindName::ControlPlane | KindName::ApiServer | KindName::Nlb | KindName::Phz
+    ) || (c.kind.name() == KindName::Client && c.id == "kubectl-user")
+}
+
+/// True when the matched component sits in the same container in both designs.
+fn same_parent(old: &Design, o: &Component, c: &Component) -> bool {
+    let old_parent = o.parent.as_deref().and_then(|p| old.component(p)).map(key);
+    let new_parent = c.parent.as_deref().map(|p| format!("id:{p}"));
+    match (old_parent, c.parent.as_deref()) {
+        (None, None) => true,
+        (Some(op), Some(np)) => {
+            // The new parent's key is its source when it has one, which equals its id
+            // for AWS ids; compare both ways.
+            op == format!("src:{np}") || Some(op) == new_parent
+        }
+        _ => false,
+    }
+}
+
+/// Grows every container to hold its children (deepest first), so a kept container that
+/// gained children still contains them.
+fn grow_to_fit(design: &mut Design) {
+    const PAD: f32 = 20.0;
+    for i in (0..design.components.len()).rev() {
+        let child = design.components[i].rect();
+        let Some(parent) = design.components[i].parent.clone() else {
+            continue;
+        };
+        let Some(p) = design.components.iter_mut().find(|c| c.id == parent) else {
+            continue;
+        };
+        let r = p.rect();
+        if r.contains_rect(&child) {
+            continue;
+        }
+        let min = Point::new(
+            r.min.x.min(child.min.x - PAD),
+            r.min.y.min(child.min.y - PAD),
+        );
+        let max = Point::new(
+            r.max().x.max(child.max().x + PAD),
+            r.max().y.max(child.max().y + PAD),
+        );
+        p.pos = min;
+        p.size = Size::new(max.x - min.x, max.y - min.y);
+    }
+}
