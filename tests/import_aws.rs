@@ -341,19 +341,25 @@ fn eksplain() -> Command {
     Command::new(env!("CARGO_BIN_EXE_eksplain"))
 }
 
-#[test]
-fn the_cli_writes_the_design_prints_the_notes_and_keeps_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("shop.ron");
-    let run = eksplain()
+/// `eksplain import FIXTURE -o OUT [extra]`.
+fn import_cli(out: &Path, extra: &[&str]) -> std::process::Output {
+    eksplain()
         .args([
             "import",
             fixture_dir().to_str().unwrap(),
             "-o",
             out.to_str().unwrap(),
         ])
+        .args(extra)
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn the_cli_writes_the_design_prints_the_notes_and_keeps_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("shop.ron");
+    let run = import_cli(&out, &[]);
     assert!(
         run.status.success(),
         "{}",
@@ -367,15 +373,7 @@ fn the_cli_writes_the_design_prints_the_notes_and_keeps_files() {
     let (design, _) = eksplain::io::load(&out).unwrap();
     assert_eq!(design.cluster.name, "shop");
     // An existing file is not replaced without --force.
-    let again = eksplain()
-        .args([
-            "import",
-            fixture_dir().to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
+    let again = import_cli(&out, &[]);
     assert_eq!(again.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
     // --update lays the import into the file, keeping what the user arranged.
@@ -388,16 +386,7 @@ fn the_cli_writes_the_design_prints_the_notes_and_keeps_files() {
         .pos
         .x += 120.0;
     eksplain::io::save(&arranged, &out).unwrap();
-    let update = eksplain()
-        .args([
-            "import",
-            fixture_dir().to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-            "--update",
-        ])
-        .output()
-        .unwrap();
+    let update = import_cli(&out, &["--update"]);
     assert!(
         update.status.success(),
         "{}",

@@ -817,8 +817,7 @@ fn enis(
     };
     let mut made = 0;
     for s in &cluster.subnet_ids {
-        let Some(ComponentKind::Subnet(sub)) = comps.iter().find(|c| &c.id == s).map(|c| &c.kind)
-        else {
+        let Some(sub) = subnet_of(comps, s) else {
             continue;
         };
         let Some(ip) = last_host(&sub.cidr) else {
@@ -844,6 +843,14 @@ fn enis(
         if made == 2 {
             break;
         }
+    }
+}
+
+/// The subnet of this id among the components made so far.
+fn subnet_of<'c>(comps: &'c [Component], id: &str) -> Option<&'c Subnet> {
+    match comps.iter().find(|c| c.id == id).map(|c| &c.kind) {
+        Some(ComponentKind::Subnet(sub)) => Some(sub),
+        _ => None,
     }
 }
 
@@ -945,9 +952,7 @@ fn nodes(
     let mut made = 0;
     for g in &b.nodegroups {
         for s in &g.subnets {
-            let Some(ComponentKind::Subnet(sub)) =
-                comps.iter().find(|c| &c.id == s).map(|c| &c.kind)
-            else {
+            let Some(sub) = subnet_of(comps, s) else {
                 continue;
             };
             let Some(ip) = first_host(&sub.cidr) else {
