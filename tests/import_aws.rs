@@ -496,3 +496,62 @@ fn reimport_keeps_moved_boxes_and_brings_the_changes() {
         "updated the open design"
     ));
 }
+
+#[test]
+fn review_cases_give_valid_designs_and_say_what_they_left_out() {
+    let valid = |i: &Imported| {
+        let errors: Vec<_> = validate(&i.design)
+            .into_iter()
+            .filter(|p| p.severity == Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
+    };
+    // The NAT's subnet is not among the subnets given: no NAT, no route to it, said so.
+    let subnets = std::fs::read_to_string(fixture_dir().join("describe-subnets.json")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&subnets).unwrap();
+    v["Subnets"].as_array_mut().unwrap().remove(0);
+    let i = variant(&[], &[("describe-subnets.json", &v.to_string())]).unwrap();
+    valid(&i);
+    assert_eq!(count(&i.design, KindName::Nat), 0);
+    assert!(has_note(
+        &i,
+        NoteKind::Dropped,
+        "NAT gateway nat-0a0000000000000a1: its subnet"
+    ));
+    // Only IPv6 public access CIDRs: no IPv4 range is allowed, none is invented.
+    let cluster = std::fs::read_to_string(fixture_dir().join("eks-describe-cluster.json"))
+        .unwrap()
+        .replace("\"203.0.113.0/24\"", "\"2001:db8::/48\"");
+    let i = variant(&[], &[("eks-describe-cluster.json", &cluster)]).unwrap();
+    assert!(i.design.cluster.public_access_cidrs.is_empty());
+    assert!(has_note(&i, NoteKind::Dropped, "2001:db8::/48"));
+    // The same outputs given twice are read once.
+    let mut twice = fixture_inputs();
+    twice.extend(fixture_inputs());
+    let i = import(&twice, Format::Auto).unwrap();
+    valid(&i);
+    assert_eq!(count(&i.design, KindName::Node), 2);
+    // Two node groups over the same subnets, no instances: made-up nodes do not share
+    // an address.
+    let mut inputs: Vec<Input> = fixture_inputs()
+        .into_iter()
+        .filter(|i| !i.path.ends_with("describe-instances.json"))
+        .collect();
+    let ng = inputs
+        .iter()
+        .find(|i| i.path.ends_with("eks-describe-nodegroup.json"))
+        .unwrap();
+    inputs.push(Input {
+        path: "second-nodegroup.json".into(),
+        text: ng.text.replace("\"default\"", "\"batch\""),
+    });
+    let i = import(&inputs, Format::Auto).unwrap();
+    valid(&i);
+    assert_eq!(count(&i.design, KindName::Node), 4);
+    // Another cluster is not an update of this one, even in the same VPC.
+    let first = import_paths(&[fixture_dir()], Format::Auto).unwrap().design;
+    let mut other = first.clone();
+    other.cluster.name = "billing".into();
+    assert!(eksplain::import::merge::same_source(&first, &first));
+    assert!(!eksplain::import::merge::same_source(&first, &other));
+}

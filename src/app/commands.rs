@@ -13,6 +13,14 @@ use crate::ui::panels::Tool;
 impl EksplainApp {
     /// Keyboard shortcuts, clipboard events, arrow keys and dropped files.
     pub(super) fn input_ui(&mut self, ctx: &egui::Context) {
+        // A modal (a failure, an import's notes) takes the keys: nothing changes under it.
+        if self.alert.is_none() && self.import_review.is_none() {
+            self.keys_and_drops(ctx);
+        }
+        self.close_request(ctx);
+    }
+
+    fn keys_and_drops(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
         for &(command, sc) in AppCommand::shortcuts_most_specific_first() {
             if typing && command != AppCommand::Escape && command != AppCommand::Save {
@@ -91,6 +99,10 @@ impl EksplainApp {
                 ));
             }
         }
+    }
+
+    /// Closing the window with unsaved changes asks first.
+    fn close_request(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() && !self.close_confirmed
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);

@@ -144,7 +144,21 @@ impl EksplainApp {
         if open {
             let n = imported.design.components.len();
             let update = crate::import::merge::same_source(self.editor.design(), &imported.design);
-            if update {
+            let errors: Vec<String> = crate::model::validate(&imported.design)
+                .into_iter()
+                .filter(|p| p.severity == crate::model::Severity::Error)
+                .map(|p| p.to_string())
+                .collect();
+            if update && !errors.is_empty() {
+                // An update is an edit: it must leave a valid design.
+                self.alert(
+                    "Cannot update the open design",
+                    format!(
+                        "the import laid into it would have errors: {}; nothing changed",
+                        errors.join("; ")
+                    ),
+                );
+            } else if update {
                 // The same design, updated as one undo step; saving writes it back.
                 self.messages.push(crate::editor::Msg::Update(
                     Box::new(imported.design),

@@ -80,7 +80,35 @@ fn parse(inputs: &[Input]) -> Result<Bundle, ImportError> {
             });
         }
     }
+    // The same output given twice (a folder and one of its files, overlapping pages) is
+    // read once; records without an id are not usable.
+    dedup(&mut b.vpcs, |x| &x.vpc_id);
+    dedup(&mut b.subnets, |x| &x.subnet_id);
+    dedup(&mut b.route_tables, |x| &x.route_table_id);
+    dedup(&mut b.security_groups, |x| &x.group_id);
+    dedup(&mut b.network_acls, |x| &x.network_acl_id);
+    dedup(&mut b.nat_gateways, |x| &x.nat_gateway_id);
+    dedup(&mut b.internet_gateways, |x| &x.internet_gateway_id);
+    dedup(&mut b.nodegroups, |x| &x.nodegroup_name);
+    if let Some(list) = &mut b.network_interfaces {
+        dedup(list, |x| &x.network_interface_id);
+    }
+    if let Some(list) = &mut b.instances {
+        dedup(list, |x| &x.instance_id);
+    }
+    if let Some(list) = &mut b.dhcp_options {
+        dedup(list, |x| &x.dhcp_options_id);
+    }
     Ok(b)
+}
+
+/// Keeps the first record of each id, and none without one.
+fn dedup<T>(list: &mut Vec<T>, id: impl Fn(&T) -> &String) {
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    list.retain(|x| {
+        let id = id(x);
+        !id.is_empty() && seen.insert(id.clone())
+    });
 }
 
 fn merge(b: &mut Bundle, doc: Doc, file: &str) {
@@ -212,6 +240,31 @@ pub(super) fn import(inputs: &[Input]) -> Result<Imported, ImportError> {
                 );
             }
             live
+        })
+        .collect();
+    // A NAT gateway is drawn in its subnet: without the subnet it is left out, and so are
+    // the routes to it.
+    let nats: Vec<&aws::NatGateway> = nats
+        .into_iter()
+        .filter(|n| {
+            let here = subnets
+                .iter()
+                .any(|s| s.subnet_id == n.subnet_id && s.cidr_block.is_some());
+            if !here {
+                notes.add(
+                    NoteKind::Dropped,
+                    format!(
+                        "NAT gateway {}: its subnet {} is not in the describe-subnets output",
+                        n.nat_gateway_id,
+                        if n.subnet_id.is_empty() {
+                            "(none: a regional NAT gateway)"
+                        } else {
+                            &n.subnet_id
+                        }
+                    ),
+                );
+            }
+            here
         })
         .collect();
     let known: BTreeSet<String> = igw
@@ -395,7 +448,7 @@ fn cluster(eks: &aws::EksCluster, notes: &mut Notes) -> Cluster {
         );
     }
     let mut cidrs: Vec<String> = v4.into_iter().cloned().collect();
-    if cidrs.is_empty() && public {
+    if cfg.public_access_cidrs.is_empty() && public {
         notes.add(
             NoteKind::Assumed,
             "public access CIDRs 0.0.0.0/0 (the EKS default for an empty list)",
@@ -709,7 +762,15 @@ fn network_acls(b: &Bundle, vpc_id: &str, notes: &mut Notes) -> Acls {
             if e.rule_number >= 32767 {
                 continue;
             }
-            let Some(cidr) = &e.cidr_block else { continue };
+            let Some(cidr) = &e.cidr_block else {
+                if e.ipv6_cidr_block.is_some() {
+                    notes.add(
+                        NoteKind::Dropped,
+                        "IPv6 network ACL entries: the design is IPv4 only",
+                    );
+                }
+                continue;
+            };
             let protocol = match e.protocol.as_str() {
                 "-1" => Protocol::All,
                 "6" => Protocol::Tcp,
@@ -827,6 +888,8 @@ fn enis(
         let id = format!("eks-eni-{made}");
         comps.push(Component {
             label: format!("EKS ENI {made}"),
+            // Made up: a later import with the real ENIs replaces it.
+            source: format!("assumed:{id}"),
             ..comp(
                 &id,
                 None,
@@ -950,18 +1013,22 @@ fn nodes(
         "no running instance is tagged with the cluster"
     };
     let mut made = 0;
+    let mut used: HashMap<String, u32> = HashMap::new();
     for g in &b.nodegroups {
         for s in &g.subnets {
             let Some(sub) = subnet_of(comps, s) else {
                 continue;
             };
-            let Some(ip) = first_host(&sub.cidr) else {
+            let nth = used.entry(s.clone()).or_insert(0);
+            *nth += 1;
+            let Some(ip) = first_host(&sub.cidr, *nth - 1) else {
                 continue;
             };
             made += 1;
             let id = format!("node-{made}");
             comps.push(Component {
                 label: format!("{} node", g.nodegroup_name),
+                source: format!("assumed:{id}"),
                 ..comp(
                     &id,
                     None,
@@ -981,10 +1048,11 @@ fn nodes(
     }
 }
 
-/// The first address AWS lets an instance use (the first four are reserved).
-fn first_host(cidr: &str) -> Option<String> {
+/// The `nth` address from the tenth of a subnet (AWS reserves the first four), for made-up
+/// nodes.
+fn first_host(cidr: &str, nth: u32) -> Option<String> {
     let net = crate::model::net::parse_cidr_v4(cidr).ok()?;
-    let first = u32::from(net.network()).checked_add(10)?;
+    let first = u32::from(net.network()).checked_add(10)?.checked_add(nth)?;
     net.contains(&std::net::Ipv4Addr::from(first))
         .then(|| std::net::Ipv4Addr::from(first).to_string())
 }

@@ -76,7 +76,8 @@ fn grid(
 fn children(design: &Design) -> HashMap<&str, Vec<&Component>> {
     let mut map: HashMap<&str, Vec<&Component>> = HashMap::new();
     for c in &design.components {
-        if let Some(p) = c.parent.as_deref() {
+        // A component that names itself as its parent is not inside itself.
+        if let Some(p) = c.parent.as_deref().filter(|p| *p != c.id) {
             map.entry(p).or_default().push(c);
         }
     }

@@ -30,8 +30,12 @@ fn key(c: &Component) -> String {
     }
 }
 
-/// True when `old` shares at least one source with `new`: importing `new` updates it.
+/// True when `old` is an import of the same cluster as `new` (same name, a shared
+/// source): importing `new` updates it.
 pub fn same_source(old: &Design, new: &Design) -> bool {
+    if old.cluster.name != new.cluster.name {
+        return false;
+    }
     let sources: HashSet<&str> = old
         .components
         .iter()
@@ -67,6 +71,11 @@ pub fn merge(old: &Design, imported: Imported) -> (Imported, MergeCounts) {
                 c.pos = o.pos;
                 c.size = o.size;
                 c.label.clone_from(&o.label);
+                // What no input holds (the NLB's addresses, the kubectl user's) is the
+                // user's to set: keep it.
+                if imported_part(o) && o.kind.name() == c.kind.name() {
+                    c.kind = o.kind.clone();
+                }
                 counts.kept += 1;
             }
             _ => {
@@ -77,7 +86,7 @@ pub fn merge(old: &Design, imported: Imported) -> (Imported, MergeCounts) {
         shift.insert(c.id.clone(), Point::new(c.pos.x - tidy.x, c.pos.y - tidy.y));
     }
     // The user's own components: kept where their container still is.
-    let ids: HashSet<String> = design.components.iter().map(|c| c.id.clone()).collect();
+    let mut ids: HashSet<String> = design.components.iter().map(|c| c.id.clone()).collect();
     for o in &old.components {
         if new_keys.contains(&key(o)) {
             continue;
@@ -85,6 +94,7 @@ pub fn merge(old: &Design, imported: Imported) -> (Imported, MergeCounts) {
         let theirs = o.source.is_empty() && !imported_part(o);
         let parent_ok = o.parent.as_deref().is_none_or(|p| ids.contains(p));
         if theirs && parent_ok && !ids.contains(&o.id) {
+            ids.insert(o.id.clone());
             design.components.push(o.clone());
         } else if !o.source.is_empty() {
             counts.removed += 1;
@@ -97,6 +107,17 @@ pub fn merge(old: &Design, imported: Imported) -> (Imported, MergeCounts) {
             && !design.connections.contains(conn)
         {
             design.connections.push(conn.clone());
+        }
+    }
+    // Groups and ACLs the user added (no source) stay, for the components that use them.
+    for g in &old.security_groups {
+        if g.source.is_empty() && !design.security_groups.iter().any(|n| n.id == g.id) {
+            design.security_groups.push(g.clone());
+        }
+    }
+    for a in &old.network_acls {
+        if a.source.is_empty() && !design.network_acls.iter().any(|n| n.id == a.id) {
+            design.network_acls.push(a.clone());
         }
     }
     design.title.clone_from(&old.title);
