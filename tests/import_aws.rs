@@ -548,6 +548,31 @@ fn review_cases_give_valid_designs_and_say_what_they_left_out() {
     let i = import(&inputs, Format::Auto).unwrap();
     valid(&i);
     assert_eq!(count(&i.design, KindName::Node), 4);
+    // A box the user renamed keeps the user's id on re-import, and the routes follow it.
+    let mut renamed = import_paths(&[fixture_dir()], Format::Auto).unwrap().design;
+    renamed
+        .apply(eksplain::model::Edit::Rename {
+            from: "nat-0a0000000000000a1".into(),
+            to: "egress-nat".into(),
+        })
+        .unwrap();
+    let again = import_paths(&[fixture_dir()], Format::Auto).unwrap();
+    let (merged, _) = eksplain::import::merge::merge(&renamed, again);
+    valid(&merged);
+    assert!(merged.design.component("nat-0a0000000000000a1").is_none());
+    assert_eq!(
+        merged.design.component("egress-nat").unwrap().source,
+        "nat-0a0000000000000a1"
+    );
+    let ComponentKind::Subnet(s) = &merged
+        .design
+        .component("subnet-0aa0000000000a001")
+        .unwrap()
+        .kind
+    else {
+        panic!()
+    };
+    assert!(s.routes.iter().any(|r| r.target == "egress-nat"));
     // Another cluster is not an update of this one, even in the same VPC.
     let first = import_paths(&[fixture_dir()], Format::Auto).unwrap().design;
     let mut other = first.clone();

@@ -55,6 +55,22 @@ pub fn merge(old: &Design, imported: Imported) -> (Imported, MergeCounts) {
     } = imported;
     let before: HashMap<String, &Component> = old.components.iter().map(|c| (key(c), c)).collect();
     let new_keys: HashSet<String> = design.components.iter().map(key).collect();
+    // A component the user renamed keeps the user's id, and every reference follows.
+    let taken: HashSet<&str> = design.components.iter().map(|c| c.id.as_str()).collect();
+    let renames: HashMap<String, String> = design
+        .components
+        .iter()
+        .filter_map(|c| {
+            let o = before.get(&key(c))?;
+            (o.id != c.id && !taken.contains(o.id.as_str())).then(|| (c.id.clone(), o.id.clone()))
+        })
+        .collect();
+    design.rename_ids(&renames);
+    let new_key_of: HashMap<String, String> = design
+        .components
+        .iter()
+        .map(|c| (c.id.clone(), key(c)))
+        .collect();
     let mut counts = MergeCounts::default();
     // Where each container moved from its tidy place, so its new children follow it.
     let mut shift: HashMap<String, Point> = HashMap::new();
@@ -67,7 +83,7 @@ pub fn merge(old: &Design, imported: Imported) -> (Imported, MergeCounts) {
             .unwrap_or(Point::new(0.0, 0.0));
         let tidy = c.pos;
         match before.get(&key(c)) {
-            Some(o) if same_parent(old, o, c) => {
+            Some(o) if same_parent(old, o, c, &new_key_of) => {
                 c.pos = o.pos;
                 c.size = o.size;
                 c.label.clone_from(&o.label);
@@ -141,18 +157,15 @@ fn imported_part(c: &Component) -> bool {
 }
 
 /// True when the matched component sits in the same container in both designs.
-fn same_parent(old: &Design, o: &Component, c: &Component) -> bool {
+fn same_parent(
+    old: &Design,
+    o: &Component,
+    c: &Component,
+    new_key_of: &HashMap<String, String>,
+) -> bool {
     let old_parent = o.parent.as_deref().and_then(|p| old.component(p)).map(key);
-    let new_parent = c.parent.as_deref().map(|p| format!("id:{p}"));
-    match (old_parent, c.parent.as_deref()) {
-        (None, None) => true,
-        (Some(op), Some(np)) => {
-            // The new parent's key is its source when it has one, which equals its id
-            // for AWS ids; compare both ways.
-            op == format!("src:{np}") || Some(op) == new_parent
-        }
-        _ => false,
-    }
+    let new_parent = c.parent.as_deref().and_then(|p| new_key_of.get(p)).cloned();
+    old_parent == new_parent
 }
 
 /// Grows every container to hold its children (deepest first), so a kept container that

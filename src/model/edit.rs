@@ -507,7 +507,7 @@ impl Design {
     }
 
     /// Renames component ids everywhere they are referred to.
-    fn rename_ids(&mut self, map: &HashMap<String, String>) {
+    pub(crate) fn rename_ids(&mut self, map: &HashMap<String, String>) {
         let re = |s: &mut String| {
             if let Some(n) = map.get(s.as_str()) {
                 s.clone_from(n);
@@ -558,7 +558,8 @@ impl Design {
 
     /// Prepares a fragment for pasting: fresh ids where they collide (or `taken` says so),
     /// references renamed along, everything offset by `delta`, and parents that are not in
-    /// the design or the fragment dropped.
+    /// the design or the fragment dropped. A component that got a fresh id is a copy: it
+    /// does not carry the original's `source` (re-import matches by source).
     pub fn prepare_paste(
         &self,
         mut fragment: Fragment,
@@ -585,8 +586,13 @@ impl Design {
             ..Design::default()
         };
         tmp.rename_ids(&map);
+        let copies: BTreeSet<&String> =
+            map.iter().filter(|(a, b)| a != b).map(|(_, b)| b).collect();
         let inside: BTreeSet<String> = tmp.components.iter().map(|c| c.id.clone()).collect();
         for c in &mut tmp.components {
+            if copies.contains(&c.id) {
+                c.source.clear();
+            }
             c.pos.x += delta.x;
             c.pos.y += delta.y;
             if let Some(p) = &c.parent

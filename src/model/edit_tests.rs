@@ -107,6 +107,31 @@ fn paste_renames_colliding_ids() {
     assert_eq!(d.of_kind(KindName::Node).count(), 3);
 }
 
+#[test]
+fn a_pasted_copy_does_not_carry_the_source_and_a_moved_box_does() {
+    let mut d = preset(1);
+    for c in &mut d.components {
+        c.source = format!("aws:{}", c.id);
+    }
+    let ids = BTreeSet::from(["subnet-private-a".to_owned()]);
+    // A copy beside the original: fresh ids, no source.
+    let copy = d.prepare_paste(d.fragment(&ids), Point::new(0.0, 300.0), &|_| false);
+    assert!(copy.components.iter().all(|c| c.source.is_empty()));
+    // Pasted where the ids are free (cut and paste): the same components, the same source.
+    let frag = d.fragment(&ids);
+    let mut other = preset(1);
+    other
+        .components
+        .retain(|c| !frag.components.iter().any(|f| f.id == c.id));
+    let moved = other.prepare_paste(frag, Point::new(0.0, 0.0), &|_| false);
+    assert!(
+        moved
+            .components
+            .iter()
+            .all(|c| c.source == format!("aws:{}", c.id))
+    );
+}
+
 fn sg_rule(peer: Peer, port: u16) -> crate::model::security::SgRule {
     crate::model::security::SgRule {
         protocol: crate::model::security::Protocol::Tcp,
