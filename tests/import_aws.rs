@@ -46,6 +46,20 @@ fn count(d: &Design, kind: KindName) -> usize {
     d.of_kind(kind).count()
 }
 
+/// Every component lies inside its container.
+fn assert_children_inside(d: &Design) {
+    for c in &d.components {
+        if let Some(p) = c.parent.as_deref().and_then(|p| d.component(p)) {
+            assert!(
+                p.rect().contains_rect(&c.rect()),
+                "{} is outside {}",
+                c.id,
+                p.id
+            );
+        }
+    }
+}
+
 fn has_note(i: &Imported, kind: NoteKind, part: &str) -> bool {
     i.notes
         .iter()
@@ -480,16 +494,7 @@ fn reimport_keeps_moved_boxes_and_brings_the_changes() {
         counts.kept > 10 && counts.added >= 1 && counts.removed >= 1,
         "{counts:?}"
     );
-    for c in &d.components {
-        if let Some(p) = c.parent.as_deref().and_then(|p| d.component(p)) {
-            assert!(
-                p.rect().contains_rect(&c.rect()),
-                "{} is outside {}",
-                c.id,
-                p.id
-            );
-        }
-    }
+    assert_children_inside(d);
     assert!(has_note(
         &merged,
         NoteKind::Assumed,

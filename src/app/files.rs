@@ -144,11 +144,16 @@ impl EksplainApp {
         if open {
             let n = imported.design.components.len();
             let update = crate::import::merge::same_source(self.editor.design(), &imported.design);
-            let errors: Vec<String> = crate::model::validate(&imported.design)
-                .into_iter()
-                .filter(|p| p.severity == crate::model::Severity::Error)
-                .map(|p| p.to_string())
-                .collect();
+            // Only an update is an edit gated on errors; a new design validates as it opens.
+            let errors: Vec<String> = if update {
+                crate::model::validate(&imported.design)
+                    .into_iter()
+                    .filter(|p| p.severity == crate::model::Severity::Error)
+                    .map(|p| p.to_string())
+                    .collect()
+            } else {
+                Vec::new()
+            };
             if update && !errors.is_empty() {
                 // An update is an edit: it must leave a valid design.
                 self.alert(
