@@ -291,6 +291,10 @@ pub enum ImportFormatArg {
     Auto,
     /// AWS CLI describe-* JSON.
     Aws,
+    /// `terraform show -json` of a state or a plan.
+    Terraform,
+    /// An eksctl ClusterConfig (YAML).
+    Eksctl,
 }
 
 /// What `import` does with an output file that exists.
@@ -328,6 +332,8 @@ fn import(
     let format = match format {
         ImportFormatArg::Auto => crate::import::Format::Auto,
         ImportFormatArg::Aws => crate::import::Format::Aws,
+        ImportFormatArg::Terraform => crate::import::Format::Terraform,
+        ImportFormatArg::Eksctl => crate::import::Format::Eksctl,
     };
     let imported = match crate::import::import_paths(paths, format) {
         Ok(i) => i,

@@ -121,6 +121,14 @@ pub struct NodeGroup {
     pub nodegroup_name: String,
     pub subnets: Vec<String>,
     pub scaling_config: Option<ScalingConfig>,
+    /// The groups of the node group's launch template, when an input tells them (the
+    /// describe-nodegroup output does not; without them nodes carry the cluster group).
+    #[serde(skip)]
+    pub security_groups: Option<Vec<String>>,
+    /// True when its nodes get a public IP from their subnet (eksctl without
+    /// privateNetworking); the describe-* output does not tell.
+    #[serde(skip)]
+    pub public_ip: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -1,13 +1,20 @@
 //! Import of configurations users already have (docs/import.md), offline: today the AWS
-//! CLI's `describe-*` JSON. An import gives a valid design, laid out, and the list of
+//! CLI's `describe-*` JSON, `terraform show -json` and eksctl configs. An import gives a valid design, laid out, and the list of
 //! everything it assumed, made up or left out, which also goes into the design's
 //! description. No UI, no network.
 #![warn(missing_docs)]
 
 mod aws;
 mod aws_shapes;
+mod build;
+mod bundle;
+mod eksctl;
+mod eksctl_shapes;
 pub mod layout;
 pub mod merge;
+mod terraform;
+mod terraform_map;
+mod terraform_refs;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -70,6 +77,32 @@ pub enum Format {
     Auto,
     /// AWS CLI `describe-*` JSON (EKS and EC2).
     Aws,
+    /// `terraform show -json` of a state or a plan.
+    Terraform,
+    /// An eksctl `ClusterConfig` (YAML).
+    Eksctl,
+}
+
+impl Format {
+    /// The format of one file, by its content.
+    fn of(input: &Input) -> Format {
+        if terraform::looks_like(&input.text) {
+            Format::Terraform
+        } else if eksctl::looks_like(&input.text) {
+            Format::Eksctl
+        } else {
+            Format::Aws
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Format::Auto => "auto",
+            Format::Aws => "AWS CLI output",
+            Format::Terraform => "`terraform show -json` output",
+            Format::Eksctl => "an eksctl config",
+        }
+    }
 }
 
 /// Why an import failed: always names the file, and the line and column when there is one.
@@ -136,7 +169,8 @@ pub struct Input {
     pub text: String,
 }
 
-/// Reads the files named, and the `.json` files of each folder named (in name order).
+/// Reads the files named, and the `.json`, `.yaml` and `.yml` files of each folder named (in
+/// name order).
 pub fn read_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, ImportError> {
     let mut files = Vec::new();
     for path in paths {
@@ -154,15 +188,18 @@ pub fn read_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, ImportError> {
                 .map(|e| e.path())
                 .filter(|p| {
                     p.is_file()
-                        && p.extension()
-                            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                        && p.extension().is_some_and(|e| {
+                            ["json", "yaml", "yml"]
+                                .iter()
+                                .any(|x| e.eq_ignore_ascii_case(x))
+                        })
                 })
                 .collect();
             inner.sort();
             if inner.is_empty() {
                 return Err(ImportError::NotRecognised {
                     path: path.clone(),
-                    message: "the folder holds no .json files".to_owned(),
+                    message: "the folder holds no .json, .yaml or .yml files".to_owned(),
                 });
             }
             files.extend(inner);
@@ -203,8 +240,28 @@ pub fn import(inputs: &[Input], format: Format) -> Result<Imported, ImportError>
             message: "no input files were given".to_owned(),
         });
     }
+    let format = match format {
+        Format::Auto => {
+            let first = Format::of(&inputs[0]);
+            if let Some(other) = inputs.iter().find(|i| Format::of(i) != first) {
+                return Err(ImportError::NotRecognised {
+                    path: other.path.clone(),
+                    message: format!(
+                        "it is {}, but {} is {}; import one kind of input at a time",
+                        Format::of(other).name(),
+                        inputs[0].path.display(),
+                        first.name()
+                    ),
+                });
+            }
+            first
+        }
+        given => given,
+    };
     match format {
         Format::Auto | Format::Aws => aws::import(inputs),
+        Format::Terraform => terraform::import(inputs),
+        Format::Eksctl => eksctl::import(inputs),
     }
 }
 
