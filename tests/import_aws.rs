@@ -288,7 +288,8 @@ fn bad_input_names_the_file_and_the_place() {
     .unwrap_err();
     assert!(matches!(e, ImportError::NotRecognised { .. }), "{e}");
     assert!(
-        e.to_string().contains("describe-vpcs.json: not the output"),
+        e.to_string()
+            .contains("describe-vpcs.json: it is a CloudFormation template"),
         "{e}"
     );
     // Deep nesting ends in an error, not a stack overflow: skipped where import does not

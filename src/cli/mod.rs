@@ -295,6 +295,8 @@ pub enum ImportFormatArg {
     Terraform,
     /// An eksctl ClusterConfig (YAML).
     Eksctl,
+    /// A CloudFormation template (YAML or JSON).
+    Cloudformation,
 }
 
 /// What `import` does with an output file that exists.
@@ -334,6 +336,7 @@ fn import(
         ImportFormatArg::Aws => crate::import::Format::Aws,
         ImportFormatArg::Terraform => crate::import::Format::Terraform,
         ImportFormatArg::Eksctl => crate::import::Format::Eksctl,
+        ImportFormatArg::Cloudformation => crate::import::Format::CloudFormation,
     };
     let imported = match crate::import::import_paths(paths, format) {
         Ok(i) => i,

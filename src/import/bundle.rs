@@ -76,6 +76,7 @@ pub(super) enum Origin {
     TerraformState,
     TerraformPlan,
     Eksctl,
+    CloudFormation,
 }
 
 impl Origin {
@@ -86,6 +87,7 @@ impl Origin {
             Origin::TerraformState => "the Terraform state",
             Origin::TerraformPlan => "the Terraform plan",
             Origin::Eksctl => "the eksctl config",
+            Origin::CloudFormation => "the CloudFormation template",
         }
     }
 
@@ -94,7 +96,10 @@ impl Origin {
     pub fn add(self, command: &str) -> String {
         match self {
             Origin::AwsCli => format!(" (add the output of `aws {command}`)"),
-            Origin::TerraformState | Origin::TerraformPlan | Origin::Eksctl => String::new(),
+            Origin::TerraformState
+            | Origin::TerraformPlan
+            | Origin::Eksctl
+            | Origin::CloudFormation => String::new(),
         }
     }
 }

@@ -73,7 +73,7 @@ fn read(input: &Input) -> Result<ClusterConfig, ImportError> {
 }
 
 /// The parser's message without its own position and snippet (the error carries those).
-fn message_of(e: &serde_saphyr::Error) -> String {
+pub(super) fn message_of(e: &serde_saphyr::Error) -> String {
     let text = e.without_snippet().to_string();
     let first = text.lines().next().unwrap_or_default();
     first

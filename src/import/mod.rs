@@ -1,5 +1,5 @@
 //! Import of configurations users already have (docs/import.md), offline: today the AWS
-//! CLI's `describe-*` JSON, `terraform show -json` and eksctl configs. An import gives a valid design, laid out, and the list of
+//! CLI's `describe-*` JSON, `terraform show -json`, eksctl configs and CloudFormation templates. An import gives a valid design, laid out, and the list of
 //! everything it assumed, made up or left out, which also goes into the design's
 //! description. No UI, no network.
 #![warn(missing_docs)]
@@ -8,6 +8,10 @@ mod aws;
 mod aws_shapes;
 mod build;
 mod bundle;
+mod cfn_eval;
+mod cfn_map;
+mod cfn_yaml;
+mod cloudformation;
 mod eksctl;
 mod eksctl_shapes;
 pub mod layout;
@@ -81,6 +85,8 @@ pub enum Format {
     Terraform,
     /// An eksctl `ClusterConfig` (YAML).
     Eksctl,
+    /// A CloudFormation template (YAML or JSON).
+    CloudFormation,
 }
 
 impl Format {
@@ -90,6 +96,8 @@ impl Format {
             Format::Terraform
         } else if eksctl::looks_like(&input.text) {
             Format::Eksctl
+        } else if cloudformation::looks_like(&input.text) {
+            Format::CloudFormation
         } else {
             Format::Aws
         }
@@ -101,6 +109,7 @@ impl Format {
             Format::Aws => "AWS CLI output",
             Format::Terraform => "`terraform show -json` output",
             Format::Eksctl => "an eksctl config",
+            Format::CloudFormation => "a CloudFormation template",
         }
     }
 }
@@ -258,10 +267,46 @@ pub fn import(inputs: &[Input], format: Format) -> Result<Imported, ImportError>
         }
         given => given,
     };
+    if format == Format::Aws
+        && let Some((other, what)) = inputs
+            .iter()
+            .find_map(|i| other_cloud(&i.text).map(|w| (i, w)))
+    {
+        return Err(ImportError::NotRecognised {
+            path: other.path.clone(),
+            message: format!("{what}; import reads AWS inputs only"),
+        });
+    }
+    if format == Format::Aws
+        && let Some(other) = inputs
+            .iter()
+            .find(|i| !i.text.trim_start().starts_with(['{', '[']))
+    {
+        return Err(ImportError::NotRecognised {
+            path: other.path.clone(),
+            message:
+                "not JSON, nor an eksctl config or a CloudFormation template; import reads AWS CLI \
+                      output, `terraform show -json`, eksctl configs and CloudFormation templates"
+                    .to_owned(),
+        });
+    }
     match format {
         Format::Auto | Format::Aws => aws::import(inputs),
         Format::Terraform => terraform::import(inputs),
         Format::Eksctl => eksctl::import(inputs),
+        Format::CloudFormation => cloudformation::import(inputs),
+    }
+}
+
+/// What a file of another cloud is, when it is one (cheap: the marks each format carries).
+fn other_cloud(text: &str) -> Option<&'static str> {
+    let head: String = text.chars().take(4096).collect();
+    if head.contains("schema.management.azure.com") {
+        Some("an Azure Resource Manager template")
+    } else if head.contains("compute.v1.") || head.contains("gcp-types/") {
+        Some("a Google Cloud Deployment Manager config")
+    } else {
+        None
     }
 }
 
