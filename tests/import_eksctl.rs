@@ -8,6 +8,7 @@
     reason = "tests fail loudly"
 )]
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use eksplain::engine::{Exposure, FlowKind, analyze};
@@ -301,9 +302,11 @@ fn bad_eksctl_input_is_refused_with_the_place() {
     let mut bomb = format!("{head}metadata: {{name: x}}\nx0: &a0 [a, a, a, a, a, a, a, a, a, a]\n");
     for n in 1..12 {
         let p = n - 1;
-        bomb.push_str(&format!(
-            "x{n}: &a{n} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
-        ));
+        writeln!(
+            bomb,
+            "x{n}: &a{n} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]"
+        )
+        .unwrap();
     }
     assert!(yaml(&bomb).is_err());
     // An existing VPC without its subnets cannot be drawn.

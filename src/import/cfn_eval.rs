@@ -99,17 +99,16 @@ impl<'t> Eval<'t> {
     pub fn resources(&self) -> Vec<(&'t String, &'t Value)> {
         self.resources
             .iter()
-            .filter(|(id, r)| match r.get("Condition").and_then(Value::as_str) {
-                None => true,
-                Some(c) => match self.condition(c) {
-                    Some(on) => on,
-                    None => {
-                        self.say(format!(
-                            "resource {id} is imported although its condition {c} cannot be decided offline"
-                        ));
-                        true
-                    }
-                },
+            .filter(|(id, r)| {
+                let Some(c) = r.get("Condition").and_then(Value::as_str) else {
+                    return true;
+                };
+                self.condition(c).unwrap_or_else(|| {
+                    self.say(format!(
+                        "resource {id} is imported although its condition {c} cannot be decided offline"
+                    ));
+                    true
+                })
             })
             .collect()
     }
@@ -284,15 +283,15 @@ impl<'t> Eval<'t> {
                         .get(*a)
                         .and_then(|x| x.get(*b))
                         .and_then(|x| x.get(*c))
-                        .map(|x| self.value(x))
-                        .unwrap_or_else(|| {
-                            unknown(format!("Fn::FindInMap: {a}/{b}/{c} is not in Mappings"))
-                        }),
+                        .map_or_else(
+                            || unknown(format!("Fn::FindInMap: {a}/{b}/{c} is not in Mappings")),
+                            |x| self.value(x),
+                        ),
                     _ => first_unknown(&l)
                         .unwrap_or_else(|| unknown("Fn::FindInMap with unexpected arguments")),
                 }
             }
-            "Fn::Cidr" => self.cidr(&self.value(args)),
+            "Fn::Cidr" => Self::cidr(&self.value(args)),
             "Fn::GetAZs" => {
                 self.say("zones: Fn::GetAZs needs the region's zone list; they are named <region>-az1, <region>-az2…".to_owned());
                 Value::Array(
@@ -440,7 +439,7 @@ impl<'t> Eval<'t> {
         Value::String(out)
     }
 
-    fn cidr(&self, args: &Value) -> Value {
+    fn cidr(args: &Value) -> Value {
         let (Some(block), Some(count), Some(bits)) = (
             args.get(0).and_then(Value::as_str),
             args.get(1).and_then(as_u64),

@@ -524,10 +524,10 @@ fn gateways(
         );
         let mut routes = locals();
         if let Some(nat) = nat_of(s) {
-            if let Some(p) = public.iter().find(|p| format!("nat-{}", p.key) == nat) {
-                if !nats.iter().any(|n| n.id == p.id) {
-                    nats.push(p);
-                }
+            if let Some(p) = public.iter().find(|p| format!("nat-{}", p.key) == nat)
+                && !nats.iter().any(|n| n.id == p.id)
+            {
+                nats.push(p);
             }
             routes.push(aws::AwsRoute {
                 destination_cidr_block: Some("0.0.0.0/0".to_owned()),

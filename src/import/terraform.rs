@@ -113,7 +113,7 @@ pub(super) fn import(inputs: &[Input]) -> Result<Imported, ImportError> {
         config,
     };
     let mut notes = Notes::default();
-    let bundle = super::terraform_map::bundle(&tf, &mut notes)?;
+    let bundle = super::terraform_map::bundle(&tf, &mut notes);
     super::build::build(bundle)
 }
 

@@ -8,11 +8,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::Value;
 
+use super::NoteKind;
 use super::aws_shapes as aws;
 use super::bundle::{Bundle, Notes, Origin};
 use super::terraform::{Resource, Tf, plan_note, str_of, strings_of};
 use super::terraform_refs::Refs;
-use super::{ImportError, NoteKind};
 
 struct Cx<'a> {
     tf: &'a Tf,
@@ -31,7 +31,7 @@ impl Cx<'_> {
 
     /// The id a resource is known by: its AWS id, or in a plan (unknown until apply) a name
     /// made from its address.
-    fn id(&self, r: &Resource) -> String {
+    fn id(r: &Resource) -> String {
         let key = if r.kind == "aws_eip" {
             r.str("allocation_id").or_else(|| r.str("id"))
         } else {
@@ -70,9 +70,9 @@ impl Cx<'_> {
             .filter_map(|t| {
                 let target = &self.tf.resources[t.resource];
                 match t.attribute.as_slice() {
-                    [] => Some(self.id(target)),
+                    [] => Some(Self::id(target)),
                     [a] if a == "id" || (a == "allocation_id" && target.kind == "aws_eip") => {
-                        Some(self.id(target))
+                        Some(Self::id(target))
                     }
                     path => {
                         let path: Vec<&str> = path.iter().map(String::as_str).collect();
@@ -122,7 +122,7 @@ fn placeholder(address: &str) -> String {
 }
 
 /// Reads the resources of a state or plan into a bundle.
-pub(super) fn bundle(tf: &Tf, notes: &mut Notes) -> Result<Bundle, ImportError> {
+pub(super) fn bundle(tf: &Tf, notes: &mut Notes) -> Bundle {
     let cx = Cx {
         tf,
         refs: Refs::new(tf.config.as_ref(), &tf.resources),
@@ -137,7 +137,7 @@ pub(super) fn bundle(tf: &Tf, notes: &mut Notes) -> Result<Bundle, ImportError> 
     };
     for r in &tf.resources {
         if r.kind.starts_with("aws_") {
-            b.sources.insert(cx.id(r), r.address.clone());
+            b.sources.insert(Cx::id(r), r.address.clone());
         }
     }
     vpcs(&cx, &mut b, notes);
@@ -163,7 +163,7 @@ pub(super) fn bundle(tf: &Tf, notes: &mut Notes) -> Result<Bundle, ImportError> 
     }
     b.notes = std::mem::take(notes);
     b.dedup();
-    Ok(b)
+    b
 }
 
 /// The VPC of a resource: its `vpc_id`, else (a plan whose reference leads through a local)
@@ -200,7 +200,7 @@ fn vpcs(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
         })
         .collect();
     for r in cx.of(&["aws_vpc"]) {
-        let id = cx.id(r);
+        let id = Cx::id(r);
         let extra: Vec<aws::CidrAssociation> = cx
             .of(&["aws_vpc_ipv4_cidr_block_association"])
             .filter(|a| cx.ref_one(a, &["vpc_id"]).as_deref() == Some(id.as_str()))
@@ -241,7 +241,7 @@ fn vpcs(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
     let dhcp: Vec<aws::DhcpOptions> = cx
         .of(&["aws_vpc_dhcp_options", "aws_default_vpc_dhcp_options"])
         .map(|r| aws::DhcpOptions {
-            dhcp_options_id: cx.id(r),
+            dhcp_options_id: Cx::id(r),
             dhcp_configurations: vec![aws::DhcpConfiguration {
                 key: "domain-name-servers".to_owned(),
                 values: r
@@ -260,7 +260,7 @@ fn vpcs(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
 fn subnets(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
     for r in cx.of(&["aws_subnet"]) {
         let s = aws::Subnet {
-            subnet_id: cx.id(r),
+            subnet_id: Cx::id(r),
             vpc_id: vpc_of(cx, b, r, notes),
             cidr_block: r.str("cidr_block"),
             availability_zone: r.str("availability_zone").unwrap_or_else(|| {
@@ -355,7 +355,7 @@ fn route_tables(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
             .str("main_route_table_id")
             .or_else(|| v.str("default_route_table_id"))
         {
-            main.insert(cx.id(v), t);
+            main.insert(Cx::id(v), t);
         }
     }
     for m in cx.of(&["aws_main_route_table_association"]) {
@@ -367,7 +367,7 @@ fn route_tables(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
         }
     }
     for r in cx.of(&["aws_route_table", "aws_default_route_table"]) {
-        let id = cx.id(r);
+        let id = Cx::id(r);
         let vpc = if r.kind == "aws_default_route_table" {
             let owner = cx
                 .ref_one(r, &["default_route_table_id"])
@@ -491,7 +491,7 @@ fn gateways(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
         })
         .collect();
     for r in cx.of(&["aws_internet_gateway"]) {
-        let id = cx.id(r);
+        let id = Cx::id(r);
         let mut vpcs: Vec<String> = attached
             .iter()
             .filter(|(g, _)| *g == id)
@@ -514,10 +514,10 @@ fn gateways(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
     }
     let eips: HashMap<String, Option<String>> = cx
         .of(&["aws_eip"])
-        .map(|e| (cx.id(e), e.str("public_ip")))
+        .map(|e| (Cx::id(e), e.str("public_ip")))
         .collect();
     for r in cx.of(&["aws_nat_gateway"]) {
-        let id = cx.id(r);
+        let id = Cx::id(r);
         let private = r.str("connectivity_type").as_deref() == Some("private");
         let public = r.str("public_ip").or_else(|| {
             let alloc = cx.ref_one(r, &["allocation_id"])?;
@@ -641,7 +641,7 @@ fn security_groups(cx: &Cx<'_>, b: &mut Bundle) {
         .of(&["aws_security_group", "aws_default_security_group"])
         .collect();
     for g in &groups {
-        let id = cx.id(g);
+        let id = Cx::id(g);
         for (key, egress) in [("ingress", false), ("egress", true)] {
             for block in g.blocks(key) {
                 let protocol = str_of(block.get("protocol")).unwrap_or_else(|| "-1".to_owned());
@@ -691,7 +691,7 @@ fn security_groups(cx: &Cx<'_>, b: &mut Bundle) {
         add(&group, egress, permission(&protocol, from, to, peer, desc));
     }
     for g in groups {
-        let id = cx.id(g);
+        let id = Cx::id(g);
         b.security_groups.push(aws::SecurityGroup {
             ip_permissions: rules.remove(&(id.clone(), false)).unwrap_or_default(),
             ip_permissions_egress: rules.remove(&(id.clone(), true)).unwrap_or_default(),
@@ -734,7 +734,7 @@ fn acl_entry(block: &serde_json::Map<String, Value>, egress: bool) -> aws::AclEn
 
 fn network_acls(cx: &Cx<'_>, b: &mut Bundle) {
     for r in cx.of(&["aws_network_acl", "aws_default_network_acl"]) {
-        let id = cx.id(r);
+        let id = Cx::id(r);
         let mut entries: Vec<aws::AclEntry> = Vec::new();
         for (key, egress) in [("ingress", false), ("egress", true)] {
             entries.extend(r.blocks(key).into_iter().map(|blk| acl_entry(blk, egress)));
@@ -849,7 +849,7 @@ fn nodes(cx: &Cx<'_>, b: &mut Bundle) {
             if groups.is_empty() {
                 groups = cx.ref_many(t, &["network_interfaces", "security_groups"]);
             }
-            (cx.id(t), groups)
+            (Cx::id(t), groups)
         })
         .collect();
     for r in cx.of(&["aws_eks_node_group"]) {
@@ -870,7 +870,7 @@ fn nodes(cx: &Cx<'_>, b: &mut Bundle) {
     let instances: Vec<aws::Instance> = cx
         .of(&["aws_instance"])
         .map(|r| aws::Instance {
-            instance_id: cx.id(r),
+            instance_id: Cx::id(r),
             subnet_id: cx.ref_one(r, &["subnet_id"]),
             vpc_id: None,
             private_ip_address: r.str("private_ip"),
