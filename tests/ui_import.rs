@@ -75,6 +75,42 @@ fn a_dropped_folder_shows_the_notes_then_opens_untitled() {
 }
 
 #[test]
+fn terraform_eksctl_and_cloudformation_files_import_by_drop() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    for (file, says, component) in [
+        (
+            "terraform/state.json",
+            "Terraform state",
+            "nat-0a0000000000000a1",
+        ),
+        ("eksctl/cluster.yaml", "eksctl config", "nat-eu-west-1a"),
+        (
+            "cloudformation/cluster.yaml",
+            "CloudFormation template",
+            "NatGateway",
+        ),
+    ] {
+        let mut h = harness();
+        h.run_steps(2);
+        drop_paths(&mut h, &[root.join(file)]);
+        assert!(
+            h.state().import_review().is_some(),
+            "{file}: {:?}",
+            h.state().alert_shown()
+        );
+        h.get_by_label("Import of shop");
+        h.get_by_label_contains("AWS-managed VPC with two API servers");
+        h.get_by_label("Open").click();
+        h.run_steps(3);
+        let d = h.state().design();
+        assert!(d.description.contains(says), "{file}: {}", d.description);
+        assert!(d.component(component).is_some(), "{file}");
+        assert_eq!(h.state().source(), &Source::Untitled);
+        h.get_by_label_contains("mode: public + private");
+    }
+}
+
+#[test]
 fn cancelling_the_notes_keeps_the_open_design() {
     let mut h = harness();
     h.run_steps(2);
@@ -110,7 +146,7 @@ fn file_import_asks_for_the_path_and_imports_it() {
     h.run_steps(2);
     h.get_by_label_contains("Import…").click();
     h.run_steps(3);
-    h.get_by_label("Import AWS CLI JSON");
+    h.get_by_label("Import a configuration");
     h.get_all_by_role(egui::accesskit::Role::TextInput)
         .next()
         .unwrap()

@@ -78,11 +78,8 @@ impl EksplainApp {
             .map(|f| f.path().to_path_buf())
             .find(|p| !p.as_os_str().is_empty())
         {
-            let importable = |p: &std::path::Path| {
-                p.is_dir()
-                    || p.extension()
-                        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-            };
+            let importable =
+                |p: &std::path::Path| p.is_dir() || crate::import::has_input_extension(p);
             if path.extension().is_some_and(|e| e == "ron") {
                 self.guarded(Pending::Open(Some(path)));
             } else if importable(&path) {
@@ -94,7 +91,7 @@ impl EksplainApp {
                 self.run_pending(Pending::Import(Some(all)), None);
             } else {
                 self.refused(format!(
-                    "{} is not a .ron design, nor .json files or a folder to import",
+                    "{} is not a .ron design, nor a .json or .yaml file or a folder to import",
                     path.display()
                 ));
             }

@@ -30,7 +30,7 @@ impl DialogKind {
             DialogKind::Open => "Open design",
             DialogKind::SaveAs { .. } => "Save design as",
             DialogKind::Export(_) => "Export",
-            DialogKind::Import => "Import AWS CLI JSON",
+            DialogKind::Import => "Import a configuration",
         }
     }
 }
@@ -92,7 +92,10 @@ impl EksplainApp {
                     d.add_filter("eksplain design", &["ron"])
                 }
                 DialogKind::Export(ext) => d.add_filter(*ext, &[*ext]),
-                DialogKind::Import => d.add_filter("AWS CLI JSON", &["json"]),
+                DialogKind::Import => d.add_filter(
+                    "AWS CLI, Terraform, eksctl or CloudFormation",
+                    &crate::import::EXTENSIONS,
+                ),
             };
             if matches!(kind, DialogKind::Import)
                 && let Some(paths) = d.clone().pick_files()

@@ -178,6 +178,15 @@ pub struct Input {
     pub text: String,
 }
 
+/// The file extensions import reads from a folder (and the file dialogs offer).
+pub const EXTENSIONS: [&str; 3] = ["json", "yaml", "yml"];
+
+/// True when a file's name says it may be an input (its content decides).
+pub fn has_input_extension(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
 /// Reads the files named, and the `.json`, `.yaml` and `.yml` files of each folder named (in
 /// name order).
 pub fn read_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, ImportError> {
@@ -195,14 +204,7 @@ pub fn read_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, ImportError> {
                 })?
                 .filter_map(Result::ok)
                 .map(|e| e.path())
-                .filter(|p| {
-                    p.is_file()
-                        && p.extension().is_some_and(|e| {
-                            ["json", "yaml", "yml"]
-                                .iter()
-                                .any(|x| e.eq_ignore_ascii_case(x))
-                        })
-                })
+                .filter(|p| p.is_file() && has_input_extension(p))
                 .collect();
             inner.sort();
             if inner.is_empty() {
