@@ -201,3 +201,68 @@ proptest! {
         check_import(which, &bytes);
     }
 }
+
+/// The one-file inputs: Terraform state and plan, eksctl configs, a CloudFormation template.
+fn single_file_seeds() -> Vec<(std::path::PathBuf, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    [
+        "terraform/state.json",
+        "terraform/plan.json",
+        "eksctl/cluster.yaml",
+        "eksctl/existing-vpc.yaml",
+        "cloudformation/cluster.yaml",
+    ]
+    .iter()
+    .map(|f| {
+        let p = root.join(f);
+        let text = std::fs::read_to_string(&p).unwrap();
+        (p, text)
+    })
+    .collect()
+}
+
+/// Imports one mutated file: an error that names the file, or a design whose problems
+/// validation reports, which analyses.
+fn check_single(which: usize, bytes: &[u8]) {
+    use eksplain::import::{Format, Input, import};
+    let seeds = single_file_seeds();
+    let (path, _) = &seeds[which % seeds.len()];
+    let input = Input {
+        path: path.clone(),
+        text: String::from_utf8_lossy(bytes).into_owned(),
+    };
+    match import(&[input], Format::Auto) {
+        Err(e) => {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let text = e.to_string();
+            assert!(text.contains(&name), "{text}");
+        }
+        Ok(imported) => {
+            for e in eksplain::model::validate(&imported.design) {
+                assert!(!e.message.is_empty());
+            }
+            let _ = analyze(&imported.design, None);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(200)
+    ))]
+
+    #[test]
+    fn mutated_terraform_eksctl_and_cloudformation_files_never_crash(which in 0usize..64, muts in prop::collection::vec(mutation(), 1..6)) {
+        let seeds = single_file_seeds();
+        let mut bytes = seeds[which % seeds.len()].1.clone().into_bytes();
+        for m in &muts {
+            apply(&mut bytes, m);
+        }
+        check_single(which, &bytes);
+    }
+
+    #[test]
+    fn random_single_input_files_never_crash(which in 0usize..64, bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        check_single(which, &bytes);
+    }
+}

@@ -292,11 +292,18 @@ pub fn import(inputs: &[Input], format: Format) -> Result<Imported, ImportError>
                     .to_owned(),
         });
     }
-    match format {
+    let result = match format {
         Format::Auto | Format::Aws => aws::import(inputs),
         Format::Terraform => terraform::import(inputs),
         Format::Eksctl => eksctl::import(inputs),
         Format::CloudFormation => cloudformation::import(inputs),
+    };
+    // What one file lacks is said of that file.
+    match (result, inputs) {
+        (Err(ImportError::Incomplete { message }), [only]) => Err(ImportError::Incomplete {
+            message: format!("{}: {message}", only.path.display()),
+        }),
+        (other, _) => other,
     }
 }
 
