@@ -586,3 +586,100 @@ fn review_cases_give_valid_designs_and_say_what_they_left_out() {
     assert!(eksplain::import::merge::same_source(&first, &first));
     assert!(!eksplain::import::merge::same_source(&first, &other));
 }
+
+#[test]
+fn routes_to_transit_gateways_vpns_and_peerings_bring_them_beside_the_vpc() {
+    let mut tables: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture_dir().join("describe-route-tables.json")).unwrap(),
+    )
+    .unwrap();
+    let main = tables["RouteTables"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|t| t["RouteTableId"] == "rtb-0f0000000000000f2")
+        .unwrap();
+    let routes = main["Routes"].as_array_mut().unwrap();
+    for (dest, key, target) in [
+        ("10.50.0.0/16", "TransitGatewayId", "tgw-0123456789abcdef0"),
+        (
+            "10.60.0.0/16",
+            "VpcPeeringConnectionId",
+            "pcx-0123456789abcdef0",
+        ),
+        ("192.168.0.0/16", "GatewayId", "vgw-0123456789abcdef0"),
+    ] {
+        routes.push(
+            serde_json::json!({"DestinationCidrBlock": dest, key: target, "State": "active"}),
+        );
+    }
+    let mut inputs: Vec<Input> = fixture_inputs()
+        .into_iter()
+        .map(|mut i| {
+            if i.path.ends_with("describe-route-tables.json") {
+                i.text = tables.to_string();
+            }
+            i
+        })
+        .collect();
+    inputs.push(Input {
+        path: PathBuf::from("describe-vpc-peering-connections.json"),
+        text: r#"{"VpcPeeringConnections": [{"VpcPeeringConnectionId": "pcx-0123456789abcdef0",
+            "RequesterVpcInfo": {"VpcId": "vpc-0a1b2c3d4e5f60718", "CidrBlock": "10.20.0.0/16"},
+            "AccepterVpcInfo": {"VpcId": "vpc-0ffffffffffffffff", "CidrBlock": "10.60.0.0/16"},
+            "Status": {"Code": "active"}}]}"#
+            .to_owned(),
+    });
+    let i = import(&inputs, Format::Auto).unwrap();
+    let d = &i.design;
+    let errors: Vec<_> = validate(d)
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    for (id, kind) in [
+        ("tgw-0123456789abcdef0", KindName::Tgw),
+        ("pcx-0123456789abcdef0", KindName::Peering),
+        ("vgw-0123456789abcdef0", KindName::Vpn),
+    ] {
+        let c = d.component(id).unwrap_or_else(|| panic!("no {id}"));
+        assert_eq!(c.kind.name(), kind, "{id}");
+        assert!(
+            d.connections
+                .iter()
+                .any(|l| l.from == "vpc-0a1b2c3d4e5f60718" && l.to == id),
+            "{id} is attached to the VPC"
+        );
+    }
+    assert_eq!(
+        d.component("pcx-0123456789abcdef0").unwrap().label,
+        "peering to vpc-0ffffffffffffffff (10.60.0.0/16)"
+    );
+    let ComponentKind::Subnet(s) = &d.component("subnet-0aa0000000000a001").unwrap().kind else {
+        panic!()
+    };
+    for target in [
+        "tgw-0123456789abcdef0",
+        "pcx-0123456789abcdef0",
+        "vgw-0123456789abcdef0",
+    ] {
+        assert!(
+            s.routes.iter().any(|r| r.target == target),
+            "{target}: {:?}",
+            s.routes
+        );
+    }
+    assert!(has_note(
+        &i,
+        NoteKind::Assumed,
+        "transit gateway tgw-0123456789abcdef0 is drawn"
+    ));
+    assert!(!has_note(&i, NoteKind::Dropped, "10.50.0.0/16"));
+    // The kubelet flows still stay inside.
+    let a = analyze(d, None);
+    assert!(
+        a.flows.iter().all(|f| f.reachable),
+        "{:?}",
+        a.flows.iter().map(|f| &f.reason).collect::<Vec<_>>()
+    );
+}

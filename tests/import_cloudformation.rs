@@ -301,3 +301,42 @@ fn bad_cloudformation_input_is_refused_with_the_place() {
     .unwrap_err();
     assert!(e.to_string().contains("no EKS cluster"), "{e}");
 }
+
+#[test]
+fn vpn_gateways_transit_gateways_and_peerings_of_a_template_are_attached() {
+    let t = r"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16, EnableDnsHostnames: true}}
+  A: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: eu-west-1a}}
+  Vgw: {Type: AWS::EC2::VPNGateway, Properties: {Type: ipsec.1}}
+  VgwAttach: {Type: AWS::EC2::VPCGatewayAttachment, Properties: {VpcId: !Ref Vpc, VpnGatewayId: !Ref Vgw}}
+  Hub: {Type: AWS::EC2::TransitGatewayVpcAttachment, Properties: {TransitGatewayId: tgw-0123456789abcdef0, VpcId: !Ref Vpc, SubnetIds: [!Ref A]}}
+  Peer: {Type: AWS::EC2::VPCPeeringConnection, Properties: {VpcId: !Ref Vpc, PeerVpcId: vpc-0ffffffffffffffff}}
+  Rt: {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc}}
+  ToOffice: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref Rt, DestinationCidrBlock: 192.168.0.0/16, GatewayId: !Ref Vgw}}
+  ToHub: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref Rt, DestinationCidrBlock: 10.50.0.0/16, TransitGatewayId: tgw-0123456789abcdef0}}
+  ToPeer: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref Rt, DestinationCidrBlock: 10.60.0.0/16, VpcPeeringConnectionId: !Ref Peer}}
+  Assoc: {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !Ref A, RouteTableId: !Ref Rt}}
+  Eks: {Type: AWS::EKS::Cluster, Properties: {Name: c, ResourcesVpcConfig: {SubnetIds: [!Ref A], EndpointPublicAccess: false, EndpointPrivateAccess: true}}}";
+    let i = template("hub.yaml", t).unwrap();
+    let d = &i.design;
+    assert_valid(d);
+    for (id, kind, target) in [
+        ("Vgw", KindName::Vpn, "192.168.0.0/16"),
+        ("tgw-0123456789abcdef0", KindName::Tgw, "10.50.0.0/16"),
+        ("Peer", KindName::Peering, "10.60.0.0/16"),
+    ] {
+        assert_eq!(d.component(id).unwrap().kind.name(), kind, "{id}");
+        assert!(
+            d.connections.iter().any(|l| l.from == "Vpc" && l.to == id),
+            "{id}"
+        );
+        assert!(
+            subnet(d, "A")
+                .routes
+                .iter()
+                .any(|r| r.target == id && r.destination == target),
+            "{id}"
+        );
+    }
+}

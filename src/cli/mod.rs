@@ -170,10 +170,10 @@ pub enum Command {
         #[arg(long)]
         image: Option<String>,
     },
-    /// Make a design from AWS CLI describe-* JSON (files or a folder), laid out, and list
-    /// what was assumed, made up and left out.
+    /// Make a design from AWS CLI describe-* JSON, `terraform show -json`, an eksctl config
+    /// or a CloudFormation template, laid out, and list what was assumed, made up and left out.
     Import {
-        /// Input files or folders (every .json file of a folder is read).
+        /// Input files or folders (every .json, .yaml and .yml file of a folder is read).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// The design file to write (.ron).

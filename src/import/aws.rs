@@ -64,7 +64,8 @@ fn parse(inputs: &[Input]) -> Result<Parsed, ImportError> {
                 message: "not the output of an `aws eks describe-*` or `aws ec2 describe-*` command \
                           (none of the keys cluster, nodegroup, Vpcs, Subnets, RouteTables, SecurityGroups, \
                           NetworkAcls, NatGateways, InternetGateways, NetworkInterfaces, Reservations, \
-                          DhcpOptions, EnableDnsSupport, EnableDnsHostnames)"
+                          DhcpOptions, TransitGatewayAttachments, VpnGateways, VpcPeeringConnections, \
+                          EnableDnsSupport, EnableDnsHostnames)"
                     .to_owned(),
             });
         }
@@ -100,6 +101,11 @@ fn merge(b: &mut Bundle, doc: Doc) {
             all.extend(r.instances);
         }
     }
+    b.tgw_attachments
+        .extend(doc.transit_gateway_attachments.unwrap_or_default());
+    b.vpn_gateways.extend(doc.vpn_gateways.unwrap_or_default());
+    b.peerings
+        .extend(doc.vpc_peering_connections.unwrap_or_default());
     if let Some(list) = doc.dhcp_options {
         b.dhcp_options.get_or_insert_default().extend(list);
     }

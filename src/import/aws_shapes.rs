@@ -31,6 +31,12 @@ pub struct Doc {
     pub reservations: Option<Vec<Reservation>>,
     #[serde(rename = "DhcpOptions")]
     pub dhcp_options: Option<Vec<DhcpOptions>>,
+    #[serde(rename = "TransitGatewayAttachments")]
+    pub transit_gateway_attachments: Option<Vec<TgwAttachment>>,
+    #[serde(rename = "VpnGateways")]
+    pub vpn_gateways: Option<Vec<VpnGateway>>,
+    #[serde(rename = "VpcPeeringConnections")]
+    pub vpc_peering_connections: Option<Vec<PeeringConnection>>,
     /// `describe-vpc-attribute --attribute enableDnsSupport`.
     #[serde(rename = "EnableDnsSupport")]
     pub enable_dns_support: Option<BoolValue>,
@@ -61,6 +67,9 @@ impl Doc {
             && self.vpc_endpoints.is_none()
             && self.reservations.is_none()
             && self.dhcp_options.is_none()
+            && self.transit_gateway_attachments.is_none()
+            && self.vpn_gateways.is_none()
+            && self.vpc_peering_connections.is_none()
             && self.enable_dns_support.is_none()
             && self.enable_dns_hostnames.is_none()
     }
@@ -376,4 +385,46 @@ pub struct DhcpConfiguration {
 #[serde(rename_all = "PascalCase", default)]
 pub struct DhcpValue {
     pub value: String,
+}
+
+/// `describe-transit-gateway-attachments`: which VPC (or VPN) a transit gateway reaches.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct TgwAttachment {
+    pub transit_gateway_id: String,
+    pub resource_type: String,
+    pub resource_id: String,
+    pub state: String,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct VpnGateway {
+    pub vpn_gateway_id: String,
+    pub vpc_attachments: Vec<IgwAttachment>,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct PeeringConnection {
+    pub vpc_peering_connection_id: String,
+    pub requester_vpc_info: PeerVpc,
+    pub accepter_vpc_info: PeerVpc,
+    pub status: Option<PeeringStatus>,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct PeerVpc {
+    pub vpc_id: String,
+    pub cidr_block: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct PeeringStatus {
+    pub code: String,
 }

@@ -135,10 +135,12 @@ pub(super) fn build(mut b: Bundle) -> Result<Imported, ImportError> {
             here
         })
         .collect();
+    let (links, attachments) = super::build_links::connected(&b, &vpc_id, &mut notes);
     let known: BTreeSet<String> = igw
         .map(|g| g.internet_gateway_id.clone())
         .into_iter()
         .chain(nats.iter().map(|n| n.nat_gateway_id.clone()))
+        .chain(links.iter().map(|c| c.id.clone()))
         .collect();
     let tables = route_tables(&b, &vpc_id, &subnets, &known, &mut notes);
     let acls = network_acls(&b, &vpc_id, &mut notes);
@@ -248,7 +250,9 @@ pub(super) fn build(mut b: Bundle) -> Result<Imported, ImportError> {
         );
     }
     synthesise_client(&mut comps, &d.cluster, &mut notes);
+    comps.extend(links);
     d.components = comps;
+    d.connections = attachments;
     super::layout::tidy(&mut d);
     let mut list = notes.0;
     list.sort_by_key(|n| n.kind);
@@ -285,7 +289,12 @@ fn apply_sources(d: &mut Design, sources: &HashMap<String, String>) {
     }
 }
 
-fn comp(id: &str, label: Option<&str>, parent: Option<&str>, kind: ComponentKind) -> Component {
+pub(super) fn comp(
+    id: &str,
+    label: Option<&str>,
+    parent: Option<&str>,
+    kind: ComponentKind,
+) -> Component {
     Component {
         id: id.to_owned(),
         label: label.unwrap_or(id).to_owned(),
@@ -620,7 +629,7 @@ fn route_tables(
                 notes.add(
                     NoteKind::Dropped,
                     format!(
-                        "route table {}: the route {dest} → {target} (transit gateways, VPN gateways, peering and interface targets are not imported yet)",
+                        "route table {}: the route {dest} → {target} (network interface and instance targets are not imported yet)",
                         t.route_table_id
                     ),
                 );

@@ -26,6 +26,9 @@ pub(super) struct Bundle {
     /// `None` when no input lists instances (then nodes are made up from node groups).
     pub instances: Option<Vec<aws::Instance>>,
     pub dhcp_options: Option<Vec<aws::DhcpOptions>>,
+    pub tgw_attachments: Vec<aws::TgwAttachment>,
+    pub vpn_gateways: Vec<aws::VpnGateway>,
+    pub peerings: Vec<aws::PeeringConnection>,
     pub dns_support: HashMap<String, bool>,
     pub dns_hostnames: HashMap<String, bool>,
     /// The `source` of each resource whose id is not its source (a Terraform address, a

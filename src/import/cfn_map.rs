@@ -211,14 +211,46 @@ fn gateways(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
     let mut attached: HashMap<String, String> = HashMap::new();
     for r in cx.of("AWS::EC2::VPCGatewayAttachment") {
         let vpc = r.str("VpcId", notes).unwrap_or_default();
-        if let Some(g) = r.str("InternetGatewayId", notes) {
+        if let Some(g) = r
+            .str("InternetGatewayId", notes)
+            .or_else(|| r.str("VpnGatewayId", notes))
+        {
             attached.insert(g, vpc);
-        } else if r.props.contains_key("VpnGatewayId") {
-            notes.add(
-                NoteKind::Dropped,
-                format!("{}: VPN gateways are not imported yet", r.id),
-            );
         }
+    }
+    for r in cx.of("AWS::EC2::VPNGateway") {
+        b.vpn_gateways.push(super::build_links::vpn_gateway(
+            r.id,
+            attached.get(r.id).cloned(),
+            r.tags(),
+        ));
+    }
+    for r in cx
+        .of("AWS::EC2::TransitGatewayAttachment")
+        .chain(cx.of("AWS::EC2::TransitGatewayVpcAttachment"))
+    {
+        b.tgw_attachments.push(aws::TgwAttachment {
+            transit_gateway_id: r.str("TransitGatewayId", notes).unwrap_or_default(),
+            resource_type: "vpc".to_owned(),
+            resource_id: r.str("VpcId", notes).unwrap_or_default(),
+            state: String::new(),
+            tags: r.tags(),
+        });
+    }
+    for r in cx.of("AWS::EC2::VPCPeeringConnection") {
+        b.peerings.push(aws::PeeringConnection {
+            vpc_peering_connection_id: r.id.to_owned(),
+            requester_vpc_info: aws::PeerVpc {
+                vpc_id: r.str("VpcId", notes).unwrap_or_default(),
+                cidr_block: None,
+            },
+            accepter_vpc_info: aws::PeerVpc {
+                vpc_id: r.str("PeerVpcId", notes).unwrap_or_default(),
+                cidr_block: None,
+            },
+            status: None,
+            tags: r.tags(),
+        });
     }
     for r in cx.of("AWS::EC2::InternetGateway") {
         b.internet_gateways.push(aws::InternetGateway {

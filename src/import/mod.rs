@@ -7,6 +7,7 @@
 mod aws;
 mod aws_shapes;
 mod build;
+mod build_links;
 mod bundle;
 mod cfn_eval;
 mod cfn_map;

@@ -481,6 +481,7 @@ fn route_tables(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
 }
 
 fn gateways(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
+    connected(cx, b, notes);
     let attached: Vec<(String, String)> = cx
         .of(&["aws_internet_gateway_attachment"])
         .filter_map(|a| {
@@ -888,6 +889,56 @@ fn nodes(cx: &Cx<'_>, b: &mut Bundle) {
         .collect();
     if !instances.is_empty() {
         b.instances = Some(instances);
+    }
+}
+
+/// VPN gateways, transit gateway attachments and peering connections of the VPC.
+fn connected(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
+    let vgw_attached: Vec<(String, String)> = cx
+        .of(&["aws_vpn_gateway_attachment"])
+        .filter_map(|a| {
+            Some((
+                cx.ref_one(a, &["vpn_gateway_id"])?,
+                cx.ref_one(a, &["vpc_id"])?,
+            ))
+        })
+        .collect();
+    for r in cx.of(&["aws_vpn_gateway"]) {
+        let id = Cx::id(r);
+        let vpc = cx.ref_one(r, &["vpc_id"]).or_else(|| {
+            vgw_attached
+                .iter()
+                .find(|(g, _)| *g == id)
+                .map(|(_, v)| v.clone())
+        });
+        b.vpn_gateways
+            .push(super::build_links::vpn_gateway(&id, vpc, r.tags()));
+    }
+    for r in cx.of(&["aws_ec2_transit_gateway_vpc_attachment"]) {
+        b.tgw_attachments.push(aws::TgwAttachment {
+            transit_gateway_id: cx.ref_one(r, &["transit_gateway_id"]).unwrap_or_default(),
+            resource_type: "vpc".to_owned(),
+            resource_id: vpc_of(cx, b, r, notes),
+            state: String::new(),
+            tags: r.tags(),
+        });
+    }
+    for r in cx.of(&["aws_vpc_peering_connection"]) {
+        b.peerings.push(aws::PeeringConnection {
+            vpc_peering_connection_id: Cx::id(r),
+            requester_vpc_info: aws::PeerVpc {
+                vpc_id: cx.ref_one(r, &["vpc_id"]).unwrap_or_default(),
+                cidr_block: None,
+            },
+            accepter_vpc_info: aws::PeerVpc {
+                vpc_id: cx.ref_one(r, &["peer_vpc_id"]).unwrap_or_default(),
+                cidr_block: None,
+            },
+            status: r
+                .str("accept_status")
+                .map(|code| aws::PeeringStatus { code }),
+            tags: r.tags(),
+        });
     }
 }
 
