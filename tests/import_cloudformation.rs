@@ -277,6 +277,14 @@ fn bad_cloudformation_input_is_refused_with_the_place() {
     )
     .unwrap_err();
     assert!(e.to_string().starts_with("t.json:2:"), "{e}");
+    // Deep nesting of tagged nodes ends in an error, not a stack overflow.
+    let deep = format!(
+        "AWSTemplateFormatVersion: x\nResources:\n  A: {{Type: AWS::EC2::VPC, Properties: {{X: {}{}}}}}\n",
+        "!Ref [".repeat(5000),
+        "]".repeat(5000)
+    );
+    let e = template("t.yaml", &deep).unwrap_err();
+    assert!(e.to_string().contains("nests deeper"), "{e}");
     // A template without anything to draw.
     let e = template(
         "t.yaml",

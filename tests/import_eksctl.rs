@@ -308,7 +308,15 @@ fn bad_eksctl_input_is_refused_with_the_place() {
         )
         .unwrap();
     }
-    assert!(yaml(&bomb).is_err());
+    let e = yaml(&bomb).unwrap_err();
+    assert!(e.to_string().contains("aliases repeat"), "{e}");
+    let deep = format!(
+        "{head}metadata: {{name: x}}\nx: {}{}\n",
+        "[".repeat(50_000),
+        "]".repeat(50_000)
+    );
+    let e = yaml(&deep).unwrap_err();
+    assert!(e.to_string().starts_with("cluster.yaml:4:"), "{e}");
     // An existing VPC without its subnets cannot be drawn.
     let e = yaml(&format!(
         "{head}metadata: {{name: x}}\nvpc: {{id: vpc-0123456789abcdef0}}\n"

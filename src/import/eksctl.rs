@@ -76,12 +76,18 @@ fn read(input: &Input) -> Result<ClusterConfig, ImportError> {
 pub(super) fn message_of(e: &serde_saphyr::Error) -> String {
     let text = e.without_snippet().to_string();
     let first = text.lines().next().unwrap_or_default();
-    first
-        .split(" at line ")
-        .next()
-        .unwrap_or(first)
-        .trim()
-        .to_owned()
+    let message = first.split(" at line ").next().unwrap_or(first).trim();
+    match message.strip_prefix("budget breached: ") {
+        Some(b) if b.starts_with("Depth") => {
+            "the YAML nests deeper than import reads (64 levels)".to_owned()
+        }
+        Some(b) if b.starts_with("Nodes") || b.starts_with("Alias") => {
+            "the YAML expands to more values than import reads (aliases repeat what they name)"
+                .to_owned()
+        }
+        Some(b) => format!("the YAML goes past a limit of what import reads ({b})"),
+        None => message.to_owned(),
+    }
 }
 
 /// One subnet eksctl builds or is given.
