@@ -1,5 +1,7 @@
 //! The command line: `eksplain [FILE]`, `eksplain validate FILE...`.
 
+mod diff;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -39,6 +41,13 @@ pub enum FormatArg {
     Json,
     /// A Markdown report for a pull request or wiki.
     Markdown,
+}
+
+/// When `diff` fails.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFailOn {
+    /// A flow became blocked or more exposed.
+    Regressions,
 }
 
 /// `--flows` values.
@@ -120,6 +129,26 @@ pub enum Command {
         /// Exit 1 when this condition holds (for CI gates).
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
+    },
+    /// Compare two designs: the flows whose verdict, exposure, DNS answer or path changed,
+    /// with their causes, then the items that changed. Exit 1 when a flow changed.
+    Diff {
+        /// The old design: a file, or REV:path from git (origin/main:design.ron).
+        old: String,
+        /// The new design: a file, or REV:path.
+        new: String,
+        /// Analyse the old design in this mode.
+        #[arg(long, value_enum)]
+        mode_old: Option<ModeArg>,
+        /// Analyse the new design in this mode.
+        #[arg(long, value_enum)]
+        mode_new: Option<ModeArg>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: FormatArg,
+        /// Exit 1 only when a flow became blocked or more exposed.
+        #[arg(long, value_enum)]
+        fail_on: Option<DiffFailOn>,
     },
     /// Draw a design with its flows as SVG, PNG or Mermaid (chosen by the output's extension).
     Render {
@@ -228,6 +257,21 @@ pub fn run(command: &Command) -> ExitCode {
             format,
             fail_on,
         } => check(file, *mode, *format, *fail_on),
+        Command::Diff {
+            old,
+            new,
+            mode_old,
+            mode_new,
+            format,
+            fail_on,
+        } => diff::run(
+            old,
+            new,
+            mode_old.map(EndpointMode::from),
+            mode_new.map(EndpointMode::from),
+            *format,
+            fail_on.is_some(),
+        ),
         Command::Render {
             file,
             output,

@@ -3,6 +3,9 @@
 #![warn(missing_docs)]
 
 pub mod codes;
+pub mod diff;
+pub mod diff_design;
+pub mod diff_report;
 mod dns;
 pub mod fix;
 mod kubelet;
