@@ -327,3 +327,45 @@ fn bad_eksctl_input_is_refused_with_the_place() {
     let e = yaml("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n").unwrap_err();
     assert!(matches!(e, ImportError::NotRecognised { .. }), "{e}");
 }
+
+#[test]
+fn a_nat_whose_address_is_not_known_yet_still_reaches_the_public_endpoint() {
+    let base = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: basic, region: us-west-2}\n\
+                managedNodeGroups: [{name: ng, privateNetworking: true}]\n";
+    let i = yaml(base).unwrap();
+    let a = analyze(&i.design, None);
+    let kubelet: Vec<_> = a
+        .flows
+        .iter()
+        .filter(|f| f.flow == FlowKind::KubeletToApi)
+        .collect();
+    assert_eq!(kubelet.len(), 3);
+    for f in &kubelet {
+        assert!(f.reachable, "{}: {}", f.source, f.reason);
+        assert_eq!(f.exposure, Some(Exposure::AwsPublic));
+        assert!(
+            f.steps
+                .iter()
+                .any(|s| s.text.contains("allocated on deploy")),
+            "{:?}",
+            f.steps
+        );
+    }
+    // Restricted public access: the unknown address cannot be shown to be allowed.
+    let restricted = yaml(&format!(
+        "{base}vpc: {{publicAccessCIDRs: [203.0.113.0/24]}}\n"
+    ))
+    .unwrap();
+    let a = analyze(&restricted.design, None);
+    let f = a
+        .flows
+        .iter()
+        .find(|f| f.flow == FlowKind::KubeletToApi)
+        .unwrap();
+    assert!(!f.reachable);
+    assert!(
+        f.fix.as_deref().unwrap_or_default().contains("elastic IP"),
+        "{:?}",
+        f.fix
+    );
+}

@@ -454,10 +454,15 @@ pub(super) fn public_path(
                 }),
             ),
             None => block.fixed(
-                format!(
-                    "give {} an elastic IP and add it to the public access CIDRs{private_note}",
-                    src.id
-                ),
+                match &nat {
+                    Some(n) => format!(
+                        "add NAT {n}'s elastic IP (known once it is allocated) as a /32 to the public access CIDRs{private_note}"
+                    ),
+                    None => format!(
+                        "give {} an elastic IP and add it to the public access CIDRs{private_note}",
+                        src.id
+                    ),
+                },
                 None,
             ),
         });
@@ -663,7 +668,8 @@ pub(super) fn vpc_to_internet(
                     trace.rule(&nat.id, rule);
                 }
             }
-            let Some(eip) = ip(props.elastic_ip.as_deref()) else {
+            let eip = ip(props.elastic_ip.as_deref());
+            if eip.is_none() && !props.elastic_ip_unknown {
                 let free = super::fix::free_public_ip(ctx.ix.design());
                 return Err(Block::new(
                     Code::NatNoInternetPath,
@@ -677,16 +683,20 @@ pub(super) fn vpc_to_internet(
                         ip,
                     }),
                 ));
-            };
+            }
             trace.hop(igw);
+            let address = eip.map_or_else(
+                || "its elastic IP (allocated on deploy; the design does not know the address)".to_owned(),
+                |a| format!("its elastic IP {a}"),
+            );
             trace.step(
                 Some(nat),
                 format!(
-                    "{} rewrites the source to its elastic IP {eip} and sends the request out through internet gateway {} to {endpoint} (it leaves the VPC but stays on Amazon's network).",
+                    "{} rewrites the source to {address} and sends the request out through internet gateway {} to {endpoint} (it leaves the VPC but stays on Amazon's network).",
                     nat.id, igw.id
                 ),
             );
-            Ok((Some(eip), Exposure::AwsPublic))
+            Ok((eip, Exposure::AwsPublic))
         }
         Next::Target(t, dest) => Err(Block::new(
             Code::NoRouteToPublicEndpoint,
@@ -728,7 +738,7 @@ pub(super) fn no_eni_fix(ctx: &Ctx<'_>) -> String {
 fn internet_nat<'a>(ctx: &Ctx<'a>, vpc: &Component, subnet: &Component) -> Option<&'a Component> {
     ctx.ix.design().components.iter().find(|c| {
         matches!(&c.kind, ComponentKind::Nat(n)
-            if n.connectivity == NatConnectivity::Public && n.elastic_ip.is_some())
+            if n.connectivity == NatConnectivity::Public && (n.elastic_ip.is_some() || n.elastic_ip_unknown))
             && c.parent.as_deref() != Some(subnet.id.as_str())
             && ctx
                 .ix

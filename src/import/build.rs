@@ -219,6 +219,8 @@ pub(super) fn build(mut b: Bundle) -> Result<Imported, ImportError> {
                 } else {
                     NatConnectivity::Public
                 },
+                // A template or a plan has no address yet: AWS allocates it on deploy.
+                elastic_ip_unknown: primary.is_none() && !private && from != Origin::AwsCli,
                 elastic_ip: primary,
             }),
         ));

@@ -460,6 +460,10 @@ pub struct Nat {
     /// The elastic IP the source is rewritten to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub elastic_ip: Option<String>,
+    /// True when the NAT has an elastic IP whose address the design does not know (a
+    /// template or a plan: AWS allocates it on deploy). Ignored once `elastic_ip` is set.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub elastic_ip_unknown: bool,
 }
 
 /// How a node is managed.

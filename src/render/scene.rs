@@ -469,6 +469,7 @@ pub fn detail_text(c: &Component, index: &DesignIndex<'_>) -> String {
         ComponentKind::Nat(n) => match (&n.elastic_ip, n.connectivity) {
             (_, crate::model::NatConnectivity::Private) => "private NAT".to_owned(),
             (Some(eip), _) => format!("EIP {eip}"),
+            (None, _) if n.elastic_ip_unknown => "EIP unknown until deployed".to_owned(),
             (None, _) => "no elastic IP".to_owned(),
         },
         ComponentKind::Node(n) => match &n.public_ip {

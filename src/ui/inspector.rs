@@ -325,6 +325,7 @@ pub fn inspector_ui(
                         &optional_ip,
                     ) {
                         n.elastic_ip = opt(&t);
+                        n.elastic_ip_unknown &= n.elastic_ip.is_none();
                         changed = true;
                     }
                     ui.label("");
