@@ -369,3 +369,45 @@ fn a_nat_whose_address_is_not_known_yet_still_reaches_the_public_endpoint() {
         f.fix
     );
 }
+
+#[test]
+fn existing_vpcs_as_users_write_them() {
+    let head = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: corp, region: us-east-1}\n";
+    // Both tiers keyed by zone: private node groups take the private ones.
+    let i = yaml(&format!(
+        "{head}vpc:\n  id: vpc-0123456789abcdef0\n  cidr: 10.0.0.0/16\n  subnets:\n\
+         \x20   public:\n      us-east-1a: {{id: subnet-0a00000000000000a, cidr: 10.0.0.0/24}}\n\
+         \x20   private:\n      us-east-1a: {{id: subnet-0b00000000000000b, cidr: 10.0.10.0/24}}\n\
+         \x20     us-east-1b: {{id: subnet-0c00000000000000c, cidr: 100.64.0.0/18}}\n\
+         managedNodeGroups: [{{name: ng, privateNetworking: true, subnets: [us-east-1a, us-east-1b]}}]\n"
+    ))
+    .unwrap();
+    let d = &i.design;
+    assert_valid(d);
+    let parents: Vec<&str> = d
+        .of_kind(KindName::Node)
+        .filter_map(|n| n.parent.as_deref())
+        .collect();
+    assert_eq!(
+        parents,
+        ["subnet-0b00000000000000b", "subnet-0c00000000000000c"]
+    );
+    // A subnet outside vpc.cidr is in a secondary block, which the notes say.
+    assert!(has_note(&i, NoteKind::Assumed, "secondary CIDR"));
+    assert!(has_note(&i, NoteKind::Assumed, "do not assign public IPs"));
+    // Subnets by id only cannot be drawn: what to add is said.
+    let e = yaml(&format!(
+        "{head}vpc:\n  id: vpc-0123456789abcdef0\n  subnets:\n    private:\n      us-east-1a: {{id: subnet-0b00000000000000b}}\n"
+    ))
+    .unwrap_err();
+    assert!(e.to_string().contains("by id only"), "{e}");
+    assert!(e.to_string().starts_with("cluster.yaml:"), "{e}");
+    // What eksctl refuses is refused.
+    let e = yaml(&format!(
+        "{head}vpc: {{nat: {{gateway: HighlyAvailible}}}}\n"
+    ))
+    .unwrap_err();
+    assert!(e.to_string().contains("vpc.nat.gateway"), "{e}");
+    let e = yaml(&format!("{head}vpc: {{cidr: 10.0.0.0/28}}\n")).unwrap_err();
+    assert!(e.to_string().contains("/16 to a /24"), "{e}");
+}

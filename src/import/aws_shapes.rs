@@ -134,10 +134,10 @@ pub struct NodeGroup {
     /// describe-nodegroup output does not; without them nodes carry the cluster group).
     #[serde(skip)]
     pub security_groups: Option<Vec<String>>,
-    /// True when its nodes get a public IP from their subnet (eksctl without
-    /// privateNetworking); the describe-* output does not tell.
+    /// True for self-managed nodes (an auto scaling group, eksctl's `nodeGroups`): their
+    /// security groups are their own, not the cluster group.
     #[serde(skip)]
-    pub public_ip: bool,
+    pub self_managed: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -951,12 +951,15 @@ fn nodes(
             let id = format!("node-{made}");
             let groups = g.security_groups.clone().unwrap_or_default();
             sgs.extend(groups.iter().cloned());
-            let with = if groups.is_empty() {
+            let with = if groups.is_empty() && g.self_managed {
+                "no security group (its launch configuration is not in the input)".to_owned()
+            } else if groups.is_empty() {
                 "the cluster security group".to_owned()
             } else {
                 format!("its launch template's groups {}", groups.join(", "))
             };
-            let address = if g.public_ip && sub.map_public_ip_on_launch {
+            // Nodes get a public IP when their subnet assigns one on launch.
+            let address = if sub.map_public_ip_on_launch {
                 "a public IP its subnet assigns"
             } else {
                 "no public IP"
@@ -970,7 +973,12 @@ fn nodes(
                     Some(s),
                     ComponentKind::Node(Node {
                         private_ip: ip.clone(),
-                        no_public_ip: !(g.public_ip && sub.map_public_ip_on_launch),
+                        no_public_ip: !sub.map_public_ip_on_launch,
+                        node_group: if g.self_managed {
+                            NodeGroup::SelfManaged
+                        } else {
+                            NodeGroup::Managed
+                        },
                         security_groups: groups,
                         ..Node::default()
                     }),

@@ -674,6 +674,10 @@ fn cluster(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
 
 /// The groups of a launch template in the template, by logical id.
 fn launch_template_groups(cx: &Cx<'_>, notes: &mut Notes) -> HashMap<String, Vec<String>> {
+    let configs: Vec<(String, Vec<String>)> = cx
+        .of("AWS::AutoScaling::LaunchConfiguration")
+        .map(|c| (c.id.to_owned(), c.strings("SecurityGroups", notes)))
+        .collect();
     cx.of("AWS::EC2::LaunchTemplate")
         .map(|t| {
             let data = t
@@ -700,6 +704,7 @@ fn launch_template_groups(cx: &Cx<'_>, notes: &mut Notes) -> HashMap<String, Vec
             }
             (t.id.to_owned(), groups)
         })
+        .chain(configs)
         .collect()
 }
 
@@ -731,18 +736,22 @@ fn node_groups(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
                 desired_size: u32::try_from(n).ok(),
             }),
             security_groups,
-            public_ip: false,
+            self_managed: false,
         });
     }
     for r in cx.of("AWS::AutoScaling::AutoScalingGroup") {
-        // Self-managed nodes: an auto scaling group over the node subnets.
-        let security_groups = groups_of(r.props.get("LaunchTemplate"), notes);
+        // Self-managed nodes: an auto scaling group over the node subnets, with the groups
+        // of its launch template or launch configuration.
+        let security_groups = groups_of(r.props.get("LaunchTemplate"), notes).or_else(|| {
+            let name = r.str("LaunchConfigurationName", notes)?;
+            templates.get(&name).cloned().filter(|g| !g.is_empty())
+        });
         b.nodegroups.push(aws::NodeGroup {
             nodegroup_name: r.id.to_owned(),
             subnets: r.strings("VPCZoneIdentifier", notes),
             scaling_config: None,
             security_groups,
-            public_ip: true,
+            self_managed: true,
         });
     }
 }

@@ -69,6 +69,24 @@ fn read(input: &Input) -> Result<ClusterConfig, ImportError> {
     if config.metadata.name.is_empty() {
         return Err(not("the ClusterConfig has no metadata.name"));
     }
+    // What eksctl itself refuses is refused here too, rather than read as a default.
+    if let Some(mode) = config.vpc.nat.as_ref().and_then(|n| n.gateway.as_deref())
+        && !["Disable", "Single", "HighlyAvailable"].contains(&mode)
+    {
+        return Err(not(&format!(
+            "vpc.nat.gateway {mode:?}: eksctl takes Disable, Single or HighlyAvailable"
+        )));
+    }
+    if let Some(cidr) = &config.vpc.cidr {
+        let net: Ipv4Net = cidr
+            .parse()
+            .map_err(|_| not(&format!("vpc.cidr {cidr:?} is not an IPv4 CIDR")))?;
+        if config.vpc.id.is_none() && !(16..=24).contains(&net.prefix_len()) {
+            return Err(not(&format!(
+                "vpc.cidr {cidr}: eksctl builds VPCs from a /16 to a /24"
+            )));
+        }
+    }
     Ok(config)
 }
 
@@ -193,6 +211,34 @@ fn replay(c: &ClusterConfig, input: &Input, notes: &mut Notes) -> Result<Bundle,
                 cidr_block_state: None,
             })
             .collect();
+    } else if existing {
+        // Subnets outside vpc.cidr are in secondary blocks the config does not list.
+        let primary: Option<Ipv4Net> = vpc_cidr.parse().ok();
+        vpc.cidr_block_association_set.push(aws::CidrAssociation {
+            cidr_block: vpc_cidr.clone(),
+            cidr_block_state: None,
+        });
+        for s in &subnets {
+            let Some(net) = s.cidr.as_deref().and_then(|c| c.parse::<Ipv4Net>().ok()) else {
+                continue;
+            };
+            if primary.is_some_and(|p| !p.contains(&net)) {
+                notes.add(
+                    NoteKind::Assumed,
+                    format!("VPC {vpc_id}: subnet {} ({net}) is outside vpc.cidr {vpc_cidr}, so its block is taken as a secondary CIDR of the VPC", s.id),
+                );
+                vpc.cidr_block_association_set.push(aws::CidrAssociation {
+                    cidr_block: net.to_string(),
+                    cidr_block_state: None,
+                });
+            }
+        }
+    }
+    if existing && subnets.iter().any(|s| s.public) {
+        notes.add(
+            NoteKind::Assumed,
+            "the existing public subnets do not assign public IPs on launch (the config does not say; eksctl cannot tell)",
+        );
     }
     if !c.vpc.extra_cidrs.is_empty() {
         // eksctl's extraCIDRs are not VPC blocks: they are who may reach the private endpoint.
@@ -380,6 +426,19 @@ fn planned_subnets(
             s.id = format!("subnet-{tier}-{}", s.key);
         }
     }
+    if !planned.is_empty() && planned.iter().all(|s| s.cidr.is_none()) {
+        return Err(ImportError::Incomplete {
+            message: format!(
+                "{}: the config names its subnets by id only ({}); import needs their CIDRs: add cidr to each subnet under vpc.subnets, or import the VPC from the AWS CLI output (README: Importing a cluster)",
+                input.path.display(),
+                planned
+                    .iter()
+                    .map(|s| s.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        });
+    }
     planned.retain(|s| {
         if s.cidr.is_none() {
             notes.add(
@@ -408,10 +467,15 @@ fn gateways(
     let vpc_id = b.vpcs[0].vpc_id.clone();
     let public: Vec<&Planned> = subnets.iter().filter(|s| s.public).collect();
     let private: Vec<&Planned> = subnets.iter().filter(|s| !s.public).collect();
-    if existing {
+    if existing && !public.is_empty() {
         notes.add(
             NoteKind::Assumed,
             "eksctl creates no gateways or routes in an existing VPC: public subnets are assumed to route 0.0.0.0/0 to an internet gateway, private ones to a NAT gateway in the first public subnet",
+        );
+    } else if existing {
+        notes.add(
+            NoteKind::Assumed,
+            "eksctl creates no gateways or routes in an existing VPC, and the config lists no public subnet: the private subnets are given only local routes (add their routes if they reach the internet through a NAT or transit gateway)",
         );
     }
     let local = |cidr: &str| aws::AwsRoute {
@@ -448,7 +512,7 @@ fn gateways(
         format!("{stack}/VPC (main route table)"),
     );
     if public.is_empty() {
-        if !private.is_empty() && !c.private_cluster.enabled {
+        if !private.is_empty() && !c.private_cluster.enabled && !existing {
             notes.add(NoteKind::Assumed, "no public subnets, so no internet or NAT gateway: the private subnets have only local routes");
         }
         for s in &private {
@@ -761,9 +825,17 @@ fn cluster(
 
 /// A node group's subnet entry: a subnet id, or the key of a subnet under `vpc.subnets`.
 fn resolve_subnet(entry: &str, subnets: &[Planned]) -> Option<String> {
+    resolve_in_tier(entry, subnets, None)
+}
+
+/// A subnet entry, preferring the tier given (a zone may key a subnet in both tiers).
+fn resolve_in_tier(entry: &str, subnets: &[Planned], public: Option<bool>) -> Option<String> {
+    let matches = |s: &&Planned| s.id == entry || s.key == entry;
     subnets
         .iter()
-        .find(|s| s.id == entry || s.key == entry)
+        .filter(matches)
+        .find(|s| public.is_none_or(|p| s.public == p))
+        .or_else(|| subnets.iter().find(matches))
         .map(|s| s.id.clone())
 }
 
@@ -817,7 +889,7 @@ fn node_groups(c: &ClusterConfig, b: &mut Bundle, subnets: &[Planned], notes: &m
                 desired_size: Some(n),
             }),
             security_groups: Some(sgs),
-            public_ip: !g.private_networking && !c.private_cluster.enabled,
+            self_managed: !managed,
         });
     }
     if c.managed_node_groups.is_empty() && c.node_groups.is_empty() {
@@ -839,7 +911,8 @@ fn node_group_subnets(
             .subnets
             .iter()
             .filter_map(|e| {
-                let found = resolve_subnet(e, subnets);
+                let public = !g.private_networking && !c.private_cluster.enabled;
+                let found = resolve_in_tier(e, subnets, Some(public));
                 if found.is_none() {
                     notes.add(
                         NoteKind::Dropped,

@@ -865,7 +865,7 @@ fn nodes(cx: &Cx<'_>, b: &mut Bundle) {
             subnets: cx.ref_many(r, &["subnet_ids"]),
             scaling_config: None,
             security_groups: groups,
-            public_ip: false,
+            self_managed: false,
         });
     }
     let instances: Vec<aws::Instance> = cx
