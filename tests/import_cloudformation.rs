@@ -348,3 +348,36 @@ Resources:
         );
     }
 }
+
+#[test]
+fn id_attributes_and_empty_egress_lists_read_as_aws_does() {
+    let t = r"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16, EnableDnsHostnames: true}}
+  A: {Type: AWS::EC2::Subnet, Properties: {VpcId: !GetAtt Vpc.VpcId, CidrBlock: 10.0.1.0/24, AvailabilityZone: eu-west-1a}}
+  B: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.2.0/24, AvailabilityZone: eu-west-1b}}
+  Sg: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: x, VpcId: !Ref Vpc, SecurityGroupEgress: []}}
+  Eks: {Type: AWS::EKS::Cluster, Properties: {Name: c, ResourcesVpcConfig: {SubnetIds: [!GetAtt A.SubnetId, !Ref B], SecurityGroupIds: [!GetAtt Sg.GroupId]}}}";
+    let i = template("ids.yaml", t).unwrap();
+    let d = &i.design;
+    assert_valid(d);
+    assert_eq!(d.component("A").unwrap().parent.as_deref(), Some("Vpc"));
+    assert_eq!(d.cluster.subnet_ids, ["A", "B"]);
+    let sg = d.security_groups.iter().find(|g| g.id == "Sg").unwrap();
+    assert!(
+        sg.egress
+            .iter()
+            .any(|r| r.peer == Peer::Cidr("0.0.0.0/0".to_owned())),
+        "an empty list is no egress rule: AWS's allow-all stays"
+    );
+    // A cluster whose subnets are unknown offline: said, with the subnets.
+    let e = template(
+        "p.yaml",
+        "AWSTemplateFormatVersion: '2010-09-09'\nParameters: {Subnets: {Type: 'List<AWS::EC2::Subnet::Id>'}}\nResources:\n  Eks: {Type: AWS::EKS::Cluster, Properties: {ResourcesVpcConfig: {SubnetIds: !Ref Subnets}}}\n",
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string().contains("the cluster's VPC is not known"),
+        "{e}"
+    );
+}

@@ -222,3 +222,32 @@ fn bad_terraform_input_is_refused_with_the_reason() {
     assert!(matches!(e, ImportError::NotRecognised { .. }), "{e}");
     assert!(e.to_string().contains("one kind of input"), "{e}");
 }
+
+#[test]
+fn a_data_source_reading_the_cluster_does_not_replace_it() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("terraform/state.json")).unwrap())
+            .unwrap();
+    let root = v["values"]["root_module"].as_object_mut().unwrap();
+    root.insert(
+        "resources".to_owned(),
+        serde_json::json!([{"address": "data.aws_eks_cluster.this", "mode": "data",
+            "type": "aws_eks_cluster", "name": "this",
+            "values": {"name": "shop", "vpc_config": [{"subnet_ids": ["subnet-0aa0000000000a000"],
+                "endpoint_public_access": true, "endpoint_private_access": false}]}}]),
+    );
+    let i = one(&v.to_string()).unwrap();
+    let d = &i.design;
+    assert!(
+        d.cluster.endpoint_private_access,
+        "the managed cluster's settings"
+    );
+    assert_eq!(d.cluster.subnet_ids.len(), 2);
+    assert!(
+        !i.notes
+            .iter()
+            .any(|n| n.text.contains("only the first cluster")),
+        "{:?}",
+        i.notes
+    );
+}

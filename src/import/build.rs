@@ -42,6 +42,19 @@ pub(super) fn build(mut b: Bundle) -> Result<Imported, ImportError> {
     } else {
         cfg.vpc_id.clone()
     };
+    if vpc_id.is_empty() {
+        return Err(ImportError::Incomplete {
+            message: format!(
+                "the cluster's VPC is not known: none of its subnets ({}) is in {} with a VPC",
+                if cfg.subnet_ids.is_empty() {
+                    "none given, or unknown offline".to_owned()
+                } else {
+                    cfg.subnet_ids.join(", ")
+                },
+                from.name()
+            ),
+        });
+    }
     let Some(avpc) = b.vpcs.iter().find(|v| v.vpc_id == vpc_id) else {
         return Err(ImportError::Incomplete {
             message: format!(

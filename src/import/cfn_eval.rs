@@ -39,7 +39,17 @@ pub(super) fn cluster_sg_id(name: &str) -> String {
 }
 
 /// Attributes that name the resource itself (a link, like `Ref`).
-const LINK_ATTRIBUTES: [&str; 4] = ["GroupId", "AllocationId", "Id", "RouteTableId"];
+const LINK_ATTRIBUTES: [&str; 9] = [
+    "GroupId",
+    "AllocationId",
+    "Id",
+    "RouteTableId",
+    "VpcId",
+    "SubnetId",
+    "InternetGatewayId",
+    "NatGatewayId",
+    "NetworkAclId",
+];
 
 /// The evaluator of one template.
 pub(super) struct Eval<'t> {
@@ -374,11 +384,9 @@ impl<'t> Eval<'t> {
                 name.as_ref().and_then(Value::as_str).unwrap_or(r),
             ));
         }
-        if LINK_ATTRIBUTES.contains(&attribute) {
-            return Value::from(r);
-        }
         match res.get("Properties").and_then(|p| p.get(attribute)) {
             Some(v) => self.value(v),
+            None if LINK_ATTRIBUTES.contains(&attribute) => Value::from(r),
             None => unknown(format!(
                 "{r}.{attribute} is known only when the stack is deployed"
             )),

@@ -477,7 +477,11 @@ fn security_groups(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
             "DestinationSecurityGroupId",
             notes,
         );
-        if !r.props.contains_key("SecurityGroupEgress") {
+        if r.props
+            .get("SecurityGroupEgress")
+            .and_then(Value::as_array)
+            .is_none_or(Vec::is_empty)
+        {
             // With no egress in the template AWS adds allow-all egress (the reverse of
             // Terraform, which removes it).
             egress.push(aws::Permission {

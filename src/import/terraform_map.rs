@@ -783,11 +783,18 @@ fn network_acls(cx: &Cx<'_>, b: &mut Bundle) {
 }
 
 fn cluster(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
-    let mut clusters = cx.of(&["aws_eks_cluster"]);
+    // The cluster the configuration manages, not a data source that reads it.
+    let is_data = |r: &Resource| r.address.starts_with("data.") || r.address.contains(".data.");
+    let mut all: Vec<&Resource> = cx.of(&["aws_eks_cluster"]).collect();
+    all.sort_by_key(|r| is_data(r));
+    let mut clusters = all.into_iter();
     let Some(r) = clusters.next() else {
         return;
     };
     for other in clusters {
+        if is_data(other) {
+            continue;
+        }
         notes.add(
             NoteKind::Dropped,
             format!(
