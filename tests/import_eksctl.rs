@@ -411,3 +411,21 @@ fn existing_vpcs_as_users_write_them() {
     let e = yaml(&format!("{head}vpc: {{cidr: 10.0.0.0/28}}\n")).unwrap_err();
     assert!(e.to_string().contains("/16 to a /24"), "{e}");
 }
+
+#[test]
+fn a_byte_order_mark_and_a_repeated_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cluster.yaml");
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(std::fs::read(fixture("eksctl/cluster.yaml")).unwrap());
+    std::fs::write(&path, bytes).unwrap();
+    let i = import_paths(&[path], Format::Auto).unwrap();
+    assert_eq!(i.design.cluster.name, "shop");
+    let e = yaml("apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: a}\nvpc: {}\nvpc: {}\n")
+        .unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("cluster.yaml:5:1: a key appears twice"),
+        "{e}"
+    );
+}

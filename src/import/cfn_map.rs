@@ -743,6 +743,14 @@ fn node_groups(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
             self_managed: false,
         });
     }
+    if cx.of("AWS::EKS::Nodegroup").next().is_none()
+        && cx.of("AWS::AutoScaling::AutoScalingGroup").next().is_none()
+    {
+        notes.add(
+            NoteKind::Assumed,
+            "the template has no node group or auto scaling group: no nodes, so only kubectl is analysed",
+        );
+    }
     for r in cx.of("AWS::AutoScaling::AutoScalingGroup") {
         // Self-managed nodes: an auto scaling group over the node subnets, with the groups
         // of its launch template or launch configuration.

@@ -95,6 +95,9 @@ pub(super) fn message_of(e: &serde_saphyr::Error) -> String {
     let text = e.without_snippet().to_string();
     let first = text.lines().next().unwrap_or_default();
     let message = first.split(" at line ").next().unwrap_or(first).trim();
+    if message.contains("DuplicateKeyPolicy") || message.contains("duplicate") {
+        return "a key appears twice in the same mapping".to_owned();
+    }
     match message.strip_prefix("budget breached: ") {
         Some(b) if b.starts_with("Depth") => {
             "the YAML nests deeper than import reads (64 levels)".to_owned()

@@ -236,9 +236,13 @@ fn read_one(path: &Path) -> Result<Input, ImportError> {
         });
     }
     let bytes = std::fs::read(path).map_err(read_err)?;
-    let text = String::from_utf8(bytes).map_err(|_| ImportError::NotUtf8 {
+    let mut text = String::from_utf8(bytes).map_err(|_| ImportError::NotUtf8 {
         path: path.to_path_buf(),
     })?;
+    // Editors on Windows start files with a byte-order mark; it is not content.
+    if let Some(rest) = text.strip_prefix('\u{feff}') {
+        text = rest.to_owned();
+    }
     Ok(Input {
         path: path.to_path_buf(),
         text,
