@@ -8,18 +8,15 @@
     reason = "tests fail loudly"
 )]
 
-use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+mod common;
 
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use common::imported::*;
 use eksplain::engine::{Exposure, FlowKind, analyze};
 use eksplain::import::{Format, ImportError, Imported, Input, NoteKind, import, import_paths};
-use eksplain::model::{ComponentKind, Design, KindName, Severity, Subnet, validate};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
-        .join(name)
-}
+use eksplain::model::{ComponentKind, KindName};
 
 fn yaml(text: &str) -> Result<Imported, ImportError> {
     import(
@@ -29,55 +26,6 @@ fn yaml(text: &str) -> Result<Imported, ImportError> {
         }],
         Format::Auto,
     )
-}
-
-fn assert_valid(d: &Design) {
-    let errors: Vec<_> = validate(d)
-        .into_iter()
-        .filter(|p| p.severity == Severity::Error)
-        .collect();
-    assert!(errors.is_empty(), "{errors:?}");
-    for c in &d.components {
-        if let Some(p) = c.parent.as_deref().and_then(|p| d.component(p)) {
-            assert!(
-                p.rect().contains_rect(&c.rect()),
-                "{} is outside {}",
-                c.id,
-                p.id
-            );
-        }
-    }
-}
-
-fn has_note(i: &Imported, kind: NoteKind, part: &str) -> bool {
-    i.notes
-        .iter()
-        .any(|n| n.kind == kind && n.text.contains(part))
-}
-
-fn subnet<'d>(d: &'d Design, id: &str) -> &'d Subnet {
-    match &d.component(id).unwrap_or_else(|| panic!("no {id}")).kind {
-        ComponentKind::Subnet(s) => s,
-        other => panic!("{id} is {other:?}"),
-    }
-}
-
-fn default_route(s: &Subnet) -> Option<&str> {
-    s.routes
-        .iter()
-        .find(|r| r.destination == "0.0.0.0/0")
-        .map(|r| r.target.as_str())
-}
-
-/// Each flow as (kind, reachable, exposure), sorted.
-fn verdicts(d: &Design) -> Vec<(FlowKind, bool, String)> {
-    let mut v: Vec<_> = analyze(d, None)
-        .flows
-        .iter()
-        .map(|f| (f.flow, f.reachable, format!("{:?}", f.exposure)))
-        .collect();
-    v.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
-    v
 }
 
 #[test]

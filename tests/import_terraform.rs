@@ -8,17 +8,14 @@
     reason = "tests fail loudly"
 )]
 
-use std::path::{Path, PathBuf};
+mod common;
 
+use std::path::PathBuf;
+
+use common::imported::*;
 use eksplain::engine::{FlowKind, analyze};
 use eksplain::import::{Format, ImportError, Imported, Input, NoteKind, import, import_paths};
-use eksplain::model::{ComponentKind, Design, KindName, Peer, Severity, validate};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
-        .join(name)
-}
+use eksplain::model::{ComponentKind, KindName, Peer};
 
 fn state() -> Imported {
     import_paths(&[fixture("terraform/state.json")], Format::Auto).unwrap()
@@ -36,41 +33,6 @@ fn one(text: &str) -> Result<Imported, ImportError> {
         }],
         Format::Auto,
     )
-}
-
-fn assert_valid(d: &Design) {
-    let errors: Vec<_> = validate(d)
-        .into_iter()
-        .filter(|p| p.severity == Severity::Error)
-        .collect();
-    assert!(errors.is_empty(), "{errors:?}");
-    for c in &d.components {
-        if let Some(p) = c.parent.as_deref().and_then(|p| d.component(p)) {
-            assert!(
-                p.rect().contains_rect(&c.rect()),
-                "{} is outside {}",
-                c.id,
-                p.id
-            );
-        }
-    }
-}
-
-fn has_note(i: &Imported, kind: NoteKind, part: &str) -> bool {
-    i.notes
-        .iter()
-        .any(|n| n.kind == kind && n.text.contains(part))
-}
-
-/// Each flow as (kind, reachable, exposure), sorted: what "the same verdicts" compares.
-fn verdicts(d: &Design) -> Vec<(FlowKind, bool, String)> {
-    let mut v: Vec<_> = analyze(d, None)
-        .flows
-        .iter()
-        .map(|f| (f.flow, f.reachable, format!("{:?}", f.exposure)))
-        .collect();
-    v.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
-    v
 }
 
 #[test]

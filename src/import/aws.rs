@@ -38,17 +38,7 @@ fn parse(inputs: &[Input]) -> Result<Parsed, ImportError> {
         let mut any = false;
         let stream = serde_json::Deserializer::from_str(&input.text).into_iter::<Doc>();
         for doc in stream {
-            let doc = doc.map_err(|e| ImportError::Syntax {
-                path: input.path.clone(),
-                line: e.line(),
-                col: e.column(),
-                message: e
-                    .to_string()
-                    .split(" at line ")
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned(),
-            })?;
+            let doc = doc.map_err(|e| super::json_syntax(input, &e))?;
             if doc.is_empty() {
                 continue;
             }

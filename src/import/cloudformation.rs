@@ -47,15 +47,7 @@ fn read(input: &Input) -> Result<Value, ImportError> {
         message,
     };
     let template: Value = if input.text.trim_start().starts_with('{') {
-        serde_json::from_str(&input.text).map_err(|e| {
-            let text = e.to_string();
-            let message = text
-                .split(" at line ")
-                .next()
-                .unwrap_or_default()
-                .to_owned();
-            syntax(e.line(), e.column(), message)
-        })?
+        serde_json::from_str(&input.text).map_err(|e| super::json_syntax(input, &e))?
     } else {
         super::cfn_yaml::parse(&input.text).map_err(|e| {
             let (line, col) = e

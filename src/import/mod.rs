@@ -312,6 +312,21 @@ pub fn import(inputs: &[Input], format: Format) -> Result<Imported, ImportError>
     }
 }
 
+/// A JSON parse error of `input`, at its line and column.
+fn json_syntax(input: &Input, e: &serde_json::Error) -> ImportError {
+    ImportError::Syntax {
+        path: input.path.clone(),
+        line: e.line(),
+        col: e.column(),
+        message: e
+            .to_string()
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+    }
+}
+
 /// What a file of another cloud is, when it is one (cheap: the marks each format carries).
 fn other_cloud(text: &str) -> Option<&'static str> {
     let head: String = text.chars().take(4096).collect();

@@ -117,26 +117,13 @@ pub(super) fn import(inputs: &[Input]) -> Result<Imported, ImportError> {
     super::build::build(bundle)
 }
 
-fn syntax(input: &Input, e: &serde_json::Error) -> ImportError {
-    ImportError::Syntax {
-        path: input.path.clone(),
-        line: e.line(),
-        col: e.column(),
-        message: e
-            .to_string()
-            .split(" at line ")
-            .next()
-            .unwrap_or_default()
-            .to_owned(),
-    }
-}
-
 fn read(input: &Input) -> Result<Tf, ImportError> {
     let not = |message: String| ImportError::NotRecognised {
         path: input.path.clone(),
         message,
     };
-    let raw: Value = serde_json::from_str(&input.text).map_err(|e| syntax(input, &e))?;
+    let raw: Value =
+        serde_json::from_str(&input.text).map_err(|e| super::json_syntax(input, &e))?;
     if raw.get("version").is_some() && raw.get("resources").is_some() {
         return Err(not(
             "a raw Terraform state file (`terraform state pull`); import reads `terraform show -json` \

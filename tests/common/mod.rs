@@ -2,6 +2,8 @@
 //! gestures and typing into fields.
 #![allow(dead_code, reason = "each test binary uses a different subset")]
 
+pub mod imported;
+
 use egui::Pos2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
