@@ -109,7 +109,10 @@ fn long_form(name: &str, value: Value) -> Value {
 
 /// Reads a YAML template into its JSON form, or the parser's error.
 pub(super) fn parse(text: &str) -> Result<Value, serde_saphyr::Error> {
-    serde_saphyr::from_str_with_options::<Node>(text, serde_saphyr::Options::default()).map(|n| n.0)
+    super::with_big_stack(|| {
+        serde_saphyr::from_str_with_options::<Node>(text, serde_saphyr::Options::default())
+            .map(|n| n.0)
+    })
 }
 
 #[cfg(test)]

@@ -312,6 +312,22 @@ pub fn import(inputs: &[Input], format: Format) -> Result<Imported, ImportError>
     }
 }
 
+/// Runs a YAML parse on a thread with a large stack: the parser's depth budget (64 levels)
+/// stops a deep document, but each level costs many frames in a debug build, more than a
+/// test thread's stack holds.
+fn with_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|s| {
+        match std::thread::Builder::new()
+            .name("import-yaml".to_owned())
+            .stack_size(256 << 20)
+            .spawn_scoped(s, f)
+        {
+            Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            Err(_) => panic!("cannot start the YAML reader thread"),
+        }
+    })
+}
+
 /// A JSON parse error of `input`, at its line and column.
 fn json_syntax(input: &Input, e: &serde_json::Error) -> ImportError {
     ImportError::Syntax {
