@@ -34,20 +34,20 @@ pub(super) fn import(inputs: &[Input]) -> Result<Imported, ImportError> {
 }
 
 fn read(input: &Input) -> Result<ClusterConfig, ImportError> {
-    let options = serde_saphyr::Options::default();
-    let config: ClusterConfig =
-        super::with_big_stack(|| serde_saphyr::from_str_with_options(&input.text, options))
-            .map_err(|e| {
-                let (line, col) = e
-                    .location()
-                    .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
-                ImportError::Syntax {
-                    path: input.path.clone(),
-                    line: line.max(1),
-                    col: col.max(1),
-                    message: message_of(&e),
-                }
-            })?;
+    let config: ClusterConfig = super::with_big_stack(|| {
+        serde_saphyr::from_str_with_options(&input.text, serde_saphyr::Options::default())
+    })
+    .map_err(|e| {
+        let (line, col) = e
+            .location()
+            .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
+        ImportError::Syntax {
+            path: input.path.clone(),
+            line: line.max(1),
+            col: col.max(1),
+            message: message_of(&e),
+        }
+    })?;
     let not = |message: &str| ImportError::NotRecognised {
         path: input.path.clone(),
         message: message.to_owned(),
