@@ -323,7 +323,7 @@ fn with_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
             .spawn_scoped(s, f)
         {
             Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            Err(_) => panic!("cannot start the YAML reader thread"),
+            Err(e) => panic!("cannot start the YAML reader thread: {e}"),
         }
     })
 }
