@@ -166,19 +166,17 @@ fn check_import(which: usize, bytes: &[u8]) {
         .collect();
     match import(&inputs, Format::Auto) {
         Err(e) => assert!(!e.to_string().is_empty()),
-        Ok(imported) => {
-            let errors: Vec<_> = eksplain::model::validate(&imported.design)
-                .into_iter()
-                .filter(|p| p.severity == eksplain::model::Severity::Error)
-                .collect();
-            // Bad values the input carries (an address that is not one) are reported by
-            // validation, like a hand-written file's; import itself never makes one.
-            for e in &errors {
-                assert!(!e.message.is_empty());
-            }
-            let _ = analyze(&imported.design, None);
-        }
+        Ok(imported) => check_imported(&imported),
     }
+}
+
+/// An imported design: the bad values its input carries (an address that is not one) are
+/// reported by validation, like a hand-written file's, and it analyses.
+fn check_imported(imported: &eksplain::import::Imported) {
+    for e in eksplain::model::validate(&imported.design) {
+        assert!(!e.message.is_empty());
+    }
+    let _ = analyze(&imported.design, None);
 }
 
 proptest! {
@@ -237,12 +235,7 @@ fn check_single(which: usize, bytes: &[u8]) {
             let text = e.to_string();
             assert!(text.contains(&name), "{text}");
         }
-        Ok(imported) => {
-            for e in eksplain::model::validate(&imported.design) {
-                assert!(!e.message.is_empty());
-            }
-            let _ = analyze(&imported.design, None);
-        }
+        Ok(imported) => check_imported(&imported),
     }
 }
 

@@ -8,9 +8,12 @@
     reason = "tests fail loudly"
 )]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::imported::{assert_valid, has_note};
 use eksplain::engine::{Exposure, FlowKind, analyze};
 use eksplain::import::{Format, ImportError, Imported, Input, NoteKind, import, import_paths};
 use eksplain::model::{ComponentKind, Design, KindName, Severity, validate};
@@ -44,26 +47,6 @@ fn variant(drop: &[&str], replace: &[(&str, &str)]) -> Result<Imported, ImportEr
 
 fn count(d: &Design, kind: KindName) -> usize {
     d.of_kind(kind).count()
-}
-
-/// Every component lies inside its container.
-fn assert_children_inside(d: &Design) {
-    for c in &d.components {
-        if let Some(p) = c.parent.as_deref().and_then(|p| d.component(p)) {
-            assert!(
-                p.rect().contains_rect(&c.rect()),
-                "{} is outside {}",
-                c.id,
-                p.id
-            );
-        }
-    }
-}
-
-fn has_note(i: &Imported, kind: NoteKind, part: &str) -> bool {
-    i.notes
-        .iter()
-        .any(|n| n.kind == kind && n.text.contains(part))
 }
 
 #[test]
@@ -495,7 +478,7 @@ fn reimport_keeps_moved_boxes_and_brings_the_changes() {
         counts.kept > 10 && counts.added >= 1 && counts.removed >= 1,
         "{counts:?}"
     );
-    assert_children_inside(d);
+    assert_valid(d);
     assert!(has_note(
         &merged,
         NoteKind::Assumed,

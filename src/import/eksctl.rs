@@ -520,20 +520,7 @@ fn gateways(
             notes.add(NoteKind::Assumed, "no public subnets, so no internet or NAT gateway: the private subnets have only local routes");
         }
         for s in &private {
-            let id = format!("rtb-private-{}", s.key);
-            b.sources.insert(
-                id.clone(),
-                format!("{stack}/{}", logical("PrivateRouteTable", &s.key)),
-            );
-            b.route_tables.push(aws::RouteTable {
-                route_table_id: id,
-                vpc_id: vpc_id.clone(),
-                associations: vec![aws::RouteTableAssociation {
-                    main: false,
-                    subnet_id: Some(s.id.clone()),
-                }],
-                routes: locals(),
-            });
+            private_table(b, stack, &vpc_id, s, locals());
         }
         return;
     }
@@ -591,11 +578,6 @@ fn gateways(
     };
     let mut nats: Vec<&Planned> = Vec::new();
     for s in &private {
-        let id = format!("rtb-private-{}", s.key);
-        b.sources.insert(
-            id.clone(),
-            format!("{stack}/{}", logical("PrivateRouteTable", &s.key)),
-        );
         let mut routes = locals();
         if let Some(nat) = nat_of(s) {
             if let Some(p) = public.iter().find(|p| format!("nat-{}", p.key) == nat)
@@ -609,15 +591,7 @@ fn gateways(
                 ..aws::AwsRoute::default()
             });
         }
-        b.route_tables.push(aws::RouteTable {
-            route_table_id: id,
-            vpc_id: vpc_id.clone(),
-            associations: vec![aws::RouteTableAssociation {
-                main: false,
-                subnet_id: Some(s.id.clone()),
-            }],
-            routes,
-        });
+        private_table(b, stack, &vpc_id, s, routes);
     }
     if !nats.is_empty() {
         notes.add(
@@ -649,6 +623,30 @@ fn gateways(
             tags: name_tag(&format!("NAT {}", p.az)),
         });
     }
+}
+
+/// The route table eksctl gives one private subnet (`PrivateRouteTableZONE`).
+fn private_table(
+    b: &mut Bundle,
+    stack: &str,
+    vpc_id: &str,
+    s: &Planned,
+    routes: Vec<aws::AwsRoute>,
+) {
+    let id = format!("rtb-private-{}", s.key);
+    b.sources.insert(
+        id.clone(),
+        format!("{stack}/{}", logical("PrivateRouteTable", &s.key)),
+    );
+    b.route_tables.push(aws::RouteTable {
+        route_table_id: id,
+        vpc_id: vpc_id.to_owned(),
+        associations: vec![aws::RouteTableAssociation {
+            main: false,
+            subnet_id: Some(s.id.clone()),
+        }],
+        routes,
+    });
 }
 
 fn all_traffic(peer: Peer<'_>) -> aws::Permission {
