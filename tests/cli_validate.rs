@@ -119,3 +119,54 @@ fn validate_rejects_two_nodes_at_one_address_and_two_nats_with_one_elastic_ip() 
         "{all}"
     );
 }
+
+#[test]
+fn validate_refuses_what_eks_rejects() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(preset_path("public")).unwrap();
+    let off = text.replacen(
+        "endpoint_public_access: true",
+        "endpoint_public_access: false",
+        1,
+    );
+    assert_ne!(off, text);
+    let path = dir.path().join("both-off.ron");
+    std::fs::write(&path, &off).unwrap();
+    let (code, stdout, stderr) = eksplain(&["validate", path.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(!stdout.contains(": ok"), "{stdout}");
+    assert!(
+        stderr.contains("both-off.ron: error CFG_NO_ENDPOINT_ENABLED"),
+        "{stderr}"
+    );
+    // The same error in `check`, so the two never disagree.
+    let (_, report, _) = eksplain(&["check", path.to_str().unwrap()]);
+    assert!(report.contains("CFG_NO_ENDPOINT_ENABLED"), "{report}");
+}
+
+#[test]
+fn output_into_a_closed_pipe_stops_quietly() {
+    // `eksplain check design.ron | head -0`: the reader is gone before the first line.
+    for args in [
+        vec!["check", "PRESET"],
+        vec!["check", "PRESET", "--format", "json"],
+        vec!["validate", "PRESET"],
+    ] {
+        let preset = preset_path("public-private");
+        let args: Vec<&str> = args
+            .iter()
+            .map(|a| if *a == "PRESET" { preset.as_str() } else { a })
+            .collect();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_eksplain"))
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}

@@ -9,6 +9,8 @@ use crate::engine::diff_report;
 use crate::io;
 use crate::model::{Design, EndpointMode};
 
+use super::out::{say, sayln};
+
 /// How a design side is named on the command line.
 pub(super) fn load_side(arg: &str) -> Result<Design, String> {
     let path = Path::new(arg);
@@ -58,10 +60,10 @@ pub(super) fn run(
     };
     let d = diff(&a, &b, mode_old, mode_new);
     match format {
-        super::FormatArg::Text => print!("{}", diff_report::text(&d)),
-        super::FormatArg::Markdown => print!("{}", diff_report::markdown(&d)),
+        super::FormatArg::Text => say!("{}", diff_report::text(&d)),
+        super::FormatArg::Markdown => say!("{}", diff_report::markdown(&d)),
         super::FormatArg::Json => match serde_json::to_string_pretty(&d) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => sayln!("{text}"),
             Err(e) => {
                 eprintln!("cannot write the JSON: {e}");
                 return ExitCode::from(2);

@@ -1,6 +1,7 @@
 //! The command line: `eksplain [FILE]`, `eksplain validate FILE...`.
 
 mod diff;
+mod out;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::engine::{self, report};
 use crate::io;
 use crate::model::{EndpointMode, Severity};
+use out::{say, sayln};
 
 /// `--mode` values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -308,12 +310,32 @@ fn validate(files: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for path in files {
         match io::load(path) {
-            Ok((_, warnings)) => {
+            Ok((design, warnings)) => {
                 for w in &warnings {
                     debug_assert_eq!(w.severity, Severity::Warning);
                     eprintln!("{}: {w}", path.display());
                 }
-                println!("{}: ok", path.display());
+                // A design can hold every rule of the model and still be one EKS
+                // refuses to create (both endpoints off, a private range in the public
+                // access CIDRs): `check` says so, and so does `validate`.
+                let rejected = engine::analyze(&design, None).errors;
+                for e in &rejected {
+                    let at = e
+                        .component
+                        .as_deref()
+                        .map_or(String::new(), |c| format!(" ({c})"));
+                    eprintln!(
+                        "{}: error {}{at}: {}",
+                        path.display(),
+                        e.code.as_str(),
+                        e.message
+                    );
+                }
+                if rejected.is_empty() {
+                    sayln!("{}: ok", path.display());
+                } else {
+                    failed = true;
+                }
             }
             Err(e) => {
                 failed = true;
@@ -398,7 +420,7 @@ fn import(
         return ExitCode::from(2);
     }
     let d = &imported.design;
-    println!(
+    sayln!(
         "{}: {} components, {} security groups, {} network ACLs",
         output.display(),
         d.components.len(),
@@ -406,7 +428,7 @@ fn import(
         d.network_acls.len()
     );
     for n in &imported.notes {
-        println!("  {n}");
+        sayln!("  {n}");
     }
     ExitCode::SUCCESS
 }
@@ -435,10 +457,10 @@ fn fmt(files: &[PathBuf], check: bool) -> ExitCode {
         match result {
             Ok(false) => {}
             Ok(true) if check => {
-                println!("{}: not in canonical form", path.display());
+                sayln!("{}: not in canonical form", path.display());
                 status = ExitCode::from(1);
             }
-            Ok(true) => println!("{}: rewritten", path.display()),
+            Ok(true) => sayln!("{}: rewritten", path.display()),
             Err(e) => {
                 eprintln!("{e}");
                 return ExitCode::from(2);
@@ -467,12 +489,12 @@ fn check(
         |n| n.to_string_lossy().into_owned(),
     );
     match format {
-        FormatArg::Text => print!("{}", report::to_text(&name, &analysis)),
-        FormatArg::Markdown => print!("{}", report::to_markdown(&name, &analysis)),
+        FormatArg::Text => say!("{}", report::to_text(&name, &analysis)),
+        FormatArg::Markdown => say!("{}", report::to_markdown(&name, &analysis)),
         FormatArg::Json => {
             let value = report::to_json(&name, &analysis);
             match serde_json::to_string_pretty(&value) {
-                Ok(text) => println!("{text}"),
+                Ok(text) => sayln!("{text}"),
                 Err(e) => {
                     eprintln!("cannot write the JSON report: {e}");
                     return ExitCode::from(2);
@@ -518,7 +540,7 @@ fn load_for_cli(file: &std::path::Path) -> Option<crate::model::Design> {
 fn write_output(output: &std::path::Path, bytes: &[u8]) -> ExitCode {
     match io::ron_file::write_atomically(output, bytes) {
         Ok(()) => {
-            println!("wrote {}", output.display());
+            sayln!("wrote {}", output.display());
             ExitCode::SUCCESS
         }
         Err(e) => {

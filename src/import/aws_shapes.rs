@@ -220,6 +220,10 @@ pub struct SecurityGroup {
     pub description: String,
     pub ip_permissions: Vec<Permission>,
     pub ip_permissions_egress: Vec<Permission>,
+    /// Only the rules an input adds to a group it does not hold (Terraform's standalone
+    /// rules on the cluster security group EKS creates); never in AWS CLI output.
+    #[serde(skip)]
+    pub partial: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]

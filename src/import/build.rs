@@ -1109,6 +1109,10 @@ fn security_groups(
         };
         let ingress = flatten(&g.ip_permissions, &mut todo);
         let egress = flatten(&g.ip_permissions_egress, &mut todo);
+        if g.partial {
+            out.push(partial_group(b, g, ingress, egress, cluster, notes));
+            continue;
+        }
         out.push(SecurityGroup {
             id: g.group_id.clone(),
             source: g.group_id.clone(),
@@ -1135,6 +1139,46 @@ fn security_groups(
     }
     out.sort_by(|a, b| a.id.cmp(&b.id));
     out
+}
+
+/// A group the input adds rules to without holding it: the cluster security group gets
+/// EKS's default rules as well; any other group only the rules known.
+fn partial_group(
+    b: &Bundle,
+    g: &aws::SecurityGroup,
+    ingress: Vec<SgRule>,
+    egress: Vec<SgRule>,
+    cluster: &Cluster,
+    notes: &mut Notes,
+) -> SecurityGroup {
+    let id = &g.group_id;
+    let added = match ingress.len() + egress.len() {
+        1 => "1 rule".to_owned(),
+        n => format!("{n} rules"),
+    };
+    let origin = b.origin.name();
+    if *id == cluster.cluster_security_group {
+        notes.add(
+            NoteKind::Synthesised,
+            format!("cluster security group {id} with EKS's default rules and the {added} {origin} adds (EKS creates the group; it is not in {origin})"),
+        );
+        let mut sg = SecurityGroup::default_cluster(id);
+        sg.source.clone_from(id);
+        sg.ingress.extend(ingress);
+        sg.egress.extend(egress);
+        return sg;
+    }
+    notes.add(
+        NoteKind::Assumed,
+        format!("security group {id}: only the {added} {origin} adds to it (the group is not in {origin}; its other rules are unknown)"),
+    );
+    SecurityGroup {
+        id: id.clone(),
+        source: id.clone(),
+        description: "not in the imported files; only the rules they add".to_owned(),
+        ingress,
+        egress,
+    }
 }
 
 /// One kubectl user on the internet, inside the first allowed range.

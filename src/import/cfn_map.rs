@@ -499,6 +499,7 @@ fn security_groups(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
             description: r.str("GroupDescription", notes).unwrap_or_default(),
             ip_permissions: ingress,
             ip_permissions_egress: egress,
+            partial: false,
         });
     }
     for (kind, peer_key, egress) in [
@@ -534,6 +535,7 @@ fn security_groups(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
                         description: "EKS created security group".to_owned(),
                         ip_permissions: ingress,
                         ip_permissions_egress: out,
+                        partial: false,
                     });
                     with_default_cluster_rules(b, &group, notes);
                 }

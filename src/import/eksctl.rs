@@ -707,6 +707,7 @@ fn security_groups(c: &ClusterConfig, b: &mut Bundle, stack: &str, notes: &mut N
                 .map(|x| tcp(443, 443, Peer::Cidr(x)))
                 .collect(),
             ip_permissions_egress: vec![all_traffic(everywhere)],
+            partial: false,
         });
         b.sources.insert(
             CONTROL_PLANE_SG.to_owned(),
@@ -724,6 +725,7 @@ fn security_groups(c: &ClusterConfig, b: &mut Bundle, stack: &str, notes: &mut N
                 all_traffic(Peer::Group(&cluster)),
             ],
             ip_permissions_egress: vec![all_traffic(everywhere)],
+            partial: false,
         });
         b.sources.insert(
             SHARED_NODE_SG.to_owned(),
@@ -744,6 +746,7 @@ fn security_groups(c: &ClusterConfig, b: &mut Bundle, stack: &str, notes: &mut N
             all_traffic(Peer::Group(&shared)),
         ],
         ip_permissions_egress: vec![all_traffic(everywhere)],
+        partial: false,
     });
     notes.add(
         NoteKind::Synthesised,

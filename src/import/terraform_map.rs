@@ -40,12 +40,13 @@ impl Cx<'_> {
         key.unwrap_or_else(|| placeholder(&r.address))
     }
 
-    /// The id one attribute refers to (`vpc_id`, `["launch_template", "id"]`).
+    /// The id one attribute refers to (`vpc_id`, `["launch_template", "id"]`); none when
+    /// the plan's references lead to several (a guess would join the wrong resources).
     fn ref_one(&self, r: &Resource, path: &[&str]) -> Option<String> {
         if let Some(v) = str_of(value_at(r, path)) {
             return Some(v);
         }
-        self.resolved(r, path).into_iter().next()
+        one(self.resolved(r, path))
     }
 
     /// The ids a list attribute refers to (`subnet_ids`).
@@ -61,11 +62,50 @@ impl Cx<'_> {
         if self.tf.origin != Origin::TerraformPlan || !r.is_unknown(path) {
             return Vec::new();
         }
+        let targets = self.refs.resolve(r, path);
+        self.ids(targets)
+    }
+
+    /// In a plan, the id attribute `key` of the nested block `planned` of `r` (a `route`
+    /// of a route table, whose `gateway_id` is unknown until apply) refers to: the
+    /// configuration block written with the same destination says which resource.
+    fn block_ref(
+        &self,
+        r: &Resource,
+        list: &str,
+        planned: &serde_json::Map<String, Value>,
+        key: &str,
+    ) -> Option<String> {
+        if self.tf.origin != Origin::TerraformPlan {
+            return None;
+        }
+        let written = self.refs.blocks(r, list);
+        let same_destination = |c: &&&serde_json::Map<String, Value>| {
+            [
+                "cidr_block",
+                "ipv6_cidr_block",
+                "destination_prefix_list_id",
+            ]
+            .iter()
+            .any(|k| {
+                let v = str_of(planned.get(*k));
+                v.is_some() && str_of(c.get(*k).and_then(|e| e.get("constant_value"))) == v
+            })
+        };
+        let block = match written.iter().find(same_destination) {
+            Some(b) => *b,
+            None if written.len() == 1 && r.blocks(list).len() <= 1 => written[0],
+            None => return None,
+        };
+        let targets = self.refs.resolve_in(r, block.get(key)?);
+        one(self.ids(targets))
+    }
+
+    /// The ids of the resources (or attributes) references lead to.
+    fn ids(&self, targets: Vec<super::terraform_refs::Target>) -> Vec<String> {
         // A reference to the resource or its id gives the id; one to another attribute
         // gives that attribute when the plan knows it.
-        let found: Vec<String> = self
-            .refs
-            .resolve(r, path)
+        let found: Vec<String> = targets
             .into_iter()
             .filter_map(|t| {
                 let target = &self.tf.resources[t.resource];
@@ -76,7 +116,12 @@ impl Cx<'_> {
                     }
                     path => {
                         let path: Vec<&str> = path.iter().map(String::as_str).collect();
-                        str_of(value_at(target, &path))
+                        str_of(value_at(target, &path)).or_else(|| {
+                            // The group EKS creates: what the cluster's own import calls it.
+                            (target.kind == "aws_eks_cluster"
+                                && path == ["vpc_config", "cluster_security_group_id"])
+                            .then(|| cluster_sg_of(target))
+                        })
                     }
                 }
             })
@@ -85,6 +130,25 @@ impl Cx<'_> {
             self.inferred.set(true);
         }
         found
+    }
+}
+
+/// The id standing for the security group EKS creates for a planned cluster.
+fn cluster_sg_of(cluster: &Resource) -> String {
+    super::cfn_eval::cluster_sg_id(
+        &cluster
+            .str("name")
+            .unwrap_or_else(|| placeholder(&cluster.address)),
+    )
+}
+
+/// The one id of a list, if they are all the same.
+fn one(mut ids: Vec<String>) -> Option<String> {
+    ids.sort_unstable();
+    ids.dedup();
+    match ids.as_slice() {
+        [only] => Some(only.clone()),
+        _ => None,
     }
 }
 
@@ -144,7 +208,7 @@ pub(super) fn bundle(tf: &Tf, notes: &mut Notes) -> Bundle {
     subnets(&cx, &mut b, notes);
     route_tables(&cx, &mut b, notes);
     gateways(&cx, &mut b, notes);
-    security_groups(&cx, &mut b);
+    security_groups(&cx, &mut b, notes);
     network_acls(&cx, &mut b);
     cluster(&cx, &mut b, notes);
     nodes(&cx, &mut b);
@@ -294,7 +358,9 @@ fn route(
 ) -> aws::AwsRoute {
     let get = |key: &str, alt: &str| -> Option<String> {
         match block {
-            Some(b) => str_of(b.get(key)).or_else(|| str_of(b.get(alt))),
+            Some(b) => str_of(b.get(key))
+                .or_else(|| str_of(b.get(alt)))
+                .or_else(|| (key.ends_with("_id")).then(|| cx.block_ref(r, "route", b, key))?),
             None => cx.ref_one(r, &[key]).or_else(|| cx.ref_one(r, &[alt])),
         }
     };
@@ -311,6 +377,26 @@ fn route(
         egress_only_internet_gateway_id: get("egress_only_gateway_id", "egress_only_gateway_id"),
         state: get("state", "state"),
     }
+}
+
+/// The inline routes of a route table. A plan whose routes are all unknown until apply
+/// (the set holds a gateway being created) has them only in the configuration: their
+/// written destinations stand for them, and the targets follow the references.
+fn route_blocks(cx: &Cx<'_>, r: &Resource) -> Vec<serde_json::Map<String, Value>> {
+    let planned = r.blocks("route");
+    if !planned.is_empty() || !r.is_unknown(&["route"]) {
+        return planned.into_iter().cloned().collect();
+    }
+    cx.refs
+        .blocks(r, "route")
+        .into_iter()
+        .map(|written| {
+            written
+                .iter()
+                .filter_map(|(k, e)| Some((k.clone(), e.get("constant_value")?.clone())))
+                .collect()
+        })
+        .collect()
 }
 
 fn has_target(r: &aws::AwsRoute) -> bool {
@@ -380,8 +466,8 @@ fn route_tables(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
             vpc_of(cx, b, r, notes)
         };
         let mut routes = local(&vpc);
-        for block in r.blocks("route") {
-            let route = route(cx, r, Some(block));
+        for block in route_blocks(cx, r) {
+            let route = route(cx, r, Some(&block));
             if has_target(&route) {
                 routes.push(route);
             } else {
@@ -434,10 +520,22 @@ fn route_tables(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
         }
     }
     for a in cx.of(&["aws_route_table_association"]) {
+        if a.str("gateway_id").is_some() || a.is_unknown(&["gateway_id"]) {
+            // An edge association (a gateway route table): no subnet uses it.
+            continue;
+        }
         let (Some(subnet), Some(table)) = (
             cx.ref_one(a, &["subnet_id"]),
             cx.ref_one(a, &["route_table_id"]),
         ) else {
+            notes.add(
+                NoteKind::Dropped,
+                format!(
+                    "{}: which subnet or route table it joins is unknown in {} (the subnet keeps its VPC's main route table)",
+                    a.address,
+                    cx.tf.origin.name()
+                ),
+            );
             continue;
         };
         if let Some(t) = b
@@ -449,6 +547,15 @@ fn route_tables(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
                 main: false,
                 subnet_id: Some(subnet),
             });
+        } else {
+            notes.add(
+                NoteKind::Dropped,
+                format!(
+                    "{}: route table {table} is not in {} (subnet {subnet} keeps its VPC's main route table)",
+                    a.address,
+                    cx.tf.origin.name()
+                ),
+            );
         }
     }
     for v in b.vpcs.iter().map(|v| v.vpc_id.clone()).collect::<Vec<_>>() {
@@ -619,7 +726,7 @@ fn peers(
     out
 }
 
-fn security_groups(cx: &Cx<'_>, b: &mut Bundle) {
+fn security_groups(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
     // (group, egress) → rules, each once.
     let mut rules: BTreeMap<(String, bool), Vec<aws::Permission>> = BTreeMap::new();
     let mut seen: BTreeSet<String> = BTreeSet::new();
@@ -658,6 +765,7 @@ fn security_groups(cx: &Cx<'_>, b: &mut Bundle) {
     }
     for r in cx.of(&["aws_security_group_rule"]) {
         let Some(group) = cx.ref_one(r, &["security_group_id"]) else {
+            unknown_group(cx, r, notes);
             continue;
         };
         let egress = r.str("type").as_deref() == Some("egress");
@@ -672,6 +780,7 @@ fn security_groups(cx: &Cx<'_>, b: &mut Bundle) {
         "aws_vpc_security_group_egress_rule",
     ]) {
         let Some(group) = cx.ref_one(r, &["security_group_id"]) else {
+            unknown_group(cx, r, notes);
             continue;
         };
         let egress = r.kind.ends_with("egress_rule");
@@ -699,8 +808,38 @@ fn security_groups(cx: &Cx<'_>, b: &mut Bundle) {
             group_name: g.str("name").unwrap_or_default(),
             description: g.str("description").unwrap_or_default(),
             group_id: id,
+            partial: false,
         });
     }
+    // Standalone rules on a group the state does not hold (the cluster security group EKS
+    // creates, a group of another stack): the group stands with the rules known.
+    let mut rest: BTreeMap<String, aws::SecurityGroup> = BTreeMap::new();
+    for ((group, egress), perms) in rules {
+        let g = rest
+            .entry(group.clone())
+            .or_insert_with(|| aws::SecurityGroup {
+                group_id: group,
+                partial: true,
+                ..aws::SecurityGroup::default()
+            });
+        if egress {
+            g.ip_permissions_egress = perms;
+        } else {
+            g.ip_permissions = perms;
+        }
+    }
+    b.security_groups.extend(rest.into_values());
+}
+
+fn unknown_group(cx: &Cx<'_>, r: &Resource, notes: &mut Notes) {
+    notes.add(
+        NoteKind::Dropped,
+        format!(
+            "{}: the security group it adds to is unknown in {}",
+            r.address,
+            cx.tf.origin.name()
+        ),
+    );
 }
 
 /// `tcp` → `6`, as the CLI writes ACL protocols.
@@ -816,7 +955,7 @@ fn cluster(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
     }
     let mut cluster_sg = str_of(cfg.and_then(|c| c.get("cluster_security_group_id")));
     if cluster_sg.is_none() && r.is_unknown(&["vpc_config", "cluster_security_group_id"]) {
-        let id = format!("eks-cluster-sg-{name}");
+        let id = cluster_sg_of(r);
         notes.add(
             NoteKind::Assumed,
             format!(

@@ -45,12 +45,59 @@ impl<'a> Refs<'a> {
     /// The resources (and their attributes) the expression of `r` at `path`
     /// (`["vpc_config", "subnet_ids"]`) refers to, in the order written.
     pub fn resolve(&self, r: &Resource, path: &[&str]) -> Vec<Target> {
-        let Some(expr) = self.resource_expression(r, path) else {
+        let Some(config) = self.resource_config(r) else {
             return Vec::new();
         };
+        let Some(expr) = expression_at(config, path) else {
+            return Vec::new();
+        };
+        self.resolve_expression(r, config, expr)
+    }
+
+    /// The configuration blocks of `r` named `key` (`route`), as written: each an object
+    /// of expressions.
+    pub fn blocks(&self, r: &Resource, key: &str) -> Vec<&'a serde_json::Map<String, Value>> {
+        self.resource_config(r)
+            .and_then(|c| c.get("expressions")?.get(key)?.as_array())
+            .map(|a| a.iter().filter_map(Value::as_object).collect())
+            .unwrap_or_default()
+    }
+
+    /// What one expression of `r`'s configuration (a block's `gateway_id`) refers to.
+    pub fn resolve_in(&self, r: &Resource, expr: &Value) -> Vec<Target> {
+        match self.resource_config(r) {
+            Some(config) => self.resolve_expression(r, config, expr),
+            None => Vec::new(),
+        }
+    }
+
+    fn resolve_expression(&self, r: &Resource, config: &'a Value, expr: &Value) -> Vec<Target> {
         let mut out = Vec::new();
         self.expression(&r.module, expr, r.index.as_deref(), 0, &mut out);
+        // `subnet_id = each.value.id` under `for_each = aws_subnet.private`: the instance
+        // of what `for_each` iterates over that has this resource's key.
+        let each = expr
+            .get("references")
+            .and_then(Value::as_array)
+            .is_some_and(|refs| {
+                refs.iter()
+                    .filter_map(Value::as_str)
+                    .any(|x| x.starts_with("each.value"))
+            });
+        if each && let Some(for_each) = config.get("for_each_expression") {
+            self.expression(&r.module, for_each, r.index.as_deref(), 0, &mut out);
+        }
         out
+    }
+
+    /// The configuration of a resource (all its instances share it).
+    fn resource_config(&self, r: &Resource) -> Option<&'a Value> {
+        let rel = relative(&r.base, &r.module);
+        self.module_config(&r.module)?
+            .get("resources")?
+            .as_array()?
+            .iter()
+            .find(|c| c.get("address").and_then(Value::as_str) == Some(rel))
     }
 
     /// The configuration block of a module instance (keys dropped: all instances of a
@@ -59,24 +106,6 @@ impl<'a> Refs<'a> {
         let mut at = self.config?.get("root_module")?;
         for (name, _key) in segments(module) {
             at = at.get("module_calls")?.get(name)?.get("module")?;
-        }
-        Some(at)
-    }
-
-    fn resource_expression(&self, r: &Resource, path: &[&str]) -> Option<&'a Value> {
-        let rel = relative(&r.base, &r.module);
-        let module = self.module_config(&r.module)?;
-        let res = module
-            .get("resources")?
-            .as_array()?
-            .iter()
-            .find(|c| c.get("address").and_then(Value::as_str) == Some(rel))?;
-        let mut at = res.get("expressions")?;
-        for key in path {
-            at = at.get(*key)?;
-            if let Value::Array(a) = at {
-                at = a.first()?;
-            }
         }
         Some(at)
     }
@@ -95,8 +124,16 @@ impl<'a> Refs<'a> {
         let Some(refs) = expr.get("references").and_then(Value::as_array) else {
             return;
         };
-        for r in refs.iter().filter_map(Value::as_str) {
-            self.reference(module, r, index, depth, out);
+        // Terraform lists a traversal and each of its prefixes (`aws_subnet.public["a"].id`,
+        // `aws_subnet.public["a"]`, `aws_subnet.public`): the longest says which instance.
+        let all: Vec<&str> = refs.iter().filter_map(Value::as_str).collect();
+        for r in &all {
+            let prefix_of_another = all.iter().any(|o| {
+                o.len() > r.len() && o.starts_with(r) && o[r.len()..].starts_with(['.', '['])
+            });
+            if !prefix_of_another {
+                self.reference(module, r, index, depth, out);
+            }
         }
     }
 
@@ -215,6 +252,19 @@ impl<'a> Refs<'a> {
             }
         }
     }
+}
+
+/// The expression at `path` of a resource's configuration, through the first block of
+/// nested block lists.
+fn expression_at<'v>(config: &'v Value, path: &[&str]) -> Option<&'v Value> {
+    let mut at = config.get("expressions")?;
+    for key in path {
+        at = at.get(*key)?;
+        if let Value::Array(a) = at {
+            at = a.first()?;
+        }
+    }
+    Some(at)
 }
 
 /// The instance of module call `child` (`module.ng`) that module `m` is in or under:
