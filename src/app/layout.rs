@@ -16,13 +16,7 @@ use crate::ui::security as security_ui;
 const SIDE_MIN: f32 = 260.0;
 const SIDE_MAX: f32 = 480.0;
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
+use crate::text::plural;
 
 impl EksplainApp {
     pub(super) fn layout_ui(&mut self, ui: &mut egui::Ui, palette: &Palette) {

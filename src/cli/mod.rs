@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::engine::{self, report};
 use crate::io;
 use crate::model::{EndpointMode, Severity};
+use crate::text::plural;
 use out::{say, sayln};
 
 /// `--mode` values.
@@ -421,11 +422,11 @@ fn import(
     }
     let d = &imported.design;
     sayln!(
-        "{}: {} components, {} security groups, {} network ACLs",
+        "{}: {}, {}, {}",
         output.display(),
-        d.components.len(),
-        d.security_groups.len(),
-        d.network_acls.len()
+        plural(d.components.len(), "component", "components"),
+        plural(d.security_groups.len(), "security group", "security groups"),
+        plural(d.network_acls.len(), "network ACL", "network ACLs")
     );
     for n in &imported.notes {
         sayln!("  {n}");

@@ -1152,10 +1152,7 @@ fn partial_group(
     notes: &mut Notes,
 ) -> SecurityGroup {
     let id = &g.group_id;
-    let added = match ingress.len() + egress.len() {
-        1 => "1 rule".to_owned(),
-        n => format!("{n} rules"),
-    };
+    let added = crate::text::plural(ingress.len() + egress.len(), "rule", "rules");
     let origin = b.origin.name();
     if *id == cluster.cluster_security_group {
         notes.add(
