@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::engine::diff::diff;
-use crate::engine::diff_report;
+use crate::engine::{diff_report, sarif};
 use crate::io;
 use crate::model::{Design, EndpointMode};
 
@@ -13,9 +13,16 @@ use super::out::{say, sayln};
 
 /// How a design side is named on the command line.
 pub(super) fn load_side(arg: &str) -> Result<Design, String> {
+    read_side(arg).map(|(d, _)| d)
+}
+
+/// A design side and its text (for the line numbers of SARIF results).
+fn read_side(arg: &str) -> Result<(Design, String), String> {
     let path = Path::new(arg);
     if path.exists() {
-        return io::load(path).map(|(d, _)| d).map_err(|e| e.to_string());
+        let design = io::load(path).map(|(d, _)| d).map_err(|e| e.to_string())?;
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{arg}: {e}"))?;
+        return Ok((design, text));
     }
     let Some((rev, file)) = arg
         .split_once(':')
@@ -36,7 +43,7 @@ pub(super) fn load_side(arg: &str) -> Result<Design, String> {
     let text =
         String::from_utf8(out.stdout).map_err(|_| format!("{arg}: the file is not UTF-8 text"))?;
     io::ron_file::parse_design(&text, path)
-        .map(|(d, _)| d)
+        .map(|(d, _)| (d, text))
         .map_err(|e| e.to_string())
 }
 
@@ -49,7 +56,7 @@ pub(super) fn run(
     format: super::FormatArg,
     regressions_only: bool,
 ) -> ExitCode {
-    let (a, b) = match (load_side(old), load_side(new)) {
+    let (a, (b, new_text)) = match (load_side(old), read_side(new)) {
         (Ok(a), Ok(b)) => (a, b),
         (a, b) => {
             for e in [a.err(), b.err()].into_iter().flatten() {
@@ -62,13 +69,35 @@ pub(super) fn run(
     match format {
         super::FormatArg::Text => say!("{}", diff_report::text(&d)),
         super::FormatArg::Markdown => say!("{}", diff_report::markdown(&d)),
-        super::FormatArg::Json => match serde_json::to_string_pretty(&d) {
-            Ok(text) => sayln!("{text}"),
-            Err(e) => {
-                eprintln!("cannot write the JSON: {e}");
-                return ExitCode::from(2);
+        super::FormatArg::Json | super::FormatArg::Sarif => {
+            let value = if format == super::FormatArg::Sarif {
+                let lines = io::locate::id_lines(&new_text);
+                // A revision's path is the repository's already; a file's as given.
+                let uri = new
+                    .split_once(':')
+                    .filter(|_| !Path::new(new).exists())
+                    .map_or_else(
+                        || super::check::uri_of(Path::new(new)),
+                        |(_, p)| p.to_owned(),
+                    );
+                sarif::diff(
+                    &sarif::Place {
+                        uri: &uri,
+                        lines: &lines,
+                    },
+                    &d,
+                )
+            } else {
+                serde_json::to_value(&d).unwrap_or_default()
+            };
+            match serde_json::to_string_pretty(&value) {
+                Ok(text) => sayln!("{text}"),
+                Err(e) => {
+                    eprintln!("cannot write the JSON: {e}");
+                    return ExitCode::from(2);
+                }
             }
-        },
+        }
     }
     let failed = if regressions_only {
         d.has_regression()

@@ -1,5 +1,6 @@
 //! The command line: `eksplain [FILE]`, `eksplain validate FILE...`.
 
+mod check;
 mod diff;
 mod out;
 
@@ -8,11 +9,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::engine::{self, report};
+use crate::engine;
 use crate::io;
 use crate::model::{EndpointMode, Severity};
 use crate::text::plural;
-use out::{say, sayln};
+use out::sayln;
 
 /// `--mode` values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -44,6 +45,8 @@ pub enum FormatArg {
     Json,
     /// A Markdown report for a pull request or wiki.
     Markdown,
+    /// SARIF 2.1.0, for code scanning annotations on the design file.
+    Sarif,
 }
 
 /// When `diff` fails.
@@ -132,6 +135,13 @@ pub enum Command {
         /// Exit 1 when this condition holds (for CI gates).
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
+        /// Hold the design to this policy (default: policy.ron beside the design or at
+        /// the repository root); exit 1 on any violation.
+        #[arg(long, conflicts_with = "no_policy")]
+        policy: Option<PathBuf>,
+        /// Do not look for a policy.ron.
+        #[arg(long)]
+        no_policy: bool,
     },
     /// Compare two designs: the flows whose verdict, exposure, DNS answer or path changed,
     /// with their causes, then the items that changed. Exit 1 when a flow changed.
@@ -259,7 +269,16 @@ pub fn run(command: &Command) -> ExitCode {
             mode,
             format,
             fail_on,
-        } => check(file, *mode, *format, *fail_on),
+            policy,
+            no_policy,
+        } => {
+            let choice = match (policy, no_policy) {
+                (Some(p), _) => check::PolicyChoice::File(p),
+                (None, true) => check::PolicyChoice::None,
+                (None, false) => check::PolicyChoice::Found,
+            };
+            check::run(file, *mode, *format, *fail_on, &choice)
+        }
         Command::Diff {
             old,
             new,
@@ -469,50 +488,6 @@ fn fmt(files: &[PathBuf], check: bool) -> ExitCode {
         }
     }
     status
-}
-
-fn check(
-    file: &std::path::Path,
-    mode: Option<ModeArg>,
-    format: FormatArg,
-    fail_on: Option<FailOn>,
-) -> ExitCode {
-    let design = match io::load(file) {
-        Ok((design, _)) => design,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
-    };
-    let analysis = engine::analyze(&design, mode.map(EndpointMode::from));
-    let name = file.file_name().map_or_else(
-        || file.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    match format {
-        FormatArg::Text => say!("{}", report::to_text(&name, &analysis)),
-        FormatArg::Markdown => say!("{}", report::to_markdown(&name, &analysis)),
-        FormatArg::Json => {
-            let value = report::to_json(&name, &analysis);
-            match serde_json::to_string_pretty(&value) {
-                Ok(text) => sayln!("{text}"),
-                Err(e) => {
-                    eprintln!("cannot write the JSON report: {e}");
-                    return ExitCode::from(2);
-                }
-            }
-        }
-    }
-    let failed = match fail_on {
-        None => false,
-        Some(FailOn::Unreachable) => analysis.flows.iter().any(|f| !f.reachable),
-        Some(FailOn::Exposed) => analysis.flows.iter().any(engine::FlowResult::exposed),
-    };
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
 }
 
 struct RenderArgs<'a> {

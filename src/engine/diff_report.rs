@@ -82,6 +82,12 @@ fn flow_lines(f: &FlowDiff) -> Vec<String> {
     out
 }
 
+/// One flow's change on one line: `kubelet → API: node-a → api-1 :443: exposure:
+/// aws_public → none; because of: …` (SARIF results, the app's difference list).
+pub fn flow_line(f: &FlowDiff) -> String {
+    format!("{}: {}", flow_name(f), flow_lines(f).join("; "))
+}
+
 fn change_line(c: &ItemChange) -> String {
     let what = format!("{} {}", c.item.words(), c.id);
     match c.change {

@@ -10,7 +10,10 @@ mod dns;
 pub mod fix;
 mod kubelet;
 mod path;
+pub mod policy;
+pub mod policy_report;
 pub mod report;
+pub mod sarif;
 mod security;
 mod transit;
 

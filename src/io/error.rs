@@ -85,6 +85,14 @@ pub enum IoError {
         /// The serializer's message.
         message: String,
     },
+    /// A policy file reads but says something that cannot be checked.
+    #[error("{path}: {message}")]
+    Policy {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, naming the rule.
+        message: String,
+    },
 }
 
 fn format_problems(problems: &[Problem]) -> String {

@@ -2,6 +2,8 @@
 #![warn(missing_docs)]
 
 pub mod error;
+pub mod locate;
+pub mod policy;
 pub mod presets;
 pub mod recovery;
 pub mod ron_file;
