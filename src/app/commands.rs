@@ -327,6 +327,22 @@ impl EksplainApp {
             AppCommand::ToggleAnimation => self.view.animate = !self.view.animate,
             AppCommand::ToggleLegend => self.view.show_legend = !self.view.show_legend,
             AppCommand::CompareModes => self.view.show_compare = !self.view.show_compare,
+            AppCommand::CompareWithFile => self.ask_path(super::DialogKind::CompareWith, ""),
+            AppCommand::CompareWithSaved => self.compare_with_saved(),
+            AppCommand::CompareWithRevision => {
+                if matches!(self.source, super::Source::File(_)) {
+                    self.ask_revision();
+                } else {
+                    self.refused(
+                        "only a design saved in a git repository has revisions".to_owned(),
+                    );
+                }
+            }
+            AppCommand::StopComparing => {
+                if self.baseline.take().is_some() {
+                    self.info("stopped comparing");
+                }
+            }
             AppCommand::CopyReport => {
                 if let Some((_, a)) = &self.analysis {
                     let name = self.source.file_name();

@@ -22,6 +22,10 @@ pub enum DialogKind {
     Export(&'static str),
     /// Files or a folder to import.
     Import,
+    /// A design to compare the open one with.
+    CompareWith,
+    /// A git revision of the open file to compare with (typed, never a system dialog).
+    Revision,
 }
 
 impl DialogKind {
@@ -31,6 +35,8 @@ impl DialogKind {
             DialogKind::SaveAs { .. } => "Save design as",
             DialogKind::Export(_) => "Export",
             DialogKind::Import => "Import a configuration",
+            DialogKind::CompareWith => "Compare with a design",
+            DialogKind::Revision => "Compare with a git revision",
         }
     }
 }
@@ -88,7 +94,7 @@ impl EksplainApp {
             let started = Instant::now();
             let mut d = rfd::FileDialog::new().set_directory(&dir);
             d = match &kind {
-                DialogKind::Open | DialogKind::SaveAs { .. } => {
+                DialogKind::Open | DialogKind::SaveAs { .. } | DialogKind::CompareWith => {
                     d.add_filter("eksplain design", &["ron"])
                 }
                 DialogKind::Export(ext) => d.add_filter(*ext, &[*ext]),
@@ -96,6 +102,8 @@ impl EksplainApp {
                     "AWS CLI, Terraform, eksctl or CloudFormation",
                     &crate::import::EXTENSIONS,
                 ),
+                // Typed in the app (ask_revision), never a file dialog.
+                DialogKind::Revision => d,
             };
             if matches!(kind, DialogKind::Import)
                 && let Some(paths) = d.clone().pick_files()
@@ -105,7 +113,7 @@ impl EksplainApp {
             }
             let picked = match &kind {
                 DialogKind::Import => None,
-                DialogKind::Open => d.pick_file(),
+                DialogKind::Open | DialogKind::CompareWith => d.pick_file(),
                 _ => d.set_file_name(file_name).save_file(),
             };
             if let Some(path) = picked {
@@ -122,7 +130,10 @@ impl EksplainApp {
                     .to_owned(),
             );
         }
-        let start = if matches!(kind, DialogKind::Open | DialogKind::Import) {
+        let start = if matches!(
+            kind,
+            DialogKind::Open | DialogKind::Import | DialogKind::CompareWith
+        ) {
             dir.display().to_string()
         } else {
             dir.join(file_name).display().to_string()
@@ -130,9 +141,16 @@ impl EksplainApp {
         self.dialog.open = Some((kind, start));
     }
 
+    /// Asks for the git revision of the open file to compare with.
+    pub(super) fn ask_revision(&mut self) {
+        self.dialog.open = Some((DialogKind::Revision, "HEAD".to_owned()));
+    }
+
     fn finish_dialog(&mut self, kind: DialogKind, path: PathBuf) {
         match kind {
             DialogKind::Open => self.open_file(&path),
+            DialogKind::CompareWith => self.compare_with_file(&path),
+            DialogKind::Revision => self.compare_with_revision(&path.to_string_lossy()),
             DialogKind::Import => self.import_files(&[path]),
             DialogKind::SaveAs { then } => {
                 let path = if path.extension().is_none() {
@@ -189,7 +207,11 @@ impl EksplainApp {
         let mut done = None;
         egui::Modal::new(egui::Id::new("path-dialog")).show(ctx, |ui| {
             ui.heading(kind.heading());
-            ui.label("path of the file");
+            ui.label(if *kind == DialogKind::Revision {
+                "a commit, branch or tag (HEAD, main, origin/main~2)"
+            } else {
+                "path of the file"
+            });
             let field = ui.add(egui::TextEdit::singleline(text).desired_width(420.0));
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if !field.has_focus() && !enter {
@@ -201,6 +223,7 @@ impl EksplainApp {
                     DialogKind::SaveAs { .. } => "Save",
                     DialogKind::Export(_) => "Export",
                     DialogKind::Import => "Import",
+                    DialogKind::CompareWith | DialogKind::Revision => "Compare",
                 };
                 if ui.button(ok).clicked() || enter {
                     done = Some(true);
@@ -215,7 +238,11 @@ impl EksplainApp {
                 if let Some((kind, text)) = self.dialog.open.take() {
                     let path = PathBuf::from(text.trim());
                     if text.trim().is_empty() {
-                        self.refused("type a path first".to_owned());
+                        self.refused(if kind == DialogKind::Revision {
+                            "type a revision first".to_owned()
+                        } else {
+                            "type a path first".to_owned()
+                        });
                         self.dialog.open = Some((kind, text));
                     } else {
                         self.finish_dialog(kind, path);

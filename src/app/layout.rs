@@ -4,7 +4,7 @@
 use super::{EksplainApp, PromptAnswer};
 use crate::editor::Msg;
 use crate::io::PRESETS;
-use crate::model::Edit;
+use crate::model::{Edit, EndpointMode};
 use crate::render::{Palette, Theme};
 use crate::ui::canvas::{CanvasInput, SyncKey};
 use crate::ui::command::AppCommand;
@@ -50,6 +50,7 @@ impl EksplainApp {
         self.prompt_ui(&ctx);
         self.shortcuts_ui(&ctx, area);
         self.compare_ui(&ctx, area);
+        self.baseline_ui(&ctx, area);
     }
 
     fn canvas_ui(&mut self, ui: &mut egui::Ui, palette: &Palette) {
@@ -68,7 +69,12 @@ impl EksplainApp {
             _ => None,
         };
         let time = ui.ctx().input(|i| i.time);
-        let (under, over) = self.flow_overlay(palette, time);
+        let (mut under, over) = self.flow_overlay(palette, time);
+        // Compared with another version: its changed paths, faint, under today's.
+        let ghosts = self.baseline_ghosts(palette);
+        if !ghosts.is_empty() {
+            under.splice(0..0, ghosts);
+        }
         let flows = self.shown_flows.current();
         if self.view.animate && flows.is_some() {
             // Animate only while the window is in front; an unfocused window idles.
@@ -194,6 +200,15 @@ impl EksplainApp {
                 }
                 AppCommand::ToggleAnimation.menu_button(ui, q, true);
                 AppCommand::CompareModes.menu_button(ui, q, true);
+                let comparing = self.baseline.is_some();
+                let saved = matches!(self.source, super::Source::File(_));
+                ui.menu_button("Compare with", |ui| {
+                    AppCommand::CompareWithFile.menu_button(ui, q, true);
+                    AppCommand::CompareWithSaved.menu_button(ui, q, saved);
+                    AppCommand::CompareWithRevision.menu_button(ui, q, saved);
+                    ui.separator();
+                    AppCommand::StopComparing.menu_button(ui, q, comparing);
+                });
                 AppCommand::WalkThrough.menu_button(ui, q, true);
                 AppCommand::CopyReport.menu_button(ui, q, true);
                 let mut dark = self.settings.theme == Theme::Dark;
@@ -523,12 +538,19 @@ impl EksplainApp {
             return;
         }
         let revision = self.editor.revision();
-        if self.compare.as_ref().is_none_or(|(k, _)| *k != revision) {
-            self.compare = Some((revision, flows_ui::compare(self.editor.design())));
+        if self.compare.as_ref().is_none_or(|(k, ..)| *k != revision) {
+            let d = self.editor.design();
+            let step = |a, b| crate::engine::diff::diff(d, d, Some(a), Some(b));
+            let diffs = [
+                step(EndpointMode::Public, EndpointMode::PublicPrivate),
+                step(EndpointMode::PublicPrivate, EndpointMode::Private),
+            ];
+            self.compare = Some((revision, flows_ui::compare(d), diffs));
         }
         let mut open = true;
         let mut apply = None;
-        if let Some((_, analyses)) = &self.compare {
+        let mut clicked = None;
+        if let Some((_, analyses, [to_both, to_private])) = &self.compare {
             let current = self.editor.design().cluster.mode();
             // Wide enough for three columns, over the canvas rather than the menus.
             // It may reach over the right panel: three columns need the room.
@@ -545,9 +567,36 @@ impl EksplainApp {
                 .constrain_to(below_menu)
                 .show(ctx, |ui| {
                     apply = flows_ui::comparison_ui(ui, analyses, current);
+                    ui.add_space(8.0);
+                    // The same difference view as Compare with: click one to show it.
+                    egui::ScrollArea::vertical()
+                        .id_salt("mode-differences")
+                        .max_height(260.0)
+                        .show(ui, |ui| {
+                            for (d, title, id) in [
+                                (to_both, "public → public + private", "modes-1"),
+                                (to_private, "public + private → private", "modes-2"),
+                            ] {
+                                ui.label(
+                                    egui::RichText::new(flows_ui::screen_text(title)).strong(),
+                                );
+                                let flows_only = crate::engine::diff::Diff {
+                                    changes: Vec::new(),
+                                    ..d.clone()
+                                };
+                                if let Some(a) =
+                                    super::baseline::difference_list_ui(ui, &flows_only, id)
+                                {
+                                    clicked = Some(a);
+                                }
+                            }
+                        });
                 });
         }
         self.view.show_compare = open;
+        if let Some(a) = clicked {
+            self.diff_action(a);
+        }
         if let Some(mode) = apply {
             let mut cluster = self.editor.design().cluster.clone();
             cluster.set_mode(mode);

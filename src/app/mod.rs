@@ -4,6 +4,7 @@
 //! place they change) → derive (validation, analysis) → draw (panels and canvas, which
 //! only queue messages for the next frame).
 
+mod baseline;
 mod commands;
 mod dialogs;
 mod files;
@@ -107,7 +108,9 @@ pub struct EksplainApp {
     security: SecurityView,
     fonts_watch: FontsWatch,
     fonts_epoch: u64,
-    compare: Option<(u64, [Analysis; 3])>,
+    compare: Option<(u64, [Analysis; 3], [crate::engine::diff::Diff; 2])>,
+    /// The version the design is compared with (View › Compare with).
+    baseline: Option<baseline::Baseline>,
     recovery: recovery::Recovery,
     watcher: Option<FileWatch>,
     changed_on_disk: Option<PathBuf>,
@@ -153,6 +156,7 @@ impl EksplainApp {
             fonts_watch: FontsWatch::default(),
             fonts_epoch: 0,
             compare: None,
+            baseline: None,
             recovery: recovery::Recovery::default(),
             watcher: None,
             changed_on_disk: None,
@@ -209,6 +213,16 @@ impl EksplainApp {
     /// The editor (design, selection, history, gesture in progress).
     pub fn editor(&self) -> &Editor {
         &self.editor
+    }
+
+    /// What the design is compared with (View › Compare with), if anything.
+    pub fn compared_with(&self) -> Option<&str> {
+        self.baseline.as_ref().map(|b| b.label.as_str())
+    }
+
+    /// The flow selected in the flows panel or by a difference, if any.
+    pub fn selected_flow(&self) -> Option<usize> {
+        self.selected_flow
     }
 
     /// Where the open design came from.

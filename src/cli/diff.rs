@@ -32,16 +32,7 @@ fn read_side(arg: &str) -> Result<(Design, String), String> {
             "{arg}: no such file (a git revision is written REV:path, as origin/main:design.ron)"
         ));
     };
-    let out = std::process::Command::new("git")
-        .args(["show", &format!("{rev}:{file}")])
-        .output()
-        .map_err(|e| format!("{arg}: cannot run git: {e}"))?;
-    if !out.status.success() {
-        let why = String::from_utf8_lossy(&out.stderr);
-        return Err(format!("{arg}: git show failed: {}", why.trim()));
-    }
-    let text =
-        String::from_utf8(out.stdout).map_err(|_| format!("{arg}: the file is not UTF-8 text"))?;
+    let text = io::git::show(Path::new("."), rev, file).map_err(|e| format!("{arg}: {e}"))?;
     io::ron_file::parse_design(&text, path)
         .map(|(d, _)| (d, text))
         .map_err(|e| e.to_string())

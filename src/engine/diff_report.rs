@@ -88,7 +88,9 @@ pub fn flow_line(f: &FlowDiff) -> String {
     format!("{}: {}", flow_name(f), flow_lines(f).join("; "))
 }
 
-fn change_line(c: &ItemChange) -> String {
+/// One item's change on one line: `changed component subnet-a: route 0.0.0.0/0: nat →
+/// removed`.
+pub fn change_line(c: &ItemChange) -> String {
     let what = format!("{} {}", c.item.words(), c.id);
     match c.change {
         ChangeKind::Added => format!("added {what}"),

@@ -2,6 +2,7 @@
 #![warn(missing_docs)]
 
 pub mod error;
+pub mod git;
 pub mod locate;
 pub mod policy;
 pub mod presets;

@@ -5,6 +5,7 @@ pub mod bundle;
 pub mod export;
 pub mod flows;
 pub mod fonts;
+pub mod ghosts;
 pub mod legend;
 pub mod palette;
 pub mod primitive;

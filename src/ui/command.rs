@@ -66,6 +66,14 @@ pub enum AppCommand {
     ToggleLegend,
     /// Compare the three endpoint modes side by side.
     CompareModes,
+    /// Compare the design with another design file.
+    CompareWithFile,
+    /// Compare the design with its file as last saved.
+    CompareWithSaved,
+    /// Compare the design with its file at a git revision.
+    CompareWithRevision,
+    /// Stop comparing with another version.
+    StopComparing,
     /// Walk through the highlighted flow one step at a time (arrow keys).
     WalkThrough,
     /// Copy the analysis as a Markdown report.
@@ -194,6 +202,19 @@ impl AppCommand {
                 t("Compare modes…"),
                 "The flows under public, public + private and private side by side",
             ),
+            AppCommand::CompareWithFile => (
+                t("A file…"),
+                "What the open design changes against another design file",
+            ),
+            AppCommand::CompareWithSaved => (
+                t("The last saved version"),
+                "What the unsaved changes do to the paths",
+            ),
+            AppCommand::CompareWithRevision => (
+                t("A git revision…"),
+                "What the open file changes against a commit, branch or tag of its repository",
+            ),
+            AppCommand::StopComparing => (t("Stop comparing"), "Close the comparison"),
             AppCommand::CopyReport => (t("Copy report"), "Copy the analysis as Markdown"),
             AppCommand::ExportSvg => (
                 t("Export SVG…"),
@@ -266,7 +287,11 @@ impl AppCommand {
             | AppCommand::ExportPng
             | AppCommand::ExportPdf
             | AppCommand::ExportReport
-            | AppCommand::ExportMermaid => vec![],
+            | AppCommand::ExportMermaid
+            | AppCommand::CompareWithFile
+            | AppCommand::CompareWithSaved
+            | AppCommand::CompareWithRevision
+            | AppCommand::StopComparing => vec![],
         }
     }
 

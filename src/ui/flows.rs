@@ -489,7 +489,7 @@ pub fn comparison_ui(
     // Three equal columns that wrap their text, so the third is never cut off.
     let col = ((ui.available_width() - 150.0) / 3.0 - 12.0).max(120.0);
     egui::ScrollArea::vertical()
-        .max_height(420.0)
+        .max_height(300.0)
         .show(ui, |ui| {
             egui::Grid::new("compare")
                 .striped(true)
@@ -537,21 +537,6 @@ pub fn comparison_ui(
                         ui.end_row();
                     }
                 });
-            ui.add_space(8.0);
-            ui.label(RichText::new("differences").strong());
-            let [public, both, private] = analyses;
-            let mut any = false;
-            for line in report::differences(public, both)
-                .into_iter()
-                .chain(report::differences(both, private))
-                .take(300)
-            {
-                ui.add(egui::Label::new(screen_text(&line)).wrap());
-                any = true;
-            }
-            if !any {
-                ui.label("the three modes give the same paths");
-            }
         });
     apply
 }

@@ -1,0 +1,173 @@
+//! View › Compare with… in the window (the screen shows "→" as "->"): a file, the last saved version and a git revision
+//! of the open file; the difference list, a click that shows the flow, and the modes
+//! window's difference view.
+#![allow(
+    clippy::unwrap_used,
+    clippy::allow_attributes,
+    reason = "tests fail loudly"
+)]
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use eksplain::app::EksplainApp;
+use eksplain::engine::FlowKind;
+use eksplain::ui::command::AppCommand;
+
+use common::preset_path;
+
+fn open(path: &Path) -> Harness<'static, EksplainApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(
+            |ui, app: &mut EksplainApp| app.frame_ui(ui),
+            EksplainApp::with_file(path).with_native_dialogs(false),
+        );
+    h.run_steps(3);
+    h
+}
+
+fn preset(name: &str) -> String {
+    std::fs::read_to_string(preset_path(name)).unwrap()
+}
+
+/// Types into the in-app dialog's field (replacing what it holds) and presses Enter.
+fn answer_dialog(h: &mut Harness<'static, EksplainApp>, text: &str) {
+    h.get_all_by_role(egui::accesskit::Role::TextInput)
+        .next()
+        .unwrap()
+        .focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(1);
+    h.get_all_by_role(egui::accesskit::Role::TextInput)
+        .next()
+        .unwrap()
+        .type_text(text);
+    h.run_steps(1);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+}
+
+fn menu(h: &mut Harness<'static, EksplainApp>, item: &str) {
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Compare with").hover();
+    h.run_steps(2);
+    h.get_by_label(item).click();
+    h.run_steps(3);
+}
+
+#[test]
+fn compare_with_a_file_lists_the_kubelet_flows_and_a_click_shows_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let design = dir.path().join("design.ron");
+    std::fs::write(&design, preset("public-private")).unwrap();
+    let mut h = open(&design);
+    menu(&mut h, "A file…");
+    h.get_by_label("Compare with a design");
+    answer_dialog(&mut h, &preset_path("public"));
+    let label = h.state().compared_with().unwrap().to_owned();
+    assert!(label.ends_with("public.ron"), "{label}");
+    h.get_by_label("Compared with");
+    h.get_by_label_contains("2 flows changed");
+    // public → public + private: kubelet leaves the NAT for the EKS-owned ENIs.
+    let line = h.get_by_label_contains(
+        "kubelet -> API: node-a -> api-1 :443: exposure: aws_public -> none",
+    );
+    line.click();
+    h.run_steps(3);
+    let i = h.state().selected_flow().unwrap();
+    let f = &h.state().analysis().unwrap().flows[i];
+    assert_eq!(
+        (f.flow, f.source.as_str()),
+        (FlowKind::KubeletToApi, "node-a")
+    );
+    assert!(h.state().selection().contains("node-a"));
+    // The item changes are listed; a changed component is selected by a click.
+    h.get_by_label_contains("changed cluster demo: endpoint_private_access: false -> true");
+    // Closing the window stops comparing.
+    h.state_mut().push_command(AppCommand::StopComparing);
+    h.run_steps(3);
+    assert!(h.state().compared_with().is_none());
+    assert!(h.query_by_label("Compared with").is_none());
+}
+
+#[test]
+fn compare_with_the_last_saved_version_and_a_git_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let design = root.join("design.ron");
+    std::fs::write(&design, preset("public")).unwrap();
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+            .args(args)
+            .current_dir(root)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    git(&["init", "-q", "-b", "main"]);
+    git(&["add", "design.ron"]);
+    git(&["commit", "-q", "-m", "public"]);
+    // Today the file is public + private.
+    std::fs::write(&design, preset("public-private")).unwrap();
+    let mut h = open(&design);
+    // Nothing unsaved: the saved version gives the same paths.
+    menu(&mut h, "The last saved version");
+    assert_eq!(h.state().compared_with(), Some("the last saved version"));
+    h.get_by_label("no flow changed");
+    // HEAD still has the public design.
+    menu(&mut h, "A git revision…");
+    h.get_by_label("Compare with a git revision");
+    answer_dialog(&mut h, "HEAD");
+    assert_eq!(h.state().compared_with(), Some("git revision HEAD"));
+    h.get_by_label_contains("2 flows changed");
+    h.get_by_label_contains("kubelet -> API: node-b -> api-1 :443");
+    // A revision that does not exist is said, and the comparison before stays.
+    menu(&mut h, "A git revision…");
+    answer_dialog(&mut h, "no-such-branch");
+    assert_eq!(h.state().compared_with(), Some("git revision HEAD"));
+    h.get_by_label("Cannot compare");
+    let alert = format!("{:?}", h.state().alert_shown());
+    assert!(alert.contains("no-such-branch"), "{alert}");
+}
+
+#[test]
+fn a_preset_has_no_saved_version_to_compare_with() {
+    let mut h = common::harness("public");
+    h.state_mut().push_command(AppCommand::CompareWithSaved);
+    h.run_steps(3);
+    assert!(h.state().compared_with().is_none());
+    let status = h.state().status().unwrap();
+    assert!(
+        status.is_error && status.text.contains("save it first"),
+        "{status:?}"
+    );
+}
+
+#[test]
+fn the_modes_window_uses_the_same_difference_view() {
+    let mut h = common::harness("public");
+    h.state_mut().push_command(AppCommand::CompareModes);
+    h.run_steps(3);
+    h.get_by_label("public -> public + private");
+    h.get_by_label("public + private -> private");
+    h.get_by_label_contains("kubelet -> API: node-a -> api-1 :443")
+        .click();
+    h.run_steps(3);
+    let i = h.state().selected_flow().unwrap();
+    assert_eq!(
+        h.state().analysis().unwrap().flows[i].source.as_str(),
+        "node-a"
+    );
+}
