@@ -171,3 +171,44 @@ fn the_modes_window_uses_the_same_difference_view() {
         "node-a"
     );
 }
+
+#[test]
+fn the_team_policy_beside_the_file_is_in_the_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let design = dir.path().join("design.ron");
+    std::fs::write(&design, preset("public")).unwrap();
+    std::fs::copy(
+        format!("{}/docs/policy.example.ron", env!("CARGO_MANIFEST_DIR")),
+        dir.path().join("policy.ron"),
+    )
+    .unwrap();
+    let mut h = open(&design);
+    h.run_steps(2);
+    assert_eq!(h.state().policy_violations().len(), 4);
+    h.get_by_label("policy platform baseline: 4 violations");
+    h.get_by_label_contains("policy · private_access_on: cluster demo: private access is off");
+    // A violation about a flow selects where it goes public.
+    h.get_all_by_label_contains("policy · no_kubelet_over_public_ips: kubelet on node-a")
+        .next()
+        .unwrap()
+        .scroll_to_me();
+    h.run_steps(3);
+    h.get_all_by_label_contains("policy · no_kubelet_over_public_ips: kubelet on node-a")
+        .next()
+        .unwrap()
+        .click();
+    h.run_steps(3);
+    assert!(
+        h.state().selection().contains("nat"),
+        "{:?}",
+        h.state().selection()
+    );
+    // A policy that does not read is said in the findings, with its place.
+    std::fs::write(dir.path().join("policy.ron"), "(rules: [no_such_rule])").unwrap();
+    let mut h = open(&design);
+    h.run_steps(2);
+    h.get_by_label_contains("policy: ");
+    let shown = h.query_all_by_label_contains("policy.ron:1:").count();
+    assert_eq!(shown, 1);
+    assert!(h.state().policy_violations().is_empty());
+}

@@ -519,6 +519,9 @@ impl EksplainApp {
         egui::CollapsingHeader::new("Findings")
             .default_open(true)
             .show(ui, |ui| {
+                if let Some(id) = self.policy_findings_ui(ui) {
+                    self.messages.push(Msg::Select(vec![id]));
+                }
                 if let Some((_, a)) = &self.analysis {
                     match flows_ui::findings_ui(ui, a) {
                         Some(flows_ui::FindingAction::Select(id)) => {

@@ -11,6 +11,7 @@ mod files;
 mod layout;
 mod overlay;
 mod recovery;
+mod team_policy;
 
 use std::path::PathBuf;
 
@@ -111,6 +112,8 @@ pub struct EksplainApp {
     compare: Option<(u64, [Analysis; 3], [crate::engine::diff::Diff; 2])>,
     /// The version the design is compared with (View › Compare with).
     baseline: Option<baseline::Baseline>,
+    /// The team policy found for the open file.
+    team_policy: team_policy::TeamPolicy,
     recovery: recovery::Recovery,
     watcher: Option<FileWatch>,
     changed_on_disk: Option<PathBuf>,
@@ -157,6 +160,7 @@ impl EksplainApp {
             fonts_epoch: 0,
             compare: None,
             baseline: None,
+            team_policy: team_policy::TeamPolicy::default(),
             recovery: recovery::Recovery::default(),
             watcher: None,
             changed_on_disk: None,

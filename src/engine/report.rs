@@ -235,32 +235,3 @@ pub fn to_markdown(design_name: &str, analysis: &Analysis) -> String {
     }
     out
 }
-
-/// What changes for each flow between two analyses of the same design in other modes.
-pub fn differences(a: &Analysis, b: &Analysis) -> Vec<String> {
-    let name = |x: &Analysis| x.mode.map_or("no endpoint", |m| m.human());
-    let mut out = Vec::new();
-    for fa in &a.flows {
-        let Some(fb) = b
-            .flows
-            .iter()
-            .find(|f| f.flow == fa.flow && f.source == fa.source && f.target == fa.target)
-        else {
-            continue;
-        };
-        let (pa, pb) = (path_summary(fa), path_summary(fb));
-        let (ea, eb) = (
-            fa.exposure.map_or("–", super::Exposure::json_name),
-            fb.exposure.map_or("–", super::Exposure::json_name),
-        );
-        if pa != pb || ea != eb {
-            out.push(format!(
-                "{}: {pa} ({ea}) in {} becomes {pb} ({eb}) in {}",
-                who(fa),
-                name(a),
-                name(b)
-            ));
-        }
-    }
-    out
-}
