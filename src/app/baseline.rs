@@ -199,7 +199,8 @@ impl EksplainApp {
             egui::Window::new("Compared with")
                 .id(egui::Id::new("baseline"))
                 .open(&mut open)
-                .default_pos(area.right_top() + egui::vec2(-460.0, 40.0))
+                // Bottom right, where a fitted design leaves the most room.
+                .default_pos(area.right_bottom() + egui::vec2(-460.0, -330.0))
                 .default_width(440.0)
                 .constrain_to(below_menu)
                 .show(ctx, |ui| {
