@@ -11,26 +11,12 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::preset_path;
+use common::{git, preset_path};
 use serde_json::Value;
 
 fn yaml(name: &str) -> Value {
     let path = format!("{}/docs/ci/{name}", env!("CARGO_MANIFEST_DIR"));
     serde_saphyr::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 /// A repository whose `origin/main` holds `base` as network/design.ron, with `head` in the

@@ -6,6 +6,8 @@
     reason = "tests fail loudly"
 )]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -313,19 +315,7 @@ fn modes_added_and_removed_components_and_exit_codes() {
 #[test]
 fn git_revisions_are_read_with_git_show() {
     let dir = tempfile::tempdir().unwrap();
-    let git = |args: &[&str]| {
-        let out = Command::new("git")
-            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-            .args(args)
-            .current_dir(dir.path())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
+    let git = |args: &[&str]| common::git(dir.path(), args);
     git(&["init", "-q"]);
     std::fs::copy(preset("public"), dir.path().join("design.ron")).unwrap();
     git(&["add", "design.ron"]);

@@ -10,7 +10,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -18,7 +17,7 @@ use eksplain::app::EksplainApp;
 use eksplain::engine::FlowKind;
 use eksplain::ui::command::AppCommand;
 
-use common::preset_path;
+use common::{answer_dialog, preset_path};
 
 fn open(path: &Path) -> Harness<'static, EksplainApp> {
     let mut h = Harness::builder()
@@ -33,24 +32,6 @@ fn open(path: &Path) -> Harness<'static, EksplainApp> {
 
 fn preset(name: &str) -> String {
     std::fs::read_to_string(preset_path(name)).unwrap()
-}
-
-/// Types into the in-app dialog's field (replacing what it holds) and presses Enter.
-fn answer_dialog(h: &mut Harness<'static, EksplainApp>, text: &str) {
-    h.get_all_by_role(egui::accesskit::Role::TextInput)
-        .next()
-        .unwrap()
-        .focus();
-    h.run_steps(1);
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.run_steps(1);
-    h.get_all_by_role(egui::accesskit::Role::TextInput)
-        .next()
-        .unwrap()
-        .type_text(text);
-    h.run_steps(1);
-    h.key_press(egui::Key::Enter);
-    h.run_steps(3);
 }
 
 fn menu(h: &mut Harness<'static, EksplainApp>, item: &str) {
@@ -103,19 +84,7 @@ fn compare_with_the_last_saved_version_and_a_git_revision() {
     let root = dir.path();
     let design = root.join("design.ron");
     std::fs::write(&design, preset("public")).unwrap();
-    let git = |args: &[&str]| {
-        let out = Command::new("git")
-            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-            .args(args)
-            .current_dir(root)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
+    let git = |args: &[&str]| common::git(root, args);
     git(&["init", "-q", "-b", "main"]);
     git(&["add", "design.ron"]);
     git(&["commit", "-q", "-m", "public"]);

@@ -6,6 +6,8 @@
     reason = "tests fail loudly"
 )]
 
+mod common;
+
 use std::path::PathBuf;
 
 use egui_kittest::Harness;
@@ -147,20 +149,7 @@ fn file_import_asks_for_the_path_and_imports_it() {
     h.get_by_label_contains("Import…").click();
     h.run_steps(3);
     h.get_by_label("Import a configuration");
-    h.get_all_by_role(egui::accesskit::Role::TextInput)
-        .next()
-        .unwrap()
-        .focus();
-    h.run_steps(1);
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.run_steps(1);
-    h.get_all_by_role(egui::accesskit::Role::TextInput)
-        .next()
-        .unwrap()
-        .type_text(fixture_dir().to_str().unwrap());
-    h.run_steps(1);
-    h.key_press(egui::Key::Enter);
-    h.run_steps(3);
+    common::answer_dialog(&mut h, fixture_dir().to_str().unwrap());
     assert!(
         h.state().import_review().is_some(),
         "{:?}",

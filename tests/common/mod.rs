@@ -127,3 +127,36 @@ pub fn type_into_focused(h: &mut Harness<'_, EksplainApp>, text: &str) {
         .expect("a focused field")
         .type_text(text);
 }
+
+/// Runs git in `dir` as a user with a name set (commits work on a bare machine).
+pub fn git(dir: &std::path::Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Replaces what the in-app dialog's field holds with `text` and presses Enter.
+pub fn answer_dialog(h: &mut Harness<'_, EksplainApp>, text: &str) {
+    h.get_all_by_role(egui::accesskit::Role::TextInput)
+        .next()
+        .unwrap()
+        .focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(1);
+    h.get_all_by_role(egui::accesskit::Role::TextInput)
+        .next()
+        .unwrap()
+        .type_text(text);
+    h.run_steps(1);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+}
