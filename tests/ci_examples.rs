@@ -52,6 +52,7 @@ fn run(script: &str, dir: &Path, extra: &[(&str, String)]) -> (i32, String) {
         .current_dir(dir)
         .env("PATH", path)
         .env("DESIGN", "network/design.ron")
+        .env("POLICY", "policy.ron")
         .env("BASE", "origin/main")
         .envs(extra.iter().map(|(k, v)| (*k, v.as_str())))
         .output()

@@ -94,7 +94,7 @@ pub enum AppCommand {
 
 impl AppCommand {
     /// Commands with a fixed shortcut, in the order the shortcuts list shows them.
-    pub const WITH_SHORTCUTS: [AppCommand; 29] = [
+    pub const WITH_SHORTCUTS: [AppCommand; 31] = [
         AppCommand::New,
         AppCommand::Open,
         AppCommand::Import,
@@ -121,6 +121,8 @@ impl AppCommand {
         AppCommand::ToggleAnimation,
         AppCommand::ToggleLegend,
         AppCommand::CompareModes,
+        AppCommand::CompareWithSaved,
+        AppCommand::CompareWithRevision,
         AppCommand::WalkThrough,
         AppCommand::Shortcuts,
         AppCommand::Quit,
@@ -278,6 +280,8 @@ impl AppCommand {
             AppCommand::ToggleLegend => vec![k(Modifiers::NONE, Key::L)],
             AppCommand::WalkThrough => vec![k(Modifiers::NONE, Key::W)],
             AppCommand::CompareModes => vec![k(Modifiers::NONE, Key::M)],
+            AppCommand::CompareWithSaved => vec![k(CMD_SHIFT, Key::D)],
+            AppCommand::CompareWithRevision => vec![k(CMD_SHIFT, Key::G)],
             AppCommand::Quit => vec![k(Modifiers::COMMAND, Key::Q)],
             AppCommand::OpenRecent(_)
             | AppCommand::OpenPreset(_)
@@ -289,8 +293,6 @@ impl AppCommand {
             | AppCommand::ExportReport
             | AppCommand::ExportMermaid
             | AppCommand::CompareWithFile
-            | AppCommand::CompareWithSaved
-            | AppCommand::CompareWithRevision
             | AppCommand::StopComparing => vec![],
         }
     }
