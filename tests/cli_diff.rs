@@ -338,3 +338,17 @@ fn git_revisions_are_read_with_git_show() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("nope:design.ron"));
 }
+
+#[test]
+fn a_flow_that_gets_through_again_is_no_regression() {
+    // d05 → d06: the NAT's elastic IP joins the public access CIDRs; kubelet was blocked.
+    let dir = format!("{}/tests/fixtures/scenarios", env!("CARGO_MANIFEST_DIR"));
+    let (v, code) = json(&[
+        &format!("{dir}/d05.ron"),
+        &format!("{dir}/d06.ron"),
+        "--fail-on",
+        "regressions",
+    ]);
+    assert_eq!(code, 0, "{v:#}");
+    assert!(flows(&v).iter().all(|f| f["regression"] == false), "{v:#}");
+}

@@ -172,8 +172,9 @@ pub fn diff(
         if aspects.is_empty() {
             continue;
         }
+        // A flow that was blocked and now gets through is a fix, whatever its exposure.
         let regression = (was.reachable && !after.reachable)
-            || (after.reachable && rank(after.exposure) > rank(was.exposure));
+            || (was.reachable && after.reachable && rank(after.exposure) > rank(was.exposure));
         let dns = aspects.contains(&Aspect::Dns);
         flows.push(FlowDiff {
             flow: k.0,
