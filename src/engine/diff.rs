@@ -173,8 +173,8 @@ pub fn diff(
             continue;
         }
         // A flow that was blocked and now gets through is a fix, whatever its exposure.
-        let regression = (was.reachable && !after.reachable)
-            || (was.reachable && after.reachable && rank(after.exposure) > rank(was.exposure));
+        let regression =
+            was.reachable && (!after.reachable || rank(after.exposure) > rank(was.exposure));
         let dns = aspects.contains(&Aspect::Dns);
         flows.push(FlowDiff {
             flow: k.0,
