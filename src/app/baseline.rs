@@ -32,8 +32,14 @@ pub(super) enum DiffAction {
     Component(String),
 }
 
-/// The differences of `d`, each clickable; returns what was clicked.
-pub(super) fn difference_list_ui(ui: &mut egui::Ui, d: &Diff, id: &str) -> Option<DiffAction> {
+/// The differences of `d`, each clickable (the item changes too when `items`); returns
+/// what was clicked.
+pub(super) fn difference_list_ui(
+    ui: &mut egui::Ui,
+    d: &Diff,
+    items: bool,
+    id: &str,
+) -> Option<DiffAction> {
     let mut action = None;
     if d.flows.is_empty() {
         ui.label("no flow changed");
@@ -62,17 +68,18 @@ pub(super) fn difference_list_ui(ui: &mut egui::Ui, d: &Diff, id: &str) -> Optio
                 ));
             }
         }
-        if !d.changes.is_empty() {
+        let changes: &[_] = if items { &d.changes } else { &[] };
+        if !changes.is_empty() {
             ui.add_space(6.0);
             ui.label(
                 RichText::new(format!(
                     "{} changed",
-                    crate::text::plural(d.changes.len(), "item", "items")
+                    crate::text::plural(changes.len(), "item", "items")
                 ))
                 .strong(),
             );
         }
-        for c in d.changes.iter().take(300) {
+        for c in changes.iter().take(300) {
             let line = screen_text(&diff_report::change_line(c));
             let selectable = c.item == ItemKind::Component && c.change != ChangeKind::Removed;
             if selectable {
@@ -183,18 +190,18 @@ impl EksplainApp {
 
     /// The window listing the differences with the baseline.
     pub(super) fn baseline_ui(&mut self, ctx: &egui::Context, area: egui::Rect) {
-        if self.baseline.is_none() {
+        // Made again only when the design changed; drawn from the baseline in place.
+        if self.baseline_diff().is_none() {
             return;
         }
-        let label = self
-            .baseline
-            .as_ref()
-            .map(|b| b.label.clone())
-            .unwrap_or_default();
         let mut open = true;
         let mut action = None;
-        if let Some(d) = self.baseline_diff() {
-            let d = d.clone();
+        if let Some(Baseline {
+            label,
+            diff: Some((_, d)),
+            ..
+        }) = &self.baseline
+        {
             let below_menu = egui::Rect::from_min_max(area.left_top(), ctx.content_rect().max);
             egui::Window::new("Compared with")
                 .id(egui::Id::new("baseline"))
@@ -204,7 +211,7 @@ impl EksplainApp {
                 .default_width(440.0)
                 .constrain_to(below_menu)
                 .show(ctx, |ui| {
-                    ui.label(RichText::new(screen_text(&label)).strong());
+                    ui.label(RichText::new(screen_text(label)).strong());
                     ui.label(
                         RichText::new(format!(
                             "{} · dashed grey lines are the paths before",
@@ -217,7 +224,7 @@ impl EksplainApp {
                     egui::ScrollArea::vertical()
                         .max_height(420.0)
                         .show(ui, |ui| {
-                            action = difference_list_ui(ui, &d, "baseline-diff");
+                            action = difference_list_ui(ui, d, true, "baseline-diff");
                         });
                 });
         }

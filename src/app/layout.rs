@@ -583,12 +583,9 @@ impl EksplainApp {
                                 ui.label(
                                     egui::RichText::new(flows_ui::screen_text(title)).strong(),
                                 );
-                                let flows_only = crate::engine::diff::Diff {
-                                    changes: Vec::new(),
-                                    ..d.clone()
-                                };
+                                // One design in two modes: only the flows differ.
                                 if let Some(a) =
-                                    super::baseline::difference_list_ui(ui, &flows_only, id)
+                                    super::baseline::difference_list_ui(ui, d, false, id)
                                 {
                                     clicked = Some(a);
                                 }

@@ -61,8 +61,8 @@ pub(super) fn run(
     fail_on: Option<FailOn>,
     choice: &PolicyChoice<'_>,
 ) -> ExitCode {
-    let design = match io::load(file) {
-        Ok((design, _)) => design,
+    let (design, text) = match io::ron_file::load_with_text(file) {
+        Ok((design, _, text)) => (design, text),
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::from(2);
@@ -122,8 +122,7 @@ pub(super) fn run(
             }
         }
         FormatArg::Sarif => {
-            // The lines come from the file as it is on disk, which `load` just read.
-            let text = std::fs::read_to_string(file).unwrap_or_default();
+            // The lines of the text the design was read from.
             let lines = io::locate::id_lines(&text);
             let uri = uri_of(file);
             let place = sarif::Place {

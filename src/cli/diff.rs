@@ -20,9 +20,9 @@ pub(super) fn load_side(arg: &str) -> Result<Design, String> {
 fn read_side(arg: &str) -> Result<(Design, String), String> {
     let path = Path::new(arg);
     if path.exists() {
-        let design = io::load(path).map(|(d, _)| d).map_err(|e| e.to_string())?;
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{arg}: {e}"))?;
-        return Ok((design, text));
+        return io::ron_file::load_with_text(path)
+            .map(|(d, _, text)| (d, text))
+            .map_err(|e| e.to_string());
     }
     let Some((rev, file)) = arg
         .split_once(':')

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::error::IoError;
-use super::ron_file::{decode_utf8, options, syntax_error};
+use super::ron_file::{options, read_capped, syntax_error};
 use crate::engine::policy::{Policy, Rule};
 use crate::model::net;
 
@@ -43,22 +43,13 @@ pub fn parse_policy(text: &str, path: &Path) -> Result<Policy, IoError> {
 
 /// Reads and checks a policy file.
 pub fn load_policy(path: &Path) -> Result<Policy, IoError> {
-    let read_err = |source| IoError::Read {
+    let text = read_capped(path, MAX_POLICY_BYTES, |size| IoError::Policy {
         path: path.to_path_buf(),
-        source,
-    };
-    let meta = std::fs::metadata(path).map_err(read_err)?;
-    if meta.len() > MAX_POLICY_BYTES {
-        return Err(IoError::Policy {
-            path: path.to_path_buf(),
-            message: format!(
-                "the file is {} bytes; policy files are limited to {MAX_POLICY_BYTES} bytes",
-                meta.len()
-            ),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(read_err)?;
-    parse_policy(decode_utf8(&bytes, path)?, path)
+        message: format!(
+            "the file is {size} bytes; policy files are limited to {MAX_POLICY_BYTES} bytes"
+        ),
+    })?;
+    parse_policy(&text, path)
 }
 
 /// The policy a design file is held to when none is named: `policy.ron` beside it, else

@@ -105,23 +105,49 @@ pub fn decode_utf8<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, IoError>
     })
 }
 
-/// Reads, parses and validates a design file. Returns the design and its warnings.
-pub fn load(path: &Path) -> Result<(Design, Vec<Problem>), IoError> {
+/// Reads a text file of at most `limit` bytes (`too_large` says why a bigger one is
+/// refused, from its size), naming the line and column of any bad UTF-8.
+pub fn read_capped(
+    path: &Path,
+    limit: u64,
+    too_large: impl FnOnce(u64) -> IoError,
+) -> Result<String, IoError> {
     let read_err = |source| IoError::Read {
         path: path.to_path_buf(),
         source,
     };
     let meta = std::fs::metadata(path).map_err(read_err)?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(IoError::TooLarge {
-            path: path.to_path_buf(),
-            size: meta.len(),
-            limit: MAX_FILE_BYTES,
-        });
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
     }
     let bytes = std::fs::read(path).map_err(read_err)?;
-    let text = decode_utf8(&bytes, path)?;
-    parse_design(text, path)
+    // Validated once; on bad bytes, `decode_utf8` says where.
+    String::from_utf8(bytes).map_err(|e| {
+        decode_utf8(e.as_bytes(), path)
+            .err()
+            .unwrap_or_else(|| IoError::NotUtf8 {
+                path: path.to_path_buf(),
+                line: 1,
+                col: 1,
+            })
+    })
+}
+
+/// Reads, parses and validates a design file. Returns the design, its warnings and the
+/// text read (for reports that point at its lines).
+pub fn load_with_text(path: &Path) -> Result<(Design, Vec<Problem>, String), IoError> {
+    let text = read_capped(path, MAX_FILE_BYTES, |size| IoError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit: MAX_FILE_BYTES,
+    })?;
+    let (design, problems) = parse_design(&text, path)?;
+    Ok((design, problems, text))
+}
+
+/// Reads, parses and validates a design file. Returns the design and its warnings.
+pub fn load(path: &Path) -> Result<(Design, Vec<Problem>), IoError> {
+    load_with_text(path).map(|(design, problems, _)| (design, problems))
 }
 
 /// Writes a design atomically: the text goes to a temporary file beside the target, which
