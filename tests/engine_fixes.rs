@@ -58,7 +58,11 @@ fn every_blocked_flow_in_every_fixture_has_a_fix() {
         for f in analyze(&d, None).flows.iter().filter(|f| !f.reachable) {
             let code = f.code.unwrap();
             codes.insert(code.as_str());
-            let fix = f.fix.as_deref().unwrap_or_default();
+            let fix = f
+                .fix
+                .as_ref()
+                .map(eksplain::i18n::Msg::en)
+                .unwrap_or_default();
             assert!(!fix.is_empty(), "{name}: {code} of {} has no fix", f.source);
             // Named with the design's values, not placeholders.
             assert!(!fix.contains("the source"), "{name}: {fix}");
@@ -124,12 +128,13 @@ fn the_fix_names_the_nat_address_and_is_carried_in_json() {
         .unwrap();
     assert!(
         f.reason
+            .en()
             .contains("arrives from 198.51.100.10 (elastic IP of NAT nat)"),
         "{}",
         f.reason
     );
     assert_eq!(
-        f.fix.as_deref(),
+        f.fix.as_ref().map(eksplain::i18n::Msg::en).as_deref(),
         Some(
             "add 198.51.100.10/32 (elastic IP of NAT nat) to the public access CIDRs, or turn on private access"
         )

@@ -101,7 +101,7 @@ fn check(name: &str, expected: &[Expect], warnings: &[&str]) {
         );
         let hops: Vec<&str> = f.hops.iter().map(|h| h.kind.as_str()).collect();
         assert_eq!(hops.join(" "), x.hops, "{ctx}");
-        assert!(!f.steps.is_empty() && !f.reason.is_empty(), "{ctx}");
+        assert!(!f.steps.is_empty() && !f.reason.en().is_empty(), "{ctx}");
         assert!(f.reachable == f.code.is_none(), "{ctx}");
     }
     let mut codes: Vec<&str> = a.warnings.iter().map(|w| w.code.as_str()).collect();
@@ -173,7 +173,7 @@ fn d05_cidrs_without_nat_eip() {
     check("d05", &[LAPTOP_PUBLIC, B_STD, c], &[]);
     let a = load("d05");
     let f = a.flows.iter().find(|f| f.flow == C).unwrap();
-    assert!(f.reason.contains("198.51.100.10"), "{}", f.reason);
+    assert!(f.reason.en().contains("198.51.100.10"), "{}", f.reason);
 }
 
 #[test]
@@ -431,10 +431,10 @@ fn d09_self_managed_node_without_10250() {
     let a = load("d09");
     let f = a.flows.iter().find(|f| f.flow == B).unwrap();
     assert_eq!(
-        f.fix.as_deref(),
+        f.fix.as_ref().map(eksplain::i18n::Msg::en).as_deref(),
         Some("allow TCP 10250 from sg cluster-sg in node-sg")
     );
-    assert!(f.reason.contains("kubectl logs"), "{}", f.reason);
+    assert!(f.reason.en().contains("kubectl logs"), "{}", f.reason);
 }
 
 #[test]
@@ -470,7 +470,7 @@ fn d09w_webhook_port_blocked() {
         Some("NODE_SG_NO_WEBHOOK_INGRESS")
     );
     assert_eq!(f.blocked_at.as_deref(), Some("node-a"));
-    assert!(f.reason.contains("TCP 9443"), "{}", f.reason);
+    assert!(f.reason.en().contains("TCP 9443"), "{}", f.reason);
     let hops: Vec<&str> = f.hops.iter().map(|h| h.kind.as_str()).collect();
     assert_eq!(hops, ["api_server", "eks_eni", "node"]);
     // Every flow says its port in JSON.
@@ -497,7 +497,11 @@ fn d21_bastion_without_443_rule() {
     check("d21", &[a, B_STD, C_PHZ], &[]);
     let an = load("d21");
     assert_eq!(
-        an.flows[0].fix.as_deref(),
+        an.flows[0]
+            .fix
+            .as_ref()
+            .map(eksplain::i18n::Msg::en)
+            .as_deref(),
         Some("allow TCP 443 from sg bastion-sg in cluster-sg")
     );
 }
@@ -515,7 +519,11 @@ fn x01_no_return_route() {
     check("x01", &[a, B_STD, C_PHZ], &[]);
     let an = load("x01");
     assert_eq!(
-        an.flows[0].fix.as_deref(),
+        an.flows[0]
+            .fix
+            .as_ref()
+            .map(eksplain::i18n::Msg::en)
+            .as_deref(),
         Some("add a route 172.16.0.0/12 → tgw to the route table of subnet-private-a")
     );
 }
@@ -527,7 +535,9 @@ fn x02_acl_denies_443_to_the_nlb() {
     let an = load("x02");
     let f = an.flows.iter().find(|f| f.flow == C).unwrap();
     assert!(
-        f.reason.contains("rule 100 (deny TCP 443 198.51.100.0/24)"),
+        f.reason
+            .en()
+            .contains("rule 100 (deny TCP 443 198.51.100.0/24)"),
         "{}",
         f.reason
     );
@@ -552,7 +562,7 @@ fn x04_acl_without_ephemeral_ports() {
     check("x04", &[a, B_STD, C_PHZ], &[]);
     let an = load("x04");
     assert!(
-        an.flows[0].reason.contains("32768-60999"),
+        an.flows[0].reason.en().contains("32768-60999"),
         "{}",
         an.flows[0].reason
     );
@@ -573,7 +583,7 @@ fn x05_auto_assigned_public_ip() {
     assert!(
         f.steps
             .iter()
-            .any(|s| s.text.contains("auto-assigns at launch")),
+            .any(|s| s.text.en().contains("auto-assigns at launch")),
         "{:?}",
         f.steps
     );
@@ -582,7 +592,7 @@ fn x05_auto_assigned_public_ip() {
         .iter()
         .find(|w| w.code == "W_NODE_PUBLIC_IP")
         .unwrap();
-    assert!(w.message.contains("auto-assigned"), "{}", w.message);
+    assert!(w.message.en().contains("auto-assigned"), "{}", w.message);
     // Unless the design says the node was launched without one.
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenarios/x05.ron");
     let (mut d, _) = io::load(&path).unwrap();
@@ -630,7 +640,7 @@ fn inferred_rules_say_so() {
         .iter()
         .find(|w| w.code == "DNS_PHZ_NOT_APPLIED")
         .unwrap();
-    assert!(w.message.contains("inferred"), "{}", w.message);
+    assert!(w.message.en().contains("inferred"), "{}", w.message);
 }
 
 /// D22 with transit gateway route tables and what the VPN carries: the office admin's
@@ -656,7 +666,7 @@ fn t02_tgw_table_without_a_route_to_the_vpc() {
     let analysis = load("t02");
     let f = find(&analysis, &a);
     assert_eq!(
-        f.fix.as_deref(),
+        f.fix.as_ref().map(eksplain::i18n::Msg::en).as_deref(),
         Some(
             "add a static route 10.0.0.0/16 → vpc to route table rtb-vpn (or propagate vpc into it)"
         )
@@ -677,7 +687,7 @@ fn t03_tgw_blackhole_drops_the_replies() {
     let analysis = load("t03");
     let f = find(&analysis, &a);
     assert!(
-        f.reason.contains("172.16.0.0/12 is a blackhole"),
+        f.reason.en().contains("172.16.0.0/12 is a blackhole"),
         "{}",
         f.reason
     );
@@ -690,9 +700,13 @@ fn t04_vpn_associated_with_the_wrong_tgw_table() {
     let analysis = load("t04");
     let f = find(&analysis, &a);
     assert!(
-        f.fix.as_deref().is_some_and(
-            |x| x.starts_with("associate the attachment of vpn with route table rtb-onprem")
-        ),
+        f.fix
+            .as_ref()
+            .map(eksplain::i18n::Msg::en)
+            .as_deref()
+            .is_some_and(
+                |x| x.starts_with("associate the attachment of vpn with route table rtb-onprem")
+            ),
         "{:?}",
         f.fix
     );
@@ -726,7 +740,7 @@ fn x06_forwarding_to_a_vpc_resolver_that_is_off() {
     let analysis = load("x06");
     let f = find(&analysis, &a);
     assert!(
-        f.reason.contains("forwards the query") && f.reason.contains("(inferred"),
+        f.reason.en().contains("forwards the query") && f.reason.en().contains("(inferred"),
         "{}",
         f.reason
     );
@@ -772,7 +786,7 @@ fn inferred_rules_are_labelled_in_the_steps_that_use_them() {
         let analysis = load(fixture);
         let f = find(&analysis, &e(flow, source, "", None, None, ""));
         assert!(
-            f.steps.iter().any(|s| s.text.contains(text)),
+            f.steps.iter().any(|s| s.text.en().contains(text)),
             "{fixture} {source}: {:?}",
             f.steps.iter().map(|s| &s.text).collect::<Vec<_>>()
         );
@@ -796,10 +810,10 @@ fn a_forwarded_query_without_the_private_zone_is_one_step() {
     }
     let a = analyze(&d, None);
     let f = find(&a, &e(A, "admin", "", None, None, ""));
-    let dns: Vec<&str> = f
+    let dns: Vec<String> = f
         .steps
         .iter()
-        .map(|s| s.text.as_str())
+        .map(|s| s.text.en())
         .filter(|t| t.contains("forwards the query") || t.contains("looks up"))
         .collect();
     assert_eq!(dns.len(), 1, "{dns:?}");
@@ -826,7 +840,11 @@ fn a_peering_carries_nothing_on_beyond_its_vpcs() {
         "{}",
         f.reason
     );
-    assert!(f.reason.contains("joins two VPCs only"), "{}", f.reason);
+    assert!(
+        f.reason.en().contains("joins two VPCs only"),
+        "{}",
+        f.reason
+    );
 }
 
 #[test]
@@ -860,14 +878,16 @@ fn listed_carried_ranges_are_not_hedged_and_dropped_replies_say_so() {
     let a = load("t01");
     let f = find(&a, &ADMIN_OK);
     assert!(
-        f.steps.iter().all(|s| !s.text.contains("is inferred)")),
+        f.steps
+            .iter()
+            .all(|s| !s.text.en().contains("is inferred)")),
         "{:?}",
         f.steps
     );
     let a = load("t03");
     let f = find(&a, &e(A, "admin", "", None, None, ""));
     assert!(
-        f.reason.starts_with("The replies do not get back."),
+        f.reason.en().starts_with("The replies do not get back."),
         "{}",
         f.reason
     );

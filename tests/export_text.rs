@@ -179,7 +179,7 @@ fn render_steps_writes_one_image_per_step_with_its_sentence() {
         let path = dir.path().join(format!("walk-step{}.svg", i + 1));
         let svg = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{stdout}"));
         // The caption is the step's sentence (escaped as the SVG writes it).
-        let first_words: String = step.text.chars().take(20).collect();
+        let first_words: String = step.text.en().chars().take(20).collect();
         let escaped = first_words
             .replace('&', "&amp;")
             .replace('<', "&lt;")

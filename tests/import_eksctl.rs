@@ -294,7 +294,7 @@ fn a_nat_whose_address_is_not_known_yet_still_reaches_the_public_endpoint() {
         assert!(
             f.steps
                 .iter()
-                .any(|s| s.text.contains("allocated on deploy")),
+                .any(|s| s.text.en().contains("allocated on deploy")),
             "{:?}",
             f.steps
         );
@@ -312,7 +312,12 @@ fn a_nat_whose_address_is_not_known_yet_still_reaches_the_public_endpoint() {
         .unwrap();
     assert!(!f.reachable);
     assert!(
-        f.fix.as_deref().unwrap_or_default().contains("elastic IP"),
+        f.fix
+            .as_ref()
+            .map(eksplain::i18n::Msg::en)
+            .as_deref()
+            .unwrap_or_default()
+            .contains("elastic IP"),
         "{:?}",
         f.fix
     );

@@ -86,7 +86,7 @@ fn deleting_the_nat_turns_kubelet_flows_red_with_the_reason() {
             Some("NO_ROUTE_TO_PUBLIC_ENDPOINT")
         );
         assert!(
-            f.reason.contains("no route to the internet"),
+            f.reason.en().contains("no route to the internet"),
             "{}",
             f.reason
         );

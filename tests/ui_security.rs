@@ -105,7 +105,11 @@ fn a_deny_rule_in_a_new_acl_blocks_kubectl_and_says_which_rule() {
         kubectl.code.map(eksplain::engine::Code::as_str),
         Some("NACL_DENY")
     );
-    assert!(kubectl.reason.contains("rule 100"), "{}", kubectl.reason);
+    assert!(
+        kubectl.reason.en().contains("rule 100"),
+        "{}",
+        kubectl.reason
+    );
 }
 
 #[test]

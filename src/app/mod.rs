@@ -411,7 +411,7 @@ impl EksplainApp {
                     code: f.code.as_str(),
                     component: f.component.clone(),
                     field: None,
-                    message: f.message.clone(),
+                    message: f.message.to_string(),
                 }));
             }
             self.problems = (revision, problems);

@@ -173,10 +173,10 @@ impl Code {
     }
 
     /// A suffix for messages built on inferred rules.
-    pub const fn basis_note(self) -> &'static str {
+    pub fn with_basis_note(self, message: crate::i18n::Msg) -> crate::i18n::Msg {
         match self.basis() {
-            Basis::Doc => "",
-            Basis::Inferred => " (inferred from general VPC behaviour, not stated by AWS)",
+            Basis::Doc => message,
+            Basis::Inferred => message.and(crate::i18n::Msg::new("basis-inferred")),
         }
     }
 }

@@ -28,7 +28,7 @@ pub struct FlowSide {
     /// The code of a blocked flow.
     pub code: Option<String>,
     /// Why it is blocked, or how it gets through.
-    pub reason: String,
+    pub reason: crate::i18n::Msg,
 }
 
 impl FlowSide {

@@ -128,7 +128,7 @@ pub(super) fn api_to_kubelet(
                         "Node {phrase} {verb} TCP {port} from the control plane (sg {cluster_sg}); {what}"
                     ),
                 );
-                b.fix = Some(format!("allow TCP {port} from sg {cluster_sg} in {target}"));
+                b.fix = Some(format!("allow TCP {port} from sg {cluster_sg} in {target}").into());
                 b.edit = managed.map(|g| {
                     Box::new(super::FixEdit::AddSgRule {
                         group: g.to_owned(),

@@ -22,6 +22,9 @@ use std::net::Ipv4Addr;
 use compact_str::CompactString;
 use serde::Serialize;
 
+use crate::i18n::Msg;
+use crate::msg;
+
 use crate::model::{
     Cluster, Component, ComponentKind, ConnectionKind, Design, DesignIndex, EndpointMode, KindName,
     net,
@@ -144,9 +147,9 @@ pub struct Finding {
     /// The component concerned, if any.
     pub component: Option<String>,
     /// One sentence.
-    pub message: String,
+    pub message: Msg,
     /// The smallest fix, when there is an obvious one.
-    pub fix: Option<String>,
+    pub fix: Option<Msg>,
     /// The fix as an edit of the design, when it is one.
     pub fix_edit: Option<FixEdit>,
     /// Documented or inferred.
@@ -154,20 +157,19 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(level: Level, code: Code, component: Option<&str>, mut message: String) -> Self {
-        message.push_str(code.basis_note());
+    fn new(level: Level, code: Code, component: Option<&str>, message: impl Into<Msg>) -> Self {
         Self {
             level,
             code,
             component: component.map(str::to_owned),
-            message,
+            message: code.with_basis_note(message.into()),
             fix: None,
             fix_edit: None,
             basis: code.basis(),
         }
     }
 
-    fn with_fix(mut self, fix: impl Into<String>) -> Self {
+    fn with_fix(mut self, fix: impl Into<Msg>) -> Self {
         self.fix = Some(fix.into());
         self
     }
@@ -200,7 +202,7 @@ pub struct Hop {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Step {
     /// The sentence.
-    pub text: String,
+    pub text: Msg,
     /// The component the step is about.
     pub component: Option<CompactString>,
 }
@@ -230,9 +232,9 @@ pub struct FlowResult {
     /// The first blocking component.
     pub blocked_at: Option<String>,
     /// One sentence: why it works or why not.
-    pub reason: String,
+    pub reason: Msg,
     /// The smallest change that would unblock the flow, when there is an obvious one.
-    pub fix: Option<String>,
+    pub fix: Option<Msg>,
     /// The same change as an edit of the design, when it is one.
     pub fix_edit: Option<FixEdit>,
     /// Components passed, source to target.
@@ -268,26 +270,25 @@ pub struct Analysis {
 pub(crate) struct Block {
     pub code: Code,
     pub at: Option<String>,
-    pub reason: String,
-    pub fix: Option<String>,
+    pub reason: Msg,
+    pub fix: Option<Msg>,
     /// Boxed: blocks travel in `Err`s, which stay small.
     pub edit: Option<Box<FixEdit>>,
 }
 
 impl Block {
-    pub(crate) fn new(code: Code, at: Option<&str>, mut reason: String) -> Self {
-        reason.push_str(code.basis_note());
+    pub(crate) fn new(code: Code, at: Option<&str>, reason: impl Into<Msg>) -> Self {
         Self {
             code,
             at: at.map(str::to_owned),
-            reason,
+            reason: code.with_basis_note(reason.into()),
             fix: None,
             edit: None,
         }
     }
 
     /// The fix, as a sentence and, when it is an edit of the design, as data.
-    pub(crate) fn fixed(mut self, fix: impl Into<String>, edit: Option<FixEdit>) -> Self {
+    pub(crate) fn fixed(mut self, fix: impl Into<Msg>, edit: Option<FixEdit>) -> Self {
         self.fix = Some(fix.into());
         self.edit = edit.map(Box::new);
         self
@@ -393,9 +394,9 @@ impl Trace {
         }
     }
 
-    pub(crate) fn step(&mut self, component: Option<&Component>, text: String) {
+    pub(crate) fn step(&mut self, component: Option<&Component>, text: impl Into<Msg>) {
         self.steps.push(Step {
-            text,
+            text: text.into(),
             component: component.map(|c| CompactString::from(c.id.as_str())),
         });
     }
@@ -708,7 +709,7 @@ fn run_flow(
         Err(Block {
             code: err.code,
             at: err.component.clone(),
-            reason: format!("EKS rejects this cluster configuration: {}", err.message),
+            reason: msg!("reason-eks-rejects", message = err.message.clone()),
             fix: err.fix.clone(),
             // What turns on: the private endpoint, unless the source is outside every
             // VPC (on the internet or on premises), which reaches the public one.
@@ -739,7 +740,7 @@ fn run_flow(
             dns_answer: answer,
             code: None,
             blocked_at: None,
-            reason,
+            reason: reason.into(),
             fix: None,
             fix_edit: None,
             hops: trace.hops,
@@ -749,10 +750,7 @@ fn run_flow(
         Err(block) => {
             // The last step always says where and why the flow stops.
             let at = block.at.as_deref().and_then(|id| ctx.ix.get(id));
-            trace.step(
-                at,
-                format!("Blocked: {}.", block.reason.trim_end_matches('.')),
-            );
+            trace.step(at, msg!("step-blocked", reason = block.reason.clone()));
             FlowResult {
                 flow,
                 source,

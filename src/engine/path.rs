@@ -163,7 +163,7 @@ pub(super) fn traverse<'a>(
                 name(start)
             ))
         },
-        |(b, passed)| Stop::Blocked(b, passed),
+        |(b, passed)| Stop::Blocked(Box::new(b), passed),
     ))
 }
 
@@ -187,7 +187,7 @@ fn stopped(stop: Stop<'_>, trace: &mut Trace, no_route: impl FnOnce(String) -> B
             for c in passed {
                 trace.hop(c);
             }
-            b
+            *b
         }
     }
 }
@@ -971,8 +971,8 @@ pub(super) fn private_path(
                 Ok((_, reached)) => reached.id == src_net.id,
                 // A transit gateway or link that drops the replies says so itself.
                 Err(Stop::Blocked(mut b, _)) => {
-                    b.reason = format!("The replies do not get back. {}", b.reason);
-                    return Err(b);
+                    b.reason = crate::msg!("reason-replies-lost", reason = b.reason.clone());
+                    return Err(*b);
                 }
                 Err(Stop::NoNetwork(_)) => false,
             },
@@ -1003,9 +1003,9 @@ pub(super) fn private_path(
                 || "the connection it came through".to_owned(),
                 |h| h.id.to_string(),
             );
-        b.fix = Some(format!(
-            "add a route {src_cidr} → {via} to the route table of {subnet_id}"
-        ));
+        b.fix = Some(
+            format!("add a route {src_cidr} → {via} to the route table of {subnet_id}").into(),
+        );
         let connector = trace
             .hops
             .iter()
@@ -1196,9 +1196,7 @@ pub(super) fn source_checks(
                     src.id
                 ),
             );
-            b.fix = Some(format!(
-                "allow TCP {port} to {dest_text}/32 in {first} egress"
-            ));
+            b.fix = Some(format!("allow TCP {port} to {dest_text}/32 in {first} egress").into());
             b.edit = match (managed, dest_iface.ip) {
                 (Some(g), Some(d)) => Some(FixEdit::AddSgRule {
                     group: g.to_owned(),
@@ -1262,7 +1260,7 @@ pub(super) fn eni_checks(
                     fmt_ip(src_iface.ip)
                 ),
             );
-            b.fix = Some(format!("allow TCP 443 from {from} in {cluster_sg}"));
+            b.fix = Some(format!("allow TCP 443 from {from} in {cluster_sg}").into());
             // Only a peer the model can hold: a security group, or a CIDR.
             let peer_ok = from.starts_with("sg ") || net::parse_cidr_v4(&from).is_ok();
             b.edit = ctx

@@ -301,10 +301,10 @@ fn nodes_reach_api(analysis: &Analysis, out: &mut Vec<Violation>) {
             component: f.blocked_at.clone().or_else(|| Some(f.source.to_string())),
             flow: Some(FlowRef::of(f)),
             message: format!("{what} ({code})"),
-            fix: f
-                .fix
-                .clone()
-                .unwrap_or_else(|| f.reason.trim_end_matches('.').to_owned()),
+            fix: f.fix.as_ref().map_or_else(
+                || f.reason.to_string().trim_end_matches('.').to_owned(),
+                ToString::to_string,
+            ),
         });
     }
 }

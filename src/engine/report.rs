@@ -95,7 +95,7 @@ pub fn to_text(design_name: &str, analysis: &Analysis) -> String {
             let _ = writeln!(out, "  {}. {}", i + 1, s.text);
         }
         let _ = writeln!(out, "  verdict: {}", verdict(f));
-        let _ = writeln!(out, "  {}.", f.reason.trim_end_matches('.'));
+        let _ = writeln!(out, "  {}.", f.reason.to_string().trim_end_matches('.'));
         if let Some(fix) = &f.fix {
             let _ = writeln!(out, "  fix: {fix}");
         }
@@ -202,7 +202,7 @@ pub fn to_markdown(design_name: &str, analysis: &Analysis) -> String {
             out,
             "\n**{}.** {}.",
             verdict(f),
-            f.reason.trim_end_matches('.')
+            f.reason.to_string().trim_end_matches('.')
         );
         if let Some(fix) = &f.fix {
             let _ = writeln!(out, "Fix: {fix}.");
@@ -223,13 +223,13 @@ pub fn to_markdown(design_name: &str, analysis: &Analysis) -> String {
                 .map_or_else(String::new, |c| format!(" ({c})"));
             let fix = w
                 .fix
-                .as_deref()
+                .as_ref()
                 .map_or_else(String::new, |f| format!(" Fix: {f}."));
             let _ = writeln!(
                 out,
                 "- `{}`{comp}: {}.{fix}",
                 w.code,
-                w.message.trim_end_matches('.')
+                w.message.to_string().trim_end_matches('.')
             );
         }
     }

@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use super::diff::Diff;
 use super::policy::Violation;
 use super::{Analysis, Finding, FlowResult, Level};
+use crate::i18n::Msg;
 
 /// The schema the output follows.
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -122,7 +123,7 @@ fn finding(run: &mut Run, place: &Place<'_>, f: &Finding) {
         f.code.as_str(),
         f.code.as_str(),
         level,
-        &with_fix(f.message.clone(), f.fix.as_deref()),
+        &with_fix(f.message.en(), f.fix.as_ref().map(Msg::en).as_deref()),
         &place.location(f.component.as_deref()),
     );
 }
@@ -139,8 +140,8 @@ pub fn check(place: &Place<'_>, analysis: &Analysis, violations: &[Violation]) -
             code,
             "error",
             &with_fix(
-                format!("{} is blocked: {}", flow_title(f), f.reason),
-                f.fix.as_deref(),
+                format!("{} is blocked: {}", flow_title(f), f.reason.en()),
+                f.fix.as_ref().map(Msg::en).as_deref(),
             ),
             &place.location(Some(at)),
         );

@@ -266,7 +266,7 @@ fn acl_one(
                         || " with a number below any deny that matches".to_owned(),
                         |n| format!(" as rule {n}")
                     )
-                ));
+                ).into());
                 b.edit = number
                     .map(|number| super::FixEdit::AddAclRule {
                         acl: acl.id.clone(),

@@ -70,12 +70,14 @@ fn a_blocked_reason_names_the_public_endpoint_once() {
     let k = flow(&a, FlowKind::KubeletToApi, "node-a");
     assert_eq!(k.code, Some(Code::NoRouteToPublicEndpoint), "{}", k.reason);
     assert!(
-        k.reason.ends_with("cannot reach the public endpoint"),
+        k.reason.en().ends_with("cannot reach the public endpoint"),
         "{}",
         k.reason
     );
     assert!(
-        !k.reason.contains("the public endpoint the public endpoint"),
+        !k.reason
+            .en()
+            .contains("the public endpoint the public endpoint"),
         "{}",
         k.reason
     );
@@ -110,12 +112,18 @@ fn a_fix_changes_the_group_the_design_defines_not_the_aws_default() {
         .unwrap();
     assert!(
         f.reason
+            .en()
             .contains("security groups outside-sg and node-sg block TCP 10250"),
         "{}",
         f.reason
     );
     assert!(
-        f.fix.as_deref().unwrap().ends_with("in node-sg"),
+        f.fix
+            .as_ref()
+            .map(crate::i18n::Msg::en)
+            .as_deref()
+            .unwrap()
+            .ends_with("in node-sg"),
         "{:?}",
         f.fix
     );

@@ -17,7 +17,7 @@ pub(super) enum Stop<'a> {
     NoNetwork(String),
     /// A route table or a link drops it; with the connectors passed up to the one that
     /// drops it.
-    Blocked(Block, Vec<&'a Component>),
+    Blocked(Box<Block>, Vec<&'a Component>),
 }
 
 /// The ids of the components attached to `id`.

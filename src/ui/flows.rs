@@ -333,7 +333,7 @@ fn bundle_row(
         .id_salt(id)
         .default_open(false)
         .show(ui, |ui| {
-            ui.label(RichText::new(screen_text(&lead.reason)).italics());
+            ui.label(RichText::new(screen_text(&lead.reason.to_string())).italics());
             ui.horizontal_wrapped(|ui| {
                 for f in &flows {
                     let node = crate::render::bundle::flow_end(f);
@@ -421,7 +421,7 @@ fn flow_row(
                     actions.push(FlowAction::Focus(c.to_string()));
                 }
             }
-            ui.label(RichText::new(screen_text(&f.reason)).italics());
+            ui.label(RichText::new(screen_text(&f.reason.to_string())).italics());
             if let Some(fix) = &f.fix {
                 ui.label(screen_text(&format!("fix: {fix}")));
             }
@@ -453,7 +453,7 @@ pub fn findings_ui(ui: &mut egui::Ui, analysis: &Analysis) -> Option<FindingActi
         let mut text = format!("{icon} {}: {}", f.code, f.message);
         if let Some(fix) = &f.fix {
             text.push_str("\nfix: ");
-            text.push_str(fix);
+            text.push_str(&fix.to_string());
         }
         let resp =
             ui.add(egui::Label::new(RichText::new(text).color(c)).sense(egui::Sense::click()));
