@@ -9,36 +9,14 @@
 )]
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+mod common;
+
+use common::designs::{designs, root};
 use eksplain::engine::{analyze, diff, diff_report, policy, policy_report, report};
 use eksplain::io;
-use eksplain::model::{Design, EndpointMode, generate};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn designs() -> Vec<(String, Design)> {
-    let mut out = Vec::new();
-    for name in ["public", "public-private", "private"] {
-        let path = root().join("presets").join(format!("{name}.ron"));
-        out.push((format!("preset-{name}"), io::load(&path).unwrap().0));
-    }
-    let dir = root().join("tests/fixtures/scenarios");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    files.sort();
-    for path in files {
-        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-        out.push((format!("scenario-{stem}"), io::load(&path).unwrap().0));
-    }
-    out.push(("generated-12".to_owned(), generate::large_design(12, 3, 2)));
-    out
-}
+use eksplain::model::{Design, EndpointMode};
 
 /// Everything written about one design: the text and Markdown reports in its own mode and
 /// in each mode, the JSON sentences, the team policy verdict and the differences between modes.

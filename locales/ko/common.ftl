@@ -1,2 +1,21 @@
 verbatim = { $text }
 basis-inferred = {" "}(AWS 문서에 명시되지 않은 일반적인 VPC 동작에서 추론)
+
+kind-vpc = VPC
+kind-subnet = 서브넷
+kind-control-plane = AWS 관리형 VPC
+kind-api-server = API 서버
+kind-nlb = 퍼블릭 NLB
+kind-eks-eni = EKS 소유 ENI
+kind-igw = 인터넷 게이트웨이
+kind-nat = NAT 게이트웨이
+kind-node = 워커 노드
+kind-client = kubectl 클라이언트
+kind-on-prem = 온프레미스 네트워크
+kind-vpn = VPN
+kind-tgw = 전송 게이트웨이
+kind-peering = VPC 피어링
+kind-phz = 프라이빗 호스팅 영역
+kind-note = 메모
+named = { $kind } { $id }
+unknown-address = 알 수 없는 주소

@@ -4,6 +4,7 @@
 
 mod catalog;
 mod msg;
+pub mod words;
 
 use std::cell::Cell;
 

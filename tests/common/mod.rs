@@ -2,6 +2,7 @@
 //! gestures and typing into fields.
 #![allow(dead_code, reason = "each test binary uses a different subset")]
 
+pub mod designs;
 pub mod imported;
 
 use egui::Pos2;
