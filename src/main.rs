@@ -14,6 +14,10 @@ fn main() -> std::process::ExitCode {
         .init();
     let args = Cli::parse();
     if let Some(command) = &args.command {
+        let lang = args
+            .lang
+            .map_or_else(eksplain::i18n::Lang::from_env, eksplain::i18n::Lang::from);
+        eksplain::i18n::set_current(lang);
         return cli::run(command);
     }
     if let Some(name) = &args.preset

@@ -24,3 +24,19 @@ kind-note = note
 named = { $kind } { $id }
 # An address the design does not know.
 unknown-address = an unknown address
+
+## Flows and modes.
+flow-kubectl-to-api = kubectl → API
+flow-api-to-kubelet = API → kubelet
+flow-kubelet-to-api = kubelet → API
+mode-public = public
+mode-public-private = public + private
+mode-private = private
+mode-none = no endpoint enabled
+# Exposure classes and DNS answers in reports: English keeps the JSON spellings.
+exposure-none = none
+exposure-aws-public = aws_public
+exposure-internet = internet
+dns-via-public = public_dns
+dns-via-phz = private_hosted_zone
+dns-via-forwarded = forwarded

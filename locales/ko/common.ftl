@@ -19,3 +19,17 @@ kind-phz = 프라이빗 호스팅 영역
 kind-note = 메모
 named = { $kind } { $id }
 unknown-address = 알 수 없는 주소
+
+flow-kubectl-to-api = kubectl → API
+flow-api-to-kubelet = API → kubelet
+flow-kubelet-to-api = kubelet → API
+mode-public = 퍼블릭
+mode-public-private = 퍼블릭 + 프라이빗
+mode-private = 프라이빗
+mode-none = 활성화된 엔드포인트 없음
+exposure-none = 없음
+exposure-aws-public = AWS 퍼블릭
+exposure-internet = 인터넷
+dns-via-public = 퍼블릭 DNS
+dns-via-phz = 프라이빗 호스팅 영역
+dns-via-forwarded = DNS 전달

@@ -99,6 +99,10 @@ pub(super) fn run(
             false
         }
     };
+    if matches!(format, FormatArg::Json | FormatArg::Sarif) {
+        // Contracts for machines: English whatever --lang says.
+        crate::i18n::set_current(crate::i18n::Lang::En);
+    }
     match format {
         FormatArg::Text => {
             say!("{}", report::to_text(&name, &analysis));

@@ -57,6 +57,10 @@ pub(super) fn run(
         }
     };
     let d = diff(&a, &b, mode_old, mode_new);
+    if matches!(format, super::FormatArg::Json | super::FormatArg::Sarif) {
+        // Contracts for machines: English whatever --lang says.
+        crate::i18n::set_current(crate::i18n::Lang::En);
+    }
     match format {
         super::FormatArg::Text => say!("{}", diff_report::text(&d)),
         super::FormatArg::Markdown => say!("{}", diff_report::markdown(&d)),

@@ -95,6 +95,24 @@ pub enum FailOn {
     Exposed,
 }
 
+/// `--lang` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Korean (한국어).
+    Ko,
+}
+
+impl From<LangArg> for crate::i18n::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::En => crate::i18n::Lang::En,
+            LangArg::Ko => crate::i18n::Lang::Ko,
+        }
+    }
+}
+
 /// Command-line arguments.
 #[derive(Debug, Parser)]
 #[command(
@@ -108,6 +126,11 @@ pub struct Cli {
     /// Open a built-in preset instead (public, public-private, private).
     #[arg(long, conflicts_with = "file")]
     pub preset: Option<String>,
+    /// The language of text and Markdown output and of the window (default: LC_ALL,
+    /// LC_MESSAGES or LANG for commands; the saved choice or the system's for the window).
+    /// JSON, SARIF and design files are always English.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
     /// A subcommand; without one the window opens.
     #[command(subcommand)]
     pub command: Option<Command>,

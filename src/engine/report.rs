@@ -3,6 +3,8 @@
 use serde_json::{Value, json};
 
 use super::{Analysis, Finding, FlowResult};
+use crate::i18n::words;
+use crate::t;
 
 fn finding_json(f: &Finding) -> Value {
     json!({
@@ -52,62 +54,76 @@ pub fn to_json(design_name: &str, analysis: &Analysis) -> Value {
     })
 }
 
-/// One line verdict of a flow.
+/// One line verdict of a flow, in the current language.
 pub fn verdict(f: &FlowResult) -> String {
     if f.reachable {
-        let exposure = f.exposure.map_or("?", |e| e.json_name());
+        let exposure = f
+            .exposure
+            .map_or_else(|| "?".to_owned(), |e| words::exposure(e).to_string());
         let badge = if f.exposed() {
-            "crosses public IPs"
+            t!("verdict-crosses-public")
         } else {
-            "stays private"
+            t!("verdict-stays-private")
         };
-        format!("reachable, exposure {exposure} ({badge})")
+        t!("verdict-reachable", exposure = exposure, badge = badge)
     } else {
-        let at = f
-            .blocked_at
-            .as_deref()
-            .map_or_else(String::new, |b| format!(" at {b}"));
-        format!(
-            "blocked{at}: {}",
-            f.code.map_or("?", crate::engine::Code::as_str)
-        )
+        let code = f.code.map_or("?", crate::engine::Code::as_str);
+        match f.blocked_at.as_deref() {
+            Some(at) => t!("verdict-blocked-at", at = at, code = code),
+            None => t!("verdict-blocked", code = code),
+        }
     }
 }
 
-/// The text report: per flow, numbered steps and the verdict.
+fn no_period(m: &impl std::fmt::Display) -> String {
+    m.to_string().trim_end_matches('.').to_owned()
+}
+
+/// The text report: per flow, numbered steps and the verdict, in the current language.
 pub fn to_text(design_name: &str, analysis: &Analysis) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
-    let mode = analysis.mode.map_or("no endpoint enabled", |m| m.human());
-    let _ = writeln!(out, "{design_name} — mode: {mode}");
+    let mode = words::mode(analysis.mode);
+    let _ = writeln!(
+        out,
+        "{}",
+        t!("report-title", design = design_name, mode = mode)
+    );
     for f in &analysis.flows {
-        let dns = f
-            .dns
-            .map_or_else(String::new, |d| format!(", DNS {}", d.json_name()));
-        let _ = writeln!(
-            out,
-            "\n{}: {} → {}{dns}",
-            f.flow.human(),
-            f.source,
-            if f.target.is_empty() { "?" } else { &f.target }
-        );
+        let target = if f.target.is_empty() { "?" } else { &f.target };
+        let head = match f.dns {
+            Some(d) => t!(
+                "report-flow-dns",
+                flow = words::flow(f.flow),
+                source = &f.source,
+                target = target,
+                dns = words::dns(d)
+            ),
+            None => t!(
+                "report-flow",
+                flow = words::flow(f.flow),
+                source = &f.source,
+                target = target
+            ),
+        };
+        let _ = writeln!(out, "\n{head}");
         for (i, s) in f.steps.iter().enumerate() {
             let _ = writeln!(out, "  {}. {}", i + 1, s.text);
         }
-        let _ = writeln!(out, "  verdict: {}", verdict(f));
-        let _ = writeln!(out, "  {}.", f.reason.to_string().trim_end_matches('.'));
+        let _ = writeln!(out, "  {}", t!("report-verdict", verdict = verdict(f)));
+        let _ = writeln!(out, "  {}.", no_period(&f.reason));
         if let Some(fix) = &f.fix {
-            let _ = writeln!(out, "  fix: {fix}");
+            let _ = writeln!(out, "  {}", t!("report-fix", fix = fix.clone()));
         }
     }
     for (title, list) in [
-        ("errors", &analysis.errors),
-        ("warnings", &analysis.warnings),
+        (t!("report-errors"), &analysis.errors),
+        (t!("report-warnings"), &analysis.warnings),
     ] {
         if list.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n{title}:");
+        let _ = writeln!(out, "\n{title}");
         for w in list {
             let comp = w
                 .component
@@ -115,7 +131,7 @@ pub fn to_text(design_name: &str, analysis: &Analysis) -> String {
                 .map_or_else(String::new, |c| format!(" [{c}]"));
             let _ = writeln!(out, "  {}{comp}: {}", w.code, w.message);
             if let Some(fix) = &w.fix {
-                let _ = writeln!(out, "    fix: {fix}");
+                let _ = writeln!(out, "    {}", t!("report-fix", fix = fix.clone()));
             }
         }
     }
@@ -124,66 +140,68 @@ pub fn to_text(design_name: &str, analysis: &Analysis) -> String {
 
 /// The path of a flow between its ends, e.g. "NAT gateway → internet gateway → public NLB".
 pub fn path_summary(f: &FlowResult) -> String {
-    let inner: Vec<&str> = f
+    let inner: Vec<String> = f
         .hops
         .iter()
         .skip(1)
         .take(f.hops.len().saturating_sub(2))
-        .map(|h| h.kind.human())
+        .map(|h| words::kind(h.kind).to_string())
         .collect();
-    let path = if inner.is_empty() {
-        "direct".to_owned()
+    if !f.reachable {
+        return t!(
+            "path-blocked",
+            code = f.code.map_or("?", crate::engine::Code::as_str)
+        );
+    }
+    if inner.is_empty() {
+        t!("path-direct")
     } else {
         inner.join(" → ")
-    };
-    if f.reachable {
-        path
-    } else {
-        format!(
-            "blocked ({})",
-            f.code.map_or("?", crate::engine::Code::as_str)
-        )
     }
 }
 
 /// Who a flow is about, e.g. "kubelet on node-a", "kubectl on user", "API server → node-a".
 pub fn who(f: &FlowResult) -> String {
     match f.flow {
-        super::FlowKind::KubectlToApi => format!("kubectl on {}", f.source),
-        super::FlowKind::KubeletToApi => format!("kubelet on {}", f.source),
-        super::FlowKind::ApiToKubelet => format!("API server to kubelet on {}", f.target),
+        super::FlowKind::KubectlToApi => t!("who-kubectl", id = &f.source),
+        super::FlowKind::KubeletToApi => t!("who-kubelet", id = &f.source),
+        super::FlowKind::ApiToKubelet => t!("who-api", id = &f.target),
     }
 }
 
-/// The Markdown report: the flows table, the numbered steps and the findings.
+/// The Markdown report: the flows table, the numbered steps and the findings, in the
+/// current language.
 pub fn to_markdown(design_name: &str, analysis: &Analysis) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
-    let mode = analysis.mode.map_or("no endpoint enabled", |m| m.human());
-    let _ = writeln!(out, "## {design_name}: endpoint access {mode}\n");
+    let mode = words::mode(analysis.mode);
     let _ = writeln!(
         out,
-        "| flow | from | to | verdict | exposure | DNS | hops |"
+        "{}\n",
+        t!("md-title", design = design_name, mode = mode)
     );
+    let _ = writeln!(out, "{}", t!("md-table"));
     let _ = writeln!(out, "|---|---|---|---|---|---|---|");
     for f in &analysis.flows {
         let hops: Vec<&str> = f.hops.iter().map(|h| h.id.as_str()).collect();
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} |",
-            f.flow.human(),
+            words::flow(f.flow),
             f.source,
             f.target,
             if f.reachable {
-                "reachable".to_owned()
+                t!("md-reachable")
             } else {
-                format!(
-                    "blocked: `{}`",
-                    f.code.map_or("?", crate::engine::Code::as_str)
+                t!(
+                    "md-blocked",
+                    code = f.code.map_or("?", crate::engine::Code::as_str)
                 )
             },
-            f.exposure.map_or("–", super::Exposure::json_name),
-            f.dns.map_or("–", super::DnsVia::json_name),
+            f.exposure
+                .map_or_else(|| "–".to_owned(), |e| words::exposure(e).to_string()),
+            f.dns
+                .map_or_else(|| "–".to_owned(), |d| words::dns(d).to_string()),
             hops.join(" → ")
         );
     }
@@ -191,7 +209,7 @@ pub fn to_markdown(design_name: &str, analysis: &Analysis) -> String {
         let _ = writeln!(
             out,
             "\n### {}: {} → {}\n",
-            f.flow.human(),
+            words::flow(f.flow),
             f.source,
             f.target
         );
@@ -200,17 +218,20 @@ pub fn to_markdown(design_name: &str, analysis: &Analysis) -> String {
         }
         let _ = writeln!(
             out,
-            "\n**{}.** {}.",
-            verdict(f),
-            f.reason.to_string().trim_end_matches('.')
+            "\n{}",
+            t!(
+                "md-verdict",
+                verdict = verdict(f),
+                reason = f.reason.clone()
+            )
         );
         if let Some(fix) = &f.fix {
-            let _ = writeln!(out, "Fix: {fix}.");
+            let _ = writeln!(out, "{}", t!("md-fix", fix = fix.clone()));
         }
     }
     for (title, list) in [
-        ("Errors", &analysis.errors),
-        ("Warnings", &analysis.warnings),
+        (t!("md-errors"), &analysis.errors),
+        (t!("md-warnings"), &analysis.warnings),
     ] {
         if list.is_empty() {
             continue;
@@ -224,13 +245,8 @@ pub fn to_markdown(design_name: &str, analysis: &Analysis) -> String {
             let fix = w
                 .fix
                 .as_ref()
-                .map_or_else(String::new, |f| format!(" Fix: {f}."));
-            let _ = writeln!(
-                out,
-                "- `{}`{comp}: {}.{fix}",
-                w.code,
-                w.message.to_string().trim_end_matches('.')
-            );
+                .map_or_else(String::new, |f| t!("md-finding-fix", fix = f.clone()));
+            let _ = writeln!(out, "- `{}`{comp}: {}.{fix}", w.code, no_period(&w.message));
         }
     }
     out

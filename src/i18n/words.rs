@@ -40,3 +40,44 @@ pub fn named(c: &Component) -> Msg {
 pub fn address(a: Option<std::net::Ipv4Addr>) -> Msg {
     a.map_or_else(|| Msg::new("unknown-address"), Msg::verbatim)
 }
+
+/// A flow's title: "kubectl → API".
+pub fn flow(kind: crate::engine::FlowKind) -> Msg {
+    use crate::engine::FlowKind;
+    Msg::new(match kind {
+        FlowKind::KubectlToApi => "flow-kubectl-to-api",
+        FlowKind::ApiToKubelet => "flow-api-to-kubelet",
+        FlowKind::KubeletToApi => "flow-kubelet-to-api",
+    })
+}
+
+/// An endpoint access mode's name, or "no endpoint enabled".
+pub fn mode(mode: Option<crate::model::EndpointMode>) -> Msg {
+    use crate::model::EndpointMode;
+    Msg::new(match mode {
+        Some(EndpointMode::Public) => "mode-public",
+        Some(EndpointMode::PublicPrivate) => "mode-public-private",
+        Some(EndpointMode::Private) => "mode-private",
+        None => "mode-none",
+    })
+}
+
+/// An exposure class as reports name it (`internet`, `aws_public`, `none` in English).
+pub fn exposure(e: crate::engine::Exposure) -> Msg {
+    use crate::engine::Exposure;
+    Msg::new(match e {
+        Exposure::None => "exposure-none",
+        Exposure::AwsPublic => "exposure-aws-public",
+        Exposure::Internet => "exposure-internet",
+    })
+}
+
+/// Who answered a DNS lookup, as reports name it (`public_dns`… in English).
+pub fn dns(d: crate::engine::DnsVia) -> Msg {
+    use crate::engine::DnsVia;
+    Msg::new(match d {
+        DnsVia::PublicDns => "dns-via-public",
+        DnsVia::PrivateHostedZone => "dns-via-phz",
+        DnsVia::Forwarded => "dns-via-forwarded",
+    })
+}
