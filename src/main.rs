@@ -39,10 +39,13 @@ fn main() -> std::process::ExitCode {
         Box::new(move |cc| {
             let fallbacks = eksplain::ui::theme::install_fallback_fonts(&cc.egui_ctx);
             log::info!("fallback fonts: {fallbacks:?}");
-            let settings: eksplain::app::Settings = cc
+            let mut settings: eksplain::app::Settings = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, "settings"))
                 .unwrap_or_default();
+            if let Some(lang) = args.lang {
+                settings.lang = Some(lang.into());
+            }
             let mut app = match (&args.file, &args.preset) {
                 (Some(path), _) => EksplainApp::with_file(path),
                 (None, Some(name)) => EksplainApp::with_preset(name),

@@ -351,6 +351,7 @@ impl EksplainApp {
                 }
             }
             AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            AppCommand::SetLanguage(lang) => self.set_lang(lang),
         }
     }
 

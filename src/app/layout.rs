@@ -6,6 +6,7 @@ use crate::editor::Msg;
 use crate::io::PRESETS;
 use crate::model::{Edit, EndpointMode};
 use crate::render::{Palette, Theme};
+use crate::t;
 use crate::ui::canvas::{CanvasInput, SyncKey};
 use crate::ui::command::AppCommand;
 use crate::ui::flows::{self as flows_ui, FlowAction};
@@ -55,10 +56,12 @@ impl EksplainApp {
 
     fn canvas_ui(&mut self, ui: &mut egui::Ui, palette: &Palette) {
         // Colours are baked into the drawing, so the theme is part of its key.
+        // So are the words: a language switch draws it again.
         let dark = u64::from(self.settings.theme == Theme::Dark);
+        let salt = (self.lang_epoch << 1) + dark;
         let key = SyncKey {
-            revision: self.editor.view_revision() * 2 + dark,
-            content: self.editor.content_revision() * 2 + dark,
+            revision: (self.editor.view_revision() << 20) + salt,
+            content: (self.editor.content_revision() << 20) + salt,
         };
         let selection = self.editor.selection().components().clone();
         self.canvas
@@ -130,10 +133,10 @@ impl EksplainApp {
         let deletable = !selection.is_empty();
         let (can_undo, can_redo) = (self.editor.can_undo(), self.editor.can_redo());
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
+            ui.menu_button(t!("menu-file"), |ui| {
                 AppCommand::New.menu_button(ui, q, true);
                 AppCommand::Open.menu_button(ui, q, true);
-                ui.menu_button("Open recent", |ui| {
+                ui.menu_button(t!("menu-open-recent"), |ui| {
                     if self.settings.recent.is_empty() {
                         ui.label("no recent files");
                     }
@@ -144,7 +147,7 @@ impl EksplainApp {
                         }
                     }
                 });
-                ui.menu_button("Open preset", |ui| {
+                ui.menu_button(t!("menu-open-preset"), |ui| {
                     for i in 0..PRESETS.len() {
                         AppCommand::OpenPreset(i).menu_button(ui, q, true);
                     }
@@ -156,7 +159,7 @@ impl EksplainApp {
                 ui.separator();
                 AppCommand::Quit.menu_button(ui, q, true);
             });
-            ui.menu_button("Edit", |ui| {
+            ui.menu_button(t!("menu-edit"), |ui| {
                 AppCommand::Undo.menu_button(ui, q, can_undo);
                 AppCommand::Redo.menu_button(ui, q, can_redo);
                 ui.separator();
@@ -172,10 +175,10 @@ impl EksplainApp {
                 ui.separator();
                 AppCommand::SecurityEditor.menu_button(ui, q, true);
             });
-            ui.menu_button("Arrange", |ui| {
+            ui.menu_button(t!("menu-arrange"), |ui| {
                 AppCommand::TidyLayout.menu_button(ui, q, true);
             });
-            ui.menu_button("Export", |ui| {
+            ui.menu_button(t!("menu-export"), |ui| {
                 AppCommand::ExportSvg.menu_button(ui, q, true);
                 AppCommand::ExportPng.menu_button(ui, q, true);
                 AppCommand::ExportPdf.menu_button(ui, q, true);
@@ -183,18 +186,18 @@ impl EksplainApp {
                 AppCommand::ExportMermaid.menu_button(ui, q, true);
                 AppCommand::CopyReport.menu_button(ui, q, true);
             });
-            ui.menu_button("View", |ui| {
+            ui.menu_button(t!("menu-view"), |ui| {
                 AppCommand::FitView.menu_button(ui, q, true);
                 AppCommand::ZoomIn.menu_button(ui, q, true);
                 AppCommand::ZoomOut.menu_button(ui, q, true);
                 let mut hidden = self.view.panels_hidden;
-                if ui.checkbox(&mut hidden, "Hide panels").changed() {
+                if ui.checkbox(&mut hidden, t!("cmd-toggle-panels")).changed() {
                     q.push(AppCommand::TogglePanels);
                     ui.close();
                 }
                 AppCommand::TogglePaths.menu_button(ui, q, true);
                 let mut legend = self.view.show_legend;
-                if ui.checkbox(&mut legend, "Legend").changed() {
+                if ui.checkbox(&mut legend, t!("cmd-toggle-legend")).changed() {
                     q.push(AppCommand::ToggleLegend);
                     ui.close();
                 }
@@ -202,7 +205,7 @@ impl EksplainApp {
                 AppCommand::CompareModes.menu_button(ui, q, true);
                 let comparing = self.baseline.is_some();
                 let saved = matches!(self.source, super::Source::File(_));
-                ui.menu_button("Compare with", |ui| {
+                ui.menu_button(t!("menu-compare-with"), |ui| {
                     AppCommand::CompareWithFile.menu_button(ui, q, true);
                     AppCommand::CompareWithSaved.menu_button(ui, q, saved);
                     AppCommand::CompareWithRevision.menu_button(ui, q, saved);
@@ -212,12 +215,21 @@ impl EksplainApp {
                 AppCommand::WalkThrough.menu_button(ui, q, true);
                 AppCommand::CopyReport.menu_button(ui, q, true);
                 let mut dark = self.settings.theme == Theme::Dark;
-                if ui.checkbox(&mut dark, "Dark theme").changed() {
+                if ui.checkbox(&mut dark, t!("cmd-toggle-theme")).changed() {
                     q.push(AppCommand::ToggleTheme);
                     ui.close();
                 }
+                ui.menu_button(t!("menu-language"), |ui| {
+                    let now = crate::i18n::current();
+                    for lang in crate::i18n::Lang::ALL {
+                        if ui.radio(now == lang, lang.native_name()).clicked() {
+                            q.push(AppCommand::SetLanguage(lang));
+                            ui.close();
+                        }
+                    }
+                });
             });
-            ui.menu_button("Help", |ui| {
+            ui.menu_button(t!("menu-help"), |ui| {
                 AppCommand::Shortcuts.menu_button(ui, q, true);
             });
         });
@@ -253,14 +265,14 @@ impl EksplainApp {
             ui.separator();
             let connecting = self.tool == Tool::Connect;
             if ui
-                .selectable_label(connecting, "connect")
-                .on_hover_text("Drag from one component to another (C)")
+                .selectable_label(connecting, t!("toolbar-connect"))
+                .on_hover_text(t!("toolbar-connect-tip"))
                 .clicked()
             {
                 self.queue.push(AppCommand::ConnectTool);
             }
             if let Tool::Place(kind) = self.tool {
-                ui.label(format!("click on the canvas to place a {}", kind.human()));
+                ui.label(t!("toolbar-place", kind = crate::i18n::words::kind(kind)));
             }
         });
     }
@@ -268,20 +280,17 @@ impl EksplainApp {
     fn status_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             let design = self.editor.design();
-            let mode = design
-                .cluster
-                .mode()
-                .map_or("no endpoint enabled", |m| m.human());
-            ui.label(format!("mode: {mode}"));
+            let mode = crate::i18n::words::mode(design.cluster.mode());
+            ui.label(t!("status-mode", mode = mode));
             ui.separator();
-            ui.label(plural(design.components.len(), "component", "components"));
+            ui.label(t!("status-components", count = design.components.len()));
             ui.separator();
             ui.label(self.editor.selection().summary());
             ui.separator();
             if let Some(z) = self.canvas.zoom() {
                 let zoom = ui
                     .add(egui::Button::new(format!("{:.0} %", z * 100.0)).frame(false))
-                    .on_hover_text("Zoom: Ctrl+= and Ctrl+-, or the wheel; click to fit (F)");
+                    .on_hover_text(t!("status-zoom-tip"));
                 if zoom.clicked() {
                     self.queue.push(AppCommand::FitView);
                 }

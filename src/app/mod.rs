@@ -49,6 +49,8 @@ pub struct Settings {
     pub theme: Theme,
     /// Recently opened or saved files, newest first.
     pub recent: Vec<PathBuf>,
+    /// The language chosen in View › Language; the system's until the user picks one.
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 /// View toggles of the window.
@@ -82,6 +84,8 @@ pub struct EksplainApp {
     source: Source,
     saved_revision: u64,
     settings: Settings,
+    /// The operating system's language, for when the user has not chosen one.
+    system_lang: crate::i18n::Lang,
     status: Option<Status>,
     /// Messages for the editor, applied at the start of the next frame.
     messages: Vec<Msg>,
@@ -105,6 +109,10 @@ pub struct EksplainApp {
     flows_view: FlowsView,
     /// The legend's primitives, for the flow types and theme they were made for.
     legend: (Option<([bool; 3], Theme)>, Vec<crate::render::Primitive>),
+    /// Counts language switches: drawings with text are keyed on it.
+    lang_epoch: u64,
+    /// Whether the fonts were checked for Hangul (once a run).
+    hangul_font_checked: bool,
     shown_flows: overlay::ShownFlows,
     security: SecurityView,
     fonts_watch: FontsWatch,
@@ -135,6 +143,7 @@ impl EksplainApp {
             source: Source::Untitled,
             saved_revision: 0,
             settings: Settings::default(),
+            system_lang: crate::i18n::Lang::from_system(),
             status: None,
             messages: Vec::new(),
             queue: Vec::new(),
@@ -154,6 +163,8 @@ impl EksplainApp {
             walk: None,
             flows_view: FlowsView::default(),
             legend: (None, Vec::new()),
+            lang_epoch: 0,
+            hangul_font_checked: false,
             shown_flows: overlay::ShownFlows::default(),
             security: SecurityView::default(),
             fonts_watch: FontsWatch::default(),
@@ -200,6 +211,42 @@ impl EksplainApp {
     pub fn with_settings(mut self, settings: Settings) -> Self {
         self.settings = settings;
         self
+    }
+
+    /// Takes `lang` as the operating system's language (tests pin it; the app asks the OS).
+    pub fn with_system_lang(mut self, lang: crate::i18n::Lang) -> Self {
+        self.system_lang = lang;
+        self
+    }
+
+    /// The language the window speaks: the one chosen, else the system's.
+    pub fn lang(&self) -> crate::i18n::Lang {
+        self.settings.lang.unwrap_or(self.system_lang)
+    }
+
+    /// Speaks `lang` from the next frame on, remembered as the user's choice; every text
+    /// made in the old language is made again.
+    pub(crate) fn set_lang(&mut self, lang: crate::i18n::Lang) {
+        self.settings.lang = Some(lang);
+        crate::i18n::set_current(lang);
+        self.legend.0 = None;
+        self.shown_flows = overlay::ShownFlows::default();
+        self.problems.0 = u64::MAX;
+        self.lang_epoch += 1;
+        self.check_script_font(lang);
+    }
+
+    /// Says once, in English (the only script sure to draw), when no installed font has the
+    /// letters of `lang`.
+    fn check_script_font(&mut self, lang: crate::i18n::Lang) {
+        if lang != crate::i18n::Lang::Ko || self.hangul_font_checked {
+            return;
+        }
+        self.hangul_font_checked = true;
+        if !crate::render::fonts::missing_glyphs(["한국어"]).is_empty() {
+            let text = crate::i18n::tr(crate::i18n::Lang::En, "font-missing-hangul");
+            self.error(text);
+        }
     }
 
     /// Uses the in-app path field instead of the system's file dialogs (tests, and
@@ -426,6 +473,10 @@ impl EksplainApp {
     /// Draws one frame. Public so that tests can drive the app without eframe.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        // Everything this frame formats speaks the window's language.
+        let lang = self.lang();
+        crate::i18n::set_current(lang);
+        self.check_script_font(lang);
         // Input.
         self.input_ui(&ctx);
         // Apply.

@@ -90,6 +90,8 @@ pub enum AppCommand {
     ExportMermaid,
     /// Quit.
     Quit,
+    /// Speak this language (View › Language), remembered for the next start.
+    SetLanguage(crate::i18n::Lang),
 }
 
 impl AppCommand {
@@ -128,114 +130,68 @@ impl AppCommand {
         AppCommand::Quit,
     ];
 
-    /// Menu text and tooltip.
-    pub fn text_and_tooltip(self) -> (String, &'static str) {
-        let t = |s: &str| s.to_owned();
+    /// Menu text and tooltip, in the current language.
+    pub fn text_and_tooltip(self) -> (String, String) {
+        let (text, tip) = self.keys();
+        let text = match self {
+            AppCommand::OpenPreset(i) => crate::io::PRESETS
+                .get(i)
+                .map_or_else(String::new, |p| p.label.to_owned()),
+            _ => crate::i18n::tr(crate::i18n::current(), text),
+        };
+        (text, crate::i18n::tr(crate::i18n::current(), tip))
+    }
+
+    /// The catalogue keys of the menu text and the tooltip.
+    const fn keys(self) -> (&'static str, &'static str) {
         match self {
-            AppCommand::New => (t("New"), "Start an empty design"),
-            AppCommand::Open => (t("Open…"), "Open a design file"),
-            AppCommand::OpenRecent(_) => (t("Open recent"), "Open a file opened before"),
-            AppCommand::OpenPreset(i) => (
-                crate::io::PRESETS
-                    .get(i)
-                    .map_or_else(String::new, |p| p.label.to_owned()),
-                "Open a built-in example of an endpoint mode",
-            ),
-            AppCommand::Import => (
-                t("Import…"),
-                "Make a design from AWS CLI describe-* JSON files (or drop them on the window)",
-            ),
-            AppCommand::TidyLayout => (
-                t("Tidy layout"),
-                "Lay every box out by zone columns and subnet tiers (undoable)",
-            ),
-            AppCommand::Save => (t("Save"), "Save the design"),
-            AppCommand::SaveAs => (t("Save as…"), "Save the design under a new name"),
-            AppCommand::Undo => (t("Undo"), "Undo the last change"),
-            AppCommand::Redo => (t("Redo"), "Redo the last undone change"),
-            AppCommand::Copy => (t("Copy"), "Copy the selection as RON text"),
-            AppCommand::Cut => (t("Cut"), "Copy the selection and delete it"),
-            AppCommand::Paste => (t("Paste"), "Paste components copied as RON text"),
-            AppCommand::Duplicate => (t("Duplicate"), "Copy the selection in place"),
-            AppCommand::Delete => (t("Delete"), "Delete the selection and what refers to it"),
-            AppCommand::SelectAll => (t("Select all"), "Select every component"),
-            AppCommand::EditLabel => (
-                t("Edit label"),
-                "Type the label on the canvas (or double-click the box)",
-            ),
-            AppCommand::Escape => (
-                t("Cancel"),
-                "Cancel the tool or drag, or clear the selection",
-            ),
-            AppCommand::ConnectTool => (
-                t("Connect"),
-                "Drag from one component to another to connect them",
-            ),
-            AppCommand::SecurityEditor => (
-                t("Security groups and ACLs…"),
-                "Edit security groups and network ACLs and their rules",
-            ),
-            AppCommand::FitView => (t("Fit to view"), "Show the whole design"),
-            AppCommand::ZoomIn => (t("Zoom in"), "Zoom in at the centre of the view"),
-            AppCommand::ZoomOut => (t("Zoom out"), "Zoom out at the centre of the view"),
-            AppCommand::ToggleTheme => (t("Dark theme"), "Switch light and dark"),
-            AppCommand::TogglePanels => (
-                t("Hide panels"),
-                "Show only the canvas, for presenting; again to bring the panels back",
-            ),
-            AppCommand::Shortcuts => (t("Keyboard shortcuts"), "List every shortcut"),
-            AppCommand::TogglePaths => (
-                t("Show paths"),
-                "Highlight the analysed flows on the canvas",
-            ),
-            AppCommand::ToggleAnimation => (
-                t("Animate packets"),
-                "Move packets along the highlighted paths",
-            ),
-            AppCommand::WalkThrough => (
-                t("Walk through a flow"),
-                "One step of the highlighted flow at a time, with its sentence; arrows step, Esc ends",
-            ),
-            AppCommand::ToggleLegend => (
-                t("Legend"),
-                "What the colours, dashes, dots, numbers and red outlines mean",
-            ),
-            AppCommand::CompareModes => (
-                t("Compare modes…"),
-                "The flows under public, public + private and private side by side",
-            ),
-            AppCommand::CompareWithFile => (
-                t("A file…"),
-                "What the open design changes against another design file",
-            ),
-            AppCommand::CompareWithSaved => (
-                t("The last saved version"),
-                "What the unsaved changes do to the paths",
-            ),
-            AppCommand::CompareWithRevision => (
-                t("A git revision…"),
-                "What the open file changes against a commit, branch or tag of its repository",
-            ),
-            AppCommand::StopComparing => (t("Stop comparing"), "Close the comparison"),
-            AppCommand::CopyReport => (t("Copy report"), "Copy the analysis as Markdown"),
-            AppCommand::ExportSvg => (
-                t("Export SVG…"),
-                "The diagram with the flows shown, as vector SVG",
-            ),
-            AppCommand::ExportPng => (
-                t("Export PNG…"),
-                "The diagram with the flows shown, as a 2× PNG",
-            ),
-            AppCommand::ExportPdf => (
-                t("Export PDF…"),
-                "The diagram with the flows shown, as vector PDF with real text",
-            ),
-            AppCommand::ExportReport => (t("Export report…"), "The analysis as Markdown"),
-            AppCommand::ExportMermaid => (
-                t("Export Mermaid…"),
-                "The design and its flows as a Mermaid flowchart",
-            ),
-            AppCommand::Quit => (t("Quit"), "Close eksplain"),
+            AppCommand::New => ("cmd-new", "cmd-new-tip"),
+            AppCommand::Open => ("cmd-open", "cmd-open-tip"),
+            AppCommand::OpenRecent(_) => ("cmd-open-recent", "cmd-open-recent-tip"),
+            AppCommand::OpenPreset(_) => ("cmd-open-preset", "cmd-open-preset-tip"),
+            AppCommand::Import => ("cmd-import", "cmd-import-tip"),
+            AppCommand::TidyLayout => ("cmd-tidy-layout", "cmd-tidy-layout-tip"),
+            AppCommand::Save => ("cmd-save", "cmd-save-tip"),
+            AppCommand::SaveAs => ("cmd-save-as", "cmd-save-as-tip"),
+            AppCommand::Undo => ("cmd-undo", "cmd-undo-tip"),
+            AppCommand::Redo => ("cmd-redo", "cmd-redo-tip"),
+            AppCommand::Copy => ("cmd-copy", "cmd-copy-tip"),
+            AppCommand::Cut => ("cmd-cut", "cmd-cut-tip"),
+            AppCommand::Paste => ("cmd-paste", "cmd-paste-tip"),
+            AppCommand::Duplicate => ("cmd-duplicate", "cmd-duplicate-tip"),
+            AppCommand::Delete => ("cmd-delete", "cmd-delete-tip"),
+            AppCommand::SelectAll => ("cmd-select-all", "cmd-select-all-tip"),
+            AppCommand::EditLabel => ("cmd-edit-label", "cmd-edit-label-tip"),
+            AppCommand::Escape => ("cmd-escape", "cmd-escape-tip"),
+            AppCommand::ConnectTool => ("cmd-connect-tool", "cmd-connect-tool-tip"),
+            AppCommand::SecurityEditor => ("cmd-security-editor", "cmd-security-editor-tip"),
+            AppCommand::FitView => ("cmd-fit-view", "cmd-fit-view-tip"),
+            AppCommand::ZoomIn => ("cmd-zoom-in", "cmd-zoom-in-tip"),
+            AppCommand::ZoomOut => ("cmd-zoom-out", "cmd-zoom-out-tip"),
+            AppCommand::ToggleTheme => ("cmd-toggle-theme", "cmd-toggle-theme-tip"),
+            AppCommand::TogglePanels => ("cmd-toggle-panels", "cmd-toggle-panels-tip"),
+            AppCommand::Shortcuts => ("cmd-shortcuts", "cmd-shortcuts-tip"),
+            AppCommand::TogglePaths => ("cmd-toggle-paths", "cmd-toggle-paths-tip"),
+            AppCommand::ToggleAnimation => ("cmd-toggle-animation", "cmd-toggle-animation-tip"),
+            AppCommand::WalkThrough => ("cmd-walk-through", "cmd-walk-through-tip"),
+            AppCommand::ToggleLegend => ("cmd-toggle-legend", "cmd-toggle-legend-tip"),
+            AppCommand::CompareModes => ("cmd-compare-modes", "cmd-compare-modes-tip"),
+            AppCommand::CompareWithFile => ("cmd-compare-with-file", "cmd-compare-with-file-tip"),
+            AppCommand::CompareWithSaved => {
+                ("cmd-compare-with-saved", "cmd-compare-with-saved-tip")
+            }
+            AppCommand::CompareWithRevision => {
+                ("cmd-compare-with-revision", "cmd-compare-with-revision-tip")
+            }
+            AppCommand::StopComparing => ("cmd-stop-comparing", "cmd-stop-comparing-tip"),
+            AppCommand::CopyReport => ("cmd-copy-report", "cmd-copy-report-tip"),
+            AppCommand::ExportSvg => ("cmd-export-svg", "cmd-export-svg-tip"),
+            AppCommand::ExportPng => ("cmd-export-png", "cmd-export-png-tip"),
+            AppCommand::ExportPdf => ("cmd-export-pdf", "cmd-export-pdf-tip"),
+            AppCommand::ExportReport => ("cmd-export-report", "cmd-export-report-tip"),
+            AppCommand::ExportMermaid => ("cmd-export-mermaid", "cmd-export-mermaid-tip"),
+            AppCommand::Quit => ("cmd-quit", "cmd-quit-tip"),
+            AppCommand::SetLanguage(_) => ("menu-language", "menu-language-tip"),
         }
     }
 
@@ -293,7 +249,8 @@ impl AppCommand {
             | AppCommand::ExportReport
             | AppCommand::ExportMermaid
             | AppCommand::CompareWithFile
-            | AppCommand::StopComparing => vec![],
+            | AppCommand::StopComparing
+            | AppCommand::SetLanguage(_) => vec![],
         }
     }
 

@@ -36,7 +36,9 @@ pub fn harness_with(app: EksplainApp, size: egui::Vec2) -> Harness<'static, Eksp
         // The in-app path field, never a system dialog that would block the test.
         .build_ui_state(
             |ui, app: &mut EksplainApp| app.frame_ui(ui),
-            app.with_native_dialogs(false),
+            // English, whatever the machine's locale, unless a test picks another.
+            app.with_native_dialogs(false)
+                .with_system_lang(eksplain::i18n::Lang::En),
         );
     h.run_steps(4);
     h
