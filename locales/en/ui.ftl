@@ -107,3 +107,140 @@ status-components = { $count ->
 status-zoom-tip = Zoom: Ctrl+= and Ctrl+-, or the wheel; click to fit (F)
 # Shown in English in both languages: without the font, Korean would draw as boxes.
 font-missing-hangul = No installed font has Korean letters: install one (Noto Sans CJK, Nanum Gothic, Malgun Gothic or Apple SD Gothic Neo; on Debian or Ubuntu: apt install fonts-nanum) and restart
+
+## The flows panel, the findings and the mode comparison.
+flows-verdict-reachable = ✔ reachable · { $exposure }
+flows-verdict-blocked = ✖ blocked · { $code }
+flows-blocked-only = blocked only
+flows-component = component
+flows-component-any = any
+flows-show-all = show all flows
+flows-summary = { $count ->
+    [one] 1 flow
+   *[other] { $count } flows
+}, { $blocked } blocked, { $exposed ->
+    [one] 1 crosses
+   *[other] { $exposed } cross
+} public IPs
+flows-bundles = drawn as bundles
+flows-more-groups = { $count ->
+    [one] 1 more group
+   *[other] { $count } more groups
+}; filter by component to see them
+# A bundle of equivalent flows: "kubelet → API × 12 in private-a ✔ reachable · none".
+flows-bundle = { $flow } × { $count } { $verdict }
+flows-bundle-in = { $flow } × { $count } in { $parent } { $verdict }
+flows-select = select { $id }
+flows-flow-port = { $flow } (port { $port })
+flows-title = { $flow } { $verdict }
+flows-title-dns = { $flow } { $verdict } · DNS { $dns }
+flows-fix = fix: { $fix }
+flows-fix-tip = Make this change to the design (undo with Ctrl+Z)
+findings-none = no findings
+compare-flow = flow
+compare-apply = apply
+compare-apply-tip = Switch the design to { $mode }
+compare-cell = { $path } ({ $exposure })
+
+insp-edit-this-group-s-rules = Edit this group's rules
+insp-take-this-group-off = Take this group off
+insp-add-group = add group
+insp-default-allow-all = default (allow all)
+insp-rules = rules
+insp-edit-this-acl-s-rules = Edit this ACL's rules
+insp-connection = Connection
+insp-from = from
+insp-to = to
+insp-kind = kind
+insp-attachment-routes-traffic = attachment (routes traffic)
+insp-annotation-line = annotation line
+insp-label = label
+insp-delete-connection = delete connection
+insp-remove-this-connection-delete = Remove this connection (Delete)
+insp-position = position
+insp-size = size
+insp-cidr-blocks = CIDR blocks
+insp-recent-cidrs = recent CIDRs
+insp-vpc-endpoints = VPC endpoints
+insp-dns-resolution = DNS resolution
+insp-dns-hostnames = DNS hostnames
+insp-zone = zone
+insp-auto-assign-public-ip = auto-assign public IP
+insp-network-acl = network ACL
+insp-public-ips = public IPs
+insp-private-ip = private IP
+insp-elastic-ip = elastic IP
+insp-private-nat = private NAT
+insp-public-ip = public IP
+insp-webhook-ports = webhook ports
+insp-security-groups = security groups
+insp-managed-node-group = managed node group
+insp-hybrid-node = hybrid node
+insp-none-all-traffic-out = none: all traffic out
+insp-internet-egress-ip = internet egress IP
+insp-text = text
+insp-route-tables = route tables
+insp-none-all-attachments = none: all attachments
+insp-carries = carries
+insp-the-ranges-of-the-networks = the ranges of the networks behind it
+insp-none = none
+insp-launched-without-a-public-ip = launched without a public IP
+insp-the-subnet-auto-assigns-public = The subnet auto-assigns public IPs at launch: unless this is on, it has one (address unknown)
+insp-forwards-dns-to-the-vpc = forwards DNS to the VPC
+insp-route-table = route table
+insp-remove-this-route = Remove this route
+insp-add-route = add route
+insp-routes-none = routes: none
+insp-source = source
+insp-sg-none-carries = none: carries { $sg }
+insp-route-table-id = route table { $id }
+insp-routes = routes:
+    { $routes }
+insp-tgw-table = associated: { $associated }
+    propagated: { $propagated }
+    { $routes }
+
+sec-cluster-cluster-security-group = cluster (cluster security group)
+sec-cluster-additional-group = cluster (additional group)
+sec-security-groups = security groups
+sec-network-acls = network ACLs
+sec-new-group = new group
+sec-add-a-security-group-with = Add a security group with no rules
+sec-the-aws-default-rules-all = the AWS default rules: all traffic from itself in, all traffic out
+sec-customise-rules = customise rules
+sec-write-the-default-rules-out = Write the default rules out so they can be changed
+sec-used-by-nothing = used by nothing
+sec-description = description
+sec-inbound-rules = inbound rules
+sec-outbound-rules = outbound rules
+sec-delete-group = delete group
+sec-delete-the-group-references-to = Delete the group; references to it are removed
+sec-all-ports = all ports
+sec-none-everything-is-denied = none: everything is denied
+sec-protocol = protocol
+sec-ports = ports
+sec-group = group
+sec-none-subnets-use-the-default = none: subnets use the default ACL (allow all)
+sec-new-acl = new ACL
+sec-add-a-network-acl-that = Add a network ACL that allows all traffic both ways
+sec-used-by-no-subnet-pick = used by no subnet (pick it in a subnet's inspector)
+sec-stateless-replies-need-their-own = stateless: replies need their own rules (ephemeral ports 1024-65535)
+sec-delete-acl = delete ACL
+sec-delete-the-acl-its-subnets = Delete the ACL; its subnets go back to the default ACL
+sec-rule = rule
+sec-action = action
+sec-a-rule-number-is-1 = a rule number is 1-32766
+sec-implicit-last = implicit, last
+sec-remove-this-rule = Remove this rule
+sec-window = Security groups and network ACLs
+sec-from = from
+sec-to = to
+sec-source = source
+sec-destination = destination
+sec-allow = allow
+sec-deny = deny
+sec-add-inbound-rule = add inbound rule
+sec-add-outbound-rule = add outbound rule
+sec-rules-of = rules of { $id }
+sec-used-by = used by { $users }
+sec-rule-exists = rule { $number } exists

@@ -2,6 +2,9 @@
 
 use egui::RichText;
 
+use crate::i18n::Msg;
+use crate::t;
+
 use super::theme::color;
 use crate::engine::{Analysis, FlowKind, FlowResult, Level, analyze, report};
 use crate::model::{Design, EndpointMode};
@@ -52,6 +55,8 @@ const MAX_GROUPS: usize = 2000;
 /// One line of the flows list: a group title (client or node) or a flow.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Row {
+    /// The heading over the bundles.
+    BundlesTitle,
     Title(String),
     Flow(usize),
     /// Equivalent flows drawn as one bundle (indices into the analysis), and the subnet
@@ -138,7 +143,7 @@ impl FlowsView {
         self.more_groups = groups.len().saturating_sub(MAX_GROUPS);
         self.rows.clear();
         if !bundles.is_empty() {
-            self.rows.push(Row::Title("drawn as bundles".to_owned()));
+            self.rows.push(Row::BundlesTitle);
             self.rows.extend(bundles);
         }
         for (key, indices) in groups.into_iter().take(MAX_GROUPS) {
@@ -170,13 +175,15 @@ pub fn screen_text(s: &str) -> String {
 
 fn verdict_text(f: &FlowResult) -> (String, bool) {
     if f.reachable {
-        let exposure = f.exposure.map_or("?", |e| e.json_name());
-        (format!("✔ reachable · {exposure}"), false)
+        let exposure = f
+            .exposure
+            .map_or_else(|| Msg::verbatim("?"), crate::i18n::words::exposure);
+        (t!("flows-verdict-reachable", exposure = exposure), false)
     } else {
         (
-            format!(
-                "✖ blocked · {}",
-                f.code.map_or("?", crate::engine::Code::as_str)
+            t!(
+                "flows-verdict-blocked",
+                code = f.code.map_or("?", crate::engine::Code::as_str)
             ),
             true,
         )
@@ -201,28 +208,28 @@ pub fn flows_ui(
             if let Some(on) = filter.kinds.get_mut(i) {
                 ui.checkbox(
                     on,
-                    RichText::new(screen_text(kind.human()))
+                    RichText::new(screen_text(&crate::i18n::words::flow(*kind).to_string()))
                         .color(color(flow_color(*kind, palette.theme))),
                 );
             }
         }
     });
     ui.horizontal(|ui| {
-        ui.checkbox(&mut filter.blocked_only, "blocked only");
-        ui.label("component");
+        ui.checkbox(&mut filter.blocked_only, t!("flows-blocked-only"));
+        ui.label(t!("flows-component"));
         ui.add(
             egui::TextEdit::singleline(&mut filter.component)
                 .desired_width(80.0)
-                .hint_text("any"),
+                .hint_text(t!("flows-component-any")),
         );
     });
     ui.horizontal(|ui| {
-        if selected.is_some() && ui.button("show all flows").clicked() {
+        if selected.is_some() && ui.button(t!("flows-show-all")).clicked() {
             actions.push(FlowAction::SelectFlow(None));
         }
         if ui
-            .button("copy report")
-            .on_hover_text("Copy the analysis as Markdown, for a pull request or wiki")
+            .button(t!("cmd-copy-report"))
+            .on_hover_text(t!("cmd-copy-report-tip"))
             .clicked()
         {
             actions.push(FlowAction::CopyReport);
@@ -231,10 +238,11 @@ pub fn flows_ui(
     let blocked = analysis.flows.iter().filter(|f| !f.reachable).count();
     let exposed = analysis.flows.iter().filter(|f| f.exposed()).count();
     let n = analysis.flows.len();
-    ui.label(format!(
-        "{n} {}, {blocked} blocked, {exposed} {} public IPs",
-        if n == 1 { "flow" } else { "flows" },
-        if exposed == 1 { "crosses" } else { "cross" }
+    ui.label(t!(
+        "flows-summary",
+        count = n,
+        blocked = blocked,
+        exposed = exposed
     ));
     view.refresh(design, analysis, revision);
     // Only the rows in sight are drawn; the others reserve their measured height, so a list
@@ -265,6 +273,9 @@ pub fn flows_ui(
         }
         let top = ui.cursor().min.y;
         match row {
+            Row::BundlesTitle => {
+                ui.label(RichText::new(t!("flows-bundles")).strong());
+            }
             Row::Title(key) => {
                 ui.label(RichText::new(key).strong());
             }
@@ -289,10 +300,7 @@ pub fn flows_ui(
     }
     view.rows = rows;
     if view.more_groups > 0 {
-        ui.label(format!(
-            "{} more groups; filter by component to see them",
-            view.more_groups
-        ));
+        ui.label(t!("flows-more-groups", count = view.more_groups));
     }
     actions
 }
@@ -313,16 +321,23 @@ fn bundle_row(
         .collect();
     let Some(lead) = flows.first() else { return };
     let (verdict, bad) = verdict_text(lead);
-    let place = if parent.is_empty() {
-        String::new()
+    let flow = crate::i18n::words::flow(lead.flow);
+    let title = screen_text(&if parent.is_empty() {
+        t!(
+            "flows-bundle",
+            flow = flow,
+            count = flows.len(),
+            verdict = verdict
+        )
     } else {
-        format!(" in {parent}")
-    };
-    let title = screen_text(&format!(
-        "{} × {}{place} {verdict}",
-        lead.flow.human(),
-        flows.len()
-    ));
+        t!(
+            "flows-bundle-in",
+            flow = flow,
+            count = flows.len(),
+            parent = parent,
+            verdict = verdict
+        )
+    });
     let text_color = if bad {
         ui.visuals().error_fg_color
     } else {
@@ -339,7 +354,7 @@ fn bundle_row(
                     let node = crate::render::bundle::flow_end(f);
                     if ui
                         .small_button(node)
-                        .on_hover_text(format!("select {node}"))
+                        .on_hover_text(t!("flows-select", id = node))
                         .clicked()
                     {
                         actions.push(FlowAction::Focus(node.to_owned()));
@@ -360,15 +375,21 @@ fn flow_row(
     actions: &mut Vec<FlowAction>,
 ) -> bool {
     let (verdict, bad) = verdict_text(f);
-    let dns = f
-        .dns
-        .map_or(String::new(), |d| format!(" · DNS {}", d.json_name()));
-    let port = if f.flow == FlowKind::ApiToKubelet && f.port != crate::engine::KUBELET_PORT {
-        format!(" (port {})", f.port)
+    let flow = crate::i18n::words::flow(f.flow);
+    let flow = if f.flow == FlowKind::ApiToKubelet && f.port != crate::engine::KUBELET_PORT {
+        t!("flows-flow-port", flow = flow, port = f.port)
     } else {
-        String::new()
+        flow.to_string()
     };
-    let title = screen_text(&format!("{}{port} {verdict}{dns}", f.flow.human()));
+    let title = screen_text(&match f.dns {
+        Some(d) => t!(
+            "flows-title-dns",
+            flow = flow,
+            verdict = verdict,
+            dns = crate::i18n::words::dns(d)
+        ),
+        None => t!("flows-title", flow = flow, verdict = verdict),
+    });
     let text_color = if bad {
         ui.visuals().error_fg_color
     } else {
@@ -405,8 +426,8 @@ fn flow_row(
             if let Some(edit) = &f.fix_edit {
                 let label = screen_text(&edit.label());
                 if ui
-                    .button(format!("fix: {label}"))
-                    .on_hover_text("Make this change to the design (undo with Ctrl+Z)")
+                    .button(t!("flows-fix", fix = label))
+                    .on_hover_text(t!("flows-fix-tip"))
                     .clicked()
                 {
                     actions.push(FlowAction::ApplyFix(edit.clone()));
@@ -416,14 +437,16 @@ fn flow_row(
                 let text = screen_text(&format!("{}. {}", n + 1, s.text));
                 let resp = ui.add(egui::Label::new(text).sense(egui::Sense::click()));
                 if let Some(c) = &s.component
-                    && resp.on_hover_text(format!("select {c}")).clicked()
+                    && resp
+                        .on_hover_text(t!("flows-select", id = c.as_str()))
+                        .clicked()
                 {
                     actions.push(FlowAction::Focus(c.to_string()));
                 }
             }
             ui.label(RichText::new(screen_text(&f.reason.to_string())).italics());
             if let Some(fix) = &f.fix {
-                ui.label(screen_text(&format!("fix: {fix}")));
+                ui.label(screen_text(&t!("flows-fix", fix = fix.clone())));
             }
         });
     open
@@ -443,7 +466,7 @@ pub enum FindingAction {
 pub fn findings_ui(ui: &mut egui::Ui, analysis: &Analysis) -> Option<FindingAction> {
     let mut picked = None;
     if analysis.errors.is_empty() && analysis.warnings.is_empty() {
-        ui.label("no findings");
+        ui.label(t!("findings-none"));
     }
     for f in analysis.errors.iter().chain(&analysis.warnings) {
         let (icon, c) = match f.level {
@@ -452,20 +475,20 @@ pub fn findings_ui(ui: &mut egui::Ui, analysis: &Analysis) -> Option<FindingActi
         };
         let mut text = format!("{icon} {}: {}", f.code, f.message);
         if let Some(fix) = &f.fix {
-            text.push_str("\nfix: ");
-            text.push_str(&fix.to_string());
+            text.push('\n');
+            text.push_str(&t!("flows-fix", fix = fix.clone()));
         }
         let resp =
             ui.add(egui::Label::new(RichText::new(text).color(c)).sense(egui::Sense::click()));
         if let Some(id) = &f.component
-            && resp.on_hover_text(format!("select {id}")).clicked()
+            && resp.on_hover_text(t!("flows-select", id = id)).clicked()
         {
             picked = Some(FindingAction::Select(id.clone()));
         }
         if let Some(edit) = &f.fix_edit
             && ui
-                .button(format!("fix: {}", screen_text(&edit.label())))
-                .on_hover_text("Make this change to the design (undo with Ctrl+Z)")
+                .button(t!("flows-fix", fix = screen_text(&edit.label())))
+                .on_hover_text(t!("flows-fix-tip"))
                 .clicked()
         {
             picked = Some(FindingAction::ApplyFix(edit.clone()));
@@ -497,14 +520,15 @@ pub fn comparison_ui(
                 .min_col_width(col.min(140.0))
                 .max_col_width(col)
                 .show(ui, |ui| {
-                    ui.label(RichText::new("flow").strong());
+                    ui.label(RichText::new(t!("compare-flow")).strong());
                     for (m, _) in EndpointMode::ALL.iter().zip(analyses.iter()) {
                         ui.horizontal(|ui| {
-                            ui.label(RichText::new(m.human()).strong());
+                            let name = crate::i18n::words::mode(Some(*m));
+                            ui.label(RichText::new(name.to_string()).strong());
                             if current != Some(*m)
                                 && ui
-                                    .small_button("apply")
-                                    .on_hover_text(format!("Switch the design to {}", m.human()))
+                                    .small_button(t!("compare-apply"))
+                                    .on_hover_text(t!("compare-apply-tip", mode = name))
                                     .clicked()
                             {
                                 apply = Some(*m);
@@ -517,10 +541,14 @@ pub fn comparison_ui(
                         for a in analyses {
                             match a.flows.get(i) {
                                 Some(g) => {
-                                    let exposure = g.exposure.map_or("–", |e| e.json_name());
-                                    let text = screen_text(&format!(
-                                        "{} ({exposure})",
-                                        report::path_summary(g)
+                                    let exposure = g.exposure.map_or_else(
+                                        || Msg::verbatim("–"),
+                                        crate::i18n::words::exposure,
+                                    );
+                                    let text = screen_text(&t!(
+                                        "compare-cell",
+                                        path = report::path_summary(g),
+                                        exposure = exposure
                                     ));
                                     let text = if g.reachable {
                                         RichText::new(text)

@@ -12,6 +12,7 @@ use crate::model::{
     Client, Component, ComponentKind, ConnectionKind, Design, Edit, KindName, LOCAL_TARGET,
     NatConnectivity, NodeGroup, Point, Route, net,
 };
+use crate::t;
 
 /// A list of security groups: each links to its rules and can be removed; a picker adds one.
 /// `none` says what an empty list means.
@@ -33,14 +34,14 @@ pub(crate) fn sg_list_ui(
             ui.horizontal(|ui| {
                 if ui
                     .link(g)
-                    .on_hover_text("Edit this group's rules")
+                    .on_hover_text(t!("insp-edit-this-group-s-rules"))
                     .clicked()
                 {
                     security.show_group(g);
                 }
                 if ui
                     .small_button("✖")
-                    .on_hover_text("Take this group off")
+                    .on_hover_text(t!("insp-take-this-group-off"))
                     .clicked()
                 {
                     remove = Some(i);
@@ -50,7 +51,7 @@ pub(crate) fn sg_list_ui(
         let missing: Vec<&String> = choices.iter().filter(|c| !list.contains(c)).collect();
         if !missing.is_empty() {
             egui::ComboBox::from_id_salt(salt)
-                .selected_text("add group")
+                .selected_text(t!("insp-add-group"))
                 .width(110.0)
                 .show_ui(ui, |ui| {
                     for c in missing {
@@ -81,13 +82,10 @@ pub(crate) fn acl_picker(
     ui.horizontal(|ui| {
         egui::ComboBox::from_id_salt(("acl", id))
             .width(120.0)
-            .selected_text(
-                acl.clone()
-                    .unwrap_or_else(|| "default (allow all)".to_owned()),
-            )
+            .selected_text(acl.clone().unwrap_or_else(|| t!("insp-default-allow-all")))
             .show_ui(ui, |ui| {
                 changed |= ui
-                    .selectable_value(acl, None, "default (allow all)")
+                    .selectable_value(acl, None, t!("insp-default-allow-all"))
                     .changed();
                 for a in &design.network_acls {
                     changed |= ui
@@ -97,8 +95,8 @@ pub(crate) fn acl_picker(
             });
         if let Some(a) = acl.as_ref()
             && ui
-                .small_button("rules")
-                .on_hover_text("Edit this ACL's rules")
+                .small_button(t!("insp-rules"))
+                .on_hover_text(t!("insp-edit-this-acl-s-rules"))
                 .clicked()
         {
             security.show_acl(a);
@@ -116,23 +114,23 @@ pub fn connection_ui(
 ) -> Option<Edit> {
     let conn = design.connections.get(index)?;
     let mut edit = None;
-    ui.heading("Connection");
+    ui.heading(t!("insp-connection"));
     egui::Grid::new("connection-grid")
         .num_columns(2)
         .show(ui, |ui| {
-            ui.label("from");
+            ui.label(t!("insp-from"));
             ui.label(&conn.from);
             ui.end_row();
-            ui.label("to");
+            ui.label(t!("insp-to"));
             ui.label(&conn.to);
             ui.end_row();
-            ui.label("kind");
+            ui.label(t!("insp-kind"));
             ui.label(match conn.kind {
-                ConnectionKind::Attachment => "attachment (routes traffic)",
-                ConnectionKind::Line => "annotation line",
+                ConnectionKind::Attachment => t!("insp-attachment-routes-traffic"),
+                ConnectionKind::Line => t!("insp-annotation-line"),
             });
             ui.end_row();
-            ui.label("label");
+            ui.label(t!("insp-label"));
             if let Some(v) = text_field(
                 ui,
                 buffers,
@@ -145,8 +143,8 @@ pub fn connection_ui(
             ui.end_row();
         });
     if ui
-        .button("delete connection")
-        .on_hover_text("Remove this connection (Delete)")
+        .button(t!("insp-delete-connection"))
+        .on_hover_text(t!("insp-remove-this-connection-delete"))
         .clicked()
     {
         edit = Some(Edit::Disconnect(index));
@@ -181,15 +179,15 @@ pub fn inspector_ui(
                 rename = Some(v);
             }
             ui.end_row();
-            ui.label("label");
-            if let Some(v) = text_field(ui, buffers, &key("label"), &comp.label, &ok) {
+            ui.label(t!("insp-label"));
+            if let Some(v) = text_field(ui, buffers, &key(&t!("insp-label")), &comp.label, &ok) {
                 next.label = v;
                 changed = true;
             }
             ui.end_row();
             // Where an imported component came from (an AWS id, a Terraform address).
             if !comp.source.is_empty() {
-                ui.label("source");
+                ui.label(t!("insp-source"));
                 ui.add(egui::Label::new(&comp.source).truncate())
                     .on_hover_text(&comp.source);
                 ui.end_row();
@@ -197,7 +195,7 @@ pub fn inspector_ui(
             // Exact placement from the keyboard: x, y of the top-left corner, then width and
             // height (containers keep their children inside).
             let r = comp.rect();
-            ui.label("position");
+            ui.label(t!("insp-position"));
             ui.horizontal(|ui| {
                 let x = number_field(ui, buffers, &key("x"), r.min.x);
                 let y = number_field(ui, buffers, &key("y"), r.min.y);
@@ -212,7 +210,7 @@ pub fn inspector_ui(
                 }
             });
             ui.end_row();
-            ui.label("size");
+            ui.label(t!("insp-size"));
             ui.horizontal(|ui| {
                 let w = number_field(ui, buffers, &key("w"), r.size.w);
                 let h = number_field(ui, buffers, &key("h"), r.size.h);
@@ -241,7 +239,7 @@ pub fn inspector_ui(
                 ComponentKind::Vpc(v) => {
                     if let Some(t) = row(
                         ui,
-                        "CIDR blocks",
+                        &t!("insp-cidr-blocks"),
                         "cidr_blocks",
                         v.cidr_blocks.join(", "),
                         &cidr_list,
@@ -251,7 +249,7 @@ pub fn inspector_ui(
                     }
                     if let Some(t) = row(
                         ui,
-                        "recent CIDRs",
+                        &t!("insp-recent-cidrs"),
                         "recent",
                         v.recent_cidr_blocks.join(", "),
                         &cidr_list,
@@ -261,7 +259,7 @@ pub fn inspector_ui(
                     }
                     if let Some(t) = row(
                         ui,
-                        "VPC endpoints",
+                        &t!("insp-vpc-endpoints"),
                         "endpoints",
                         v.endpoints.join(", "),
                         &ok,
@@ -271,8 +269,12 @@ pub fn inspector_ui(
                     }
                     ui.label("DNS");
                     ui.vertical(|ui| {
-                        changed |= ui.checkbox(&mut v.dns_support, "DNS resolution").changed();
-                        changed |= ui.checkbox(&mut v.dns_hostnames, "DNS hostnames").changed();
+                        changed |= ui
+                            .checkbox(&mut v.dns_support, t!("insp-dns-resolution"))
+                            .changed();
+                        changed |= ui
+                            .checkbox(&mut v.dns_hostnames, t!("insp-dns-hostnames"))
+                            .changed();
                         changed |= ui
                             .checkbox(&mut v.amazon_provided_dns, "AmazonProvidedDNS")
                             .changed();
@@ -286,32 +288,46 @@ pub fn inspector_ui(
                         s.cidr = t.trim().to_owned();
                         changed = true;
                     }
-                    if let Some(t) = row(ui, "zone", "az", s.az.clone(), &ok) {
+                    if let Some(t) = row(ui, &t!("insp-zone"), "az", s.az.clone(), &ok) {
                         s.az = t.trim().to_owned();
                         changed = true;
                     }
                     ui.label("");
                     changed |= ui
-                        .checkbox(&mut s.map_public_ip_on_launch, "auto-assign public IP")
+                        .checkbox(
+                            &mut s.map_public_ip_on_launch,
+                            t!("insp-auto-assign-public-ip"),
+                        )
                         .changed();
                     ui.end_row();
-                    ui.label("network ACL");
+                    ui.label(t!("insp-network-acl"));
                     changed |= acl_picker(ui, design, id, &mut s.network_acl, security);
                     ui.end_row();
                 }
                 ComponentKind::Nlb(n) => {
-                    if let Some(t) = row(ui, "public IPs", "ips", n.public_ips.join(", "), &|t| {
-                        split_list(t)
-                            .iter()
-                            .try_for_each(|p| net::parse_ip_v4(p).map(|_| ()))
-                    }) {
+                    if let Some(t) = row(
+                        ui,
+                        &t!("insp-public-ips"),
+                        "ips",
+                        n.public_ips.join(", "),
+                        &|t| {
+                            split_list(t)
+                                .iter()
+                                .try_for_each(|p| net::parse_ip_v4(p).map(|_| ()))
+                        },
+                    ) {
                         n.public_ips = split_list(&t);
                         changed = true;
                     }
                 }
                 ComponentKind::EksEni(e) => {
-                    if let Some(t) = row(ui, "private IP", "ip", e.private_ip.clone(), &required_ip)
-                    {
+                    if let Some(t) = row(
+                        ui,
+                        &t!("insp-private-ip"),
+                        "ip",
+                        e.private_ip.clone(),
+                        &required_ip,
+                    ) {
                         e.private_ip = t.trim().to_owned();
                         changed = true;
                     }
@@ -319,7 +335,7 @@ pub fn inspector_ui(
                 ComponentKind::Nat(n) => {
                     if let Some(t) = row(
                         ui,
-                        "elastic IP",
+                        &t!("insp-elastic-ip"),
                         "eip",
                         n.elastic_ip.clone().unwrap_or_default(),
                         &optional_ip,
@@ -330,7 +346,7 @@ pub fn inspector_ui(
                     }
                     ui.label("");
                     let mut private = n.connectivity == NatConnectivity::Private;
-                    if ui.checkbox(&mut private, "private NAT").changed() {
+                    if ui.checkbox(&mut private, t!("insp-private-nat")).changed() {
                         n.connectivity = if private {
                             NatConnectivity::Private
                         } else {
@@ -341,14 +357,19 @@ pub fn inspector_ui(
                     ui.end_row();
                 }
                 ComponentKind::Node(n) => {
-                    if let Some(t) = row(ui, "private IP", "ip", n.private_ip.clone(), &required_ip)
-                    {
+                    if let Some(t) = row(
+                        ui,
+                        &t!("insp-private-ip"),
+                        "ip",
+                        n.private_ip.clone(),
+                        &required_ip,
+                    ) {
                         n.private_ip = t.trim().to_owned();
                         changed = true;
                     }
                     if let Some(t) = row(
                         ui,
-                        "public IP",
+                        &t!("insp-public-ip"),
                         "pip",
                         n.public_ip.clone().unwrap_or_default(),
                         &optional_ip,
@@ -365,7 +386,7 @@ pub fn inspector_ui(
                     );
                     if let Some(t) = row(
                         ui,
-                        "webhook ports",
+                        &t!("insp-webhook-ports"),
                         "webhooks",
                         n.webhook_ports
                             .iter()
@@ -377,8 +398,11 @@ pub fn inspector_ui(
                         n.webhook_ports = parse_webhook_ports(&t).unwrap_or_default();
                         changed = true;
                     }
-                    ui.label("security groups");
-                    let none = format!("none: carries {}", design.cluster.cluster_security_group);
+                    ui.label(t!("insp-security-groups"));
+                    let none = t!(
+                        "insp-sg-none-carries",
+                        sg = design.cluster.cluster_security_group.as_str()
+                    );
                     changed |= sg_list_ui(
                         ui,
                         &format!("{id}.sgs"),
@@ -391,7 +415,10 @@ pub fn inspector_ui(
                     ui.label("");
                     ui.vertical(|ui| {
                         let mut managed = n.node_group == NodeGroup::Managed;
-                        if ui.checkbox(&mut managed, "managed node group").changed() {
+                        if ui
+                            .checkbox(&mut managed, t!("insp-managed-node-group"))
+                            .changed()
+                        {
                             n.node_group = if managed {
                                 NodeGroup::Managed
                             } else {
@@ -399,7 +426,7 @@ pub fn inspector_ui(
                             };
                             changed = true;
                         }
-                        changed |= ui.checkbox(&mut n.hybrid, "hybrid node").changed();
+                        changed |= ui.checkbox(&mut n.hybrid, t!("insp-hybrid-node")).changed();
                     });
                     ui.end_row();
                 }
@@ -412,13 +439,13 @@ pub fn inspector_ui(
                         cl.public_ip.as_ref(),
                         &mut cl.no_public_ip,
                     );
-                    ui.label("security groups");
+                    ui.label(t!("insp-security-groups"));
                     changed |= sg_list_ui(
                         ui,
                         &format!("{id}.sgs"),
                         &mut cl.security_groups,
                         &sg_choices,
-                        "none: all traffic out",
+                        &t!("insp-none-all-traffic-out"),
                         security,
                     );
                     ui.end_row();
@@ -430,7 +457,7 @@ pub fn inspector_ui(
                     }
                     if let Some(t) = row(
                         ui,
-                        "internet egress IP",
+                        &t!("insp-internet-egress-ip"),
                         "egress",
                         o.internet_egress_ip.clone().unwrap_or_default(),
                         &optional_ip,
@@ -440,8 +467,8 @@ pub fn inspector_ui(
                     }
                 }
                 ComponentKind::Note(n) => {
-                    ui.label("text");
-                    if let Some(t) = text_area(ui, buffers, &key("text"), &n.text) {
+                    ui.label(t!("insp-text"));
+                    if let Some(t) = text_area(ui, buffers, &key(&t!("insp-text")), &n.text) {
                         n.text = t;
                         changed = true;
                     }
@@ -449,23 +476,23 @@ pub fn inspector_ui(
                 }
                 ComponentKind::Tgw => {
                     for t in design.transit.tables_of(id) {
-                        ui.label(format!("route table {}", t.id));
+                        ui.label(t!("insp-route-table-id", id = t.id.as_str()));
                         ui.label(transit_table_text(t));
                         ui.end_row();
                     }
                     if design.transit.tables_of(id).next().is_none() {
-                        ui.label("route tables");
-                        ui.label("none: all attachments");
+                        ui.label(t!("insp-route-tables"));
+                        ui.label(t!("insp-none-all-attachments"));
                         ui.end_row();
                     }
                 }
                 ComponentKind::Vpn | ComponentKind::Peering => {
-                    ui.label("carries");
+                    ui.label(t!("insp-carries"));
                     ui.label(design.transit.carried_by(id).map_or_else(
-                        || "the ranges of the networks behind it".to_owned(),
+                        || t!("insp-the-ranges-of-the-networks"),
                         |c| {
                             if c.cidrs.is_empty() {
-                                "none".to_owned()
+                                t!("insp-none")
                             } else {
                                 c.cidrs.join(", ")
                             }
@@ -532,10 +559,8 @@ fn launched_without_ip(
     }
     ui.label("");
     let changed = ui
-        .checkbox(no_public_ip, "launched without a public IP")
-        .on_hover_text(
-            "The subnet auto-assigns public IPs at launch: unless this is on, it has one (address unknown)",
-        )
+        .checkbox(no_public_ip, t!("insp-launched-without-a-public-ip"))
+        .on_hover_text(t!("insp-the-subnet-auto-assigns-public"))
         .changed();
     ui.end_row();
     changed
@@ -544,7 +569,7 @@ fn launched_without_ip(
 fn client_rows(ui: &mut egui::Ui, cl: &mut Client, changed: &mut bool, row: &mut RowFn<'_>) {
     if let Some(t) = row(
         ui,
-        "private IP",
+        &t!("insp-private-ip"),
         "ip",
         cl.private_ip.clone().unwrap_or_default(),
         &optional_ip,
@@ -554,7 +579,7 @@ fn client_rows(ui: &mut egui::Ui, cl: &mut Client, changed: &mut bool, row: &mut
     }
     if let Some(t) = row(
         ui,
-        "public IP",
+        &t!("insp-public-ip"),
         "pip",
         cl.public_ip.clone().unwrap_or_default(),
         &optional_ip,
@@ -566,7 +591,7 @@ fn client_rows(ui: &mut egui::Ui, cl: &mut Client, changed: &mut bool, row: &mut
     *changed |= ui
         .checkbox(
             &mut cl.dns_forwards_to_cluster_vpc,
-            "forwards DNS to the VPC",
+            t!("insp-forwards-dns-to-the-vpc"),
         )
         .changed();
     ui.end_row();
@@ -582,7 +607,7 @@ fn routes_ui(
 ) -> bool {
     let mut changed = false;
     ui.add_space(6.0);
-    ui.label(RichText::new("route table").strong());
+    ui.label(RichText::new(t!("insp-route-table")).strong());
     let mut remove = None;
     for (i, r) in routes.iter_mut().enumerate() {
         ui.horizontal(|ui| {
@@ -615,7 +640,7 @@ fn routes_ui(
                 });
             if ui
                 .small_button("✖")
-                .on_hover_text("Remove this route")
+                .on_hover_text(t!("insp-remove-this-route"))
                 .clicked()
             {
                 remove = Some(i);
@@ -626,7 +651,7 @@ fn routes_ui(
         routes.remove(i);
         changed = true;
     }
-    if ui.small_button("add route").clicked() {
+    if ui.small_button(t!("insp-add-route")).clicked() {
         let target = targets
             .first()
             .map_or_else(|| LOCAL_TARGET.to_owned(), |t| t.id.clone());
@@ -643,7 +668,7 @@ fn routes_ui(
 fn transit_table_text(t: &crate::model::TgwRouteTable) -> String {
     let list = |v: &[String]| {
         if v.is_empty() {
-            "none".to_owned()
+            t!("insp-none")
         } else {
             v.join(", ")
         }
@@ -654,13 +679,14 @@ fn transit_table_text(t: &crate::model::TgwRouteTable) -> String {
         .map(|r| format!("{} → {}", r.destination, r.target))
         .collect();
     let routes = if routes.is_empty() {
-        "routes: none".to_owned()
+        t!("insp-routes-none")
     } else {
-        format!("routes:\n{}", routes.join("\n"))
+        t!("insp-routes", routes = routes.join("\n"))
     };
-    format!(
-        "associated: {}\npropagated: {}\n{routes}",
-        list(&t.associations),
-        list(&t.propagations),
+    t!(
+        "insp-tgw-table",
+        associated = list(&t.associations),
+        propagated = list(&t.propagations),
+        routes = routes
     )
 }

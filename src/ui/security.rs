@@ -8,6 +8,7 @@ use crate::model::{
     AclAction, AclRule, ComponentKind, DEFAULT_CLUSTER_SG, Design, Edit, NetworkAcl, Peer,
     Protocol, SecurityGroup, SgRule, net,
 };
+use crate::t;
 
 /// Which list the window shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -66,10 +67,10 @@ pub fn sg_choices(design: &Design) -> Vec<String> {
 pub fn sg_users(design: &Design, id: &str) -> Vec<String> {
     let mut out = Vec::new();
     if design.cluster.cluster_security_group == id {
-        out.push("cluster (cluster security group)".to_owned());
+        out.push(t!("sec-cluster-cluster-security-group"));
     }
     if design.cluster.security_group_ids.iter().any(|g| g == id) {
-        out.push("cluster (additional group)".to_owned());
+        out.push(t!("sec-cluster-additional-group"));
     }
     for c in &design.components {
         let sgs = match &c.kind {
@@ -88,7 +89,7 @@ pub fn sg_users(design: &Design, id: &str) -> Vec<String> {
                 .chain(&g.egress)
                 .any(|r| r.peer == Peer::Sg(id.to_owned()))
         {
-            out.push(format!("rules of {}", g.id));
+            out.push(t!("sec-rules-of", id = g.id.as_str()));
         }
     }
     out
@@ -127,7 +128,8 @@ pub fn security_window(
     }
     let mut open = true;
     let mut edit = None;
-    egui::Window::new("Security groups and network ACLs")
+    egui::Window::new(t!("sec-window"))
+        .id(egui::Id::new("security-window"))
         .open(&mut open)
         .default_pos(area.left_top() + egui::vec2(16.0, 16.0))
         .default_width(720.0_f32.min(area.width() - 32.0))
@@ -135,8 +137,12 @@ pub fn security_window(
         .constrain_to(area)
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
-                ui.selectable_value(&mut view.tab, SecurityTab::Groups, "security groups");
-                ui.selectable_value(&mut view.tab, SecurityTab::Acls, "network ACLs");
+                ui.selectable_value(
+                    &mut view.tab,
+                    SecurityTab::Groups,
+                    t!("sec-security-groups"),
+                );
+                ui.selectable_value(&mut view.tab, SecurityTab::Acls, t!("sec-network-acls"));
             });
             ui.separator();
             edit = match view.tab {
@@ -220,7 +226,7 @@ fn groups_ui(
         &mut view.group,
         buffers,
         "",
-        ("new group", "Add a security group with no rules"),
+        (&t!("sec-new-group"), &t!("sec-add-a-security-group-with")),
         &mut |ui, id, buffers| {
             if let Some(group) = design.security_groups.iter().find(|g| g.id == id) {
                 let e = group_ui(ui, design, group, &choices, buffers)?;
@@ -230,10 +236,10 @@ fn groups_ui(
                 return Some(e);
             }
             ui.label(RichText::new(id).strong());
-            ui.label("the AWS default rules: all traffic from itself in, all traffic out");
+            ui.label(t!("sec-the-aws-default-rules-all"));
             users_line(ui, &sg_users(design, id));
-            ui.button("customise rules")
-                .on_hover_text("Write the default rules out so they can be changed")
+            ui.button(t!("sec-customise-rules"))
+                .on_hover_text(t!("sec-write-the-default-rules-out"))
                 .clicked()
                 .then(|| Edit::PutSecurityGroup {
                     old: None,
@@ -263,9 +269,9 @@ fn groups_ui(
 
 fn users_line(ui: &mut egui::Ui, users: &[String]) {
     let text = if users.is_empty() {
-        "used by nothing".to_owned()
+        t!("sec-used-by-nothing")
     } else {
-        format!("used by {}", users.join(", "))
+        t!("sec-used-by", users = users.join(", "))
     };
     ui.label(RichText::new(text).small());
 }
@@ -289,11 +295,11 @@ fn group_ui(
             changed = true;
         }
         ui.end_row();
-        ui.label("description");
+        ui.label(t!("sec-description"));
         if let Some(v) = text_field_width(
             ui,
             buffers,
-            &key("description"),
+            &key(&t!("sec-description")),
             &group.description,
             &|_| Ok(()),
             300.0,
@@ -304,7 +310,10 @@ fn group_ui(
         ui.end_row();
     });
     users_line(ui, &sg_users(design, &group.id));
-    for (title, inbound) in [("inbound rules", true), ("outbound rules", false)] {
+    for (title, inbound) in [
+        (&t!("sec-inbound-rules"), true),
+        (&t!("sec-outbound-rules"), false),
+    ] {
         ui.add_space(6.0);
         ui.label(RichText::new(title).strong());
         let rules = if inbound {
@@ -317,8 +326,8 @@ fn group_ui(
     }
     ui.add_space(6.0);
     if ui
-        .button("delete group")
-        .on_hover_text("Delete the group; references to it are removed")
+        .button(t!("sec-delete-group"))
+        .on_hover_text(t!("sec-delete-the-group-references-to"))
         .clicked()
     {
         return Some(Edit::DeleteSecurityGroup(group.id.clone()));
@@ -358,7 +367,7 @@ fn ports_field(
     ports: &mut (u16, u16),
 ) -> bool {
     if protocol == Protocol::All {
-        ui.label("all ports");
+        ui.label(t!("sec-all-ports"));
         return false;
     }
     if let Some(v) = text_field_width(
@@ -387,16 +396,20 @@ fn sg_rules_ui(
     let mut changed = false;
     let mut remove = None;
     if rules.is_empty() {
-        ui.label(RichText::new("none: everything is denied").small());
+        ui.label(RichText::new(t!("sec-none-everything-is-denied")).small());
     }
     egui::Grid::new(key).num_columns(6).show(ui, |ui| {
         if !rules.is_empty() {
             for h in [
-                "protocol",
-                "ports",
-                if inbound { "from" } else { "to" },
+                &t!("sec-protocol"),
+                &t!("sec-ports"),
+                &if inbound {
+                    t!("sec-from")
+                } else {
+                    t!("sec-to")
+                },
                 "",
-                "description",
+                &t!("sec-description"),
                 "",
             ] {
                 ui.label(RichText::new(h).small());
@@ -416,13 +429,17 @@ fn sg_rules_ui(
             let is_sg = matches!(rule.peer, Peer::Sg(_));
             egui::ComboBox::from_id_salt(format!("{k}.peer-kind"))
                 .width(60.0)
-                .selected_text(if is_sg { "group" } else { "CIDR" })
+                .selected_text(if is_sg {
+                    t!("sec-group")
+                } else {
+                    "CIDR".to_owned()
+                })
                 .show_ui(ui, |ui| {
                     if ui.selectable_label(!is_sg, "CIDR").clicked() && is_sg {
                         rule.peer = Peer::Cidr("0.0.0.0/0".to_owned());
                         changed = true;
                     }
-                    if ui.selectable_label(is_sg, "group").clicked() && !is_sg {
+                    if ui.selectable_label(is_sg, t!("sec-group")).clicked() && !is_sg {
                         rule.peer = Peer::Sg(
                             choices
                                 .first()
@@ -506,11 +523,8 @@ fn acls_ui(
         &items,
         &mut view.acl,
         buffers,
-        "none: subnets use the default ACL (allow all)",
-        (
-            "new ACL",
-            "Add a network ACL that allows all traffic both ways",
-        ),
+        &t!("sec-none-subnets-use-the-default"),
+        (&t!("sec-new-acl"), &t!("sec-add-a-network-acl-that")),
         &mut |ui, id, buffers| {
             let acl = design.network_acls.iter().find(|a| a.id == id)?;
             let e = acl_ui(ui, design, acl, buffers)?;
@@ -566,16 +580,16 @@ fn acl_ui(
     });
     let users = acl_users(design, &acl.id);
     let text = if users.is_empty() {
-        "used by no subnet (pick it in a subnet's inspector)".to_owned()
+        t!("sec-used-by-no-subnet-pick")
     } else {
-        format!("used by {}", users.join(", "))
+        t!("sec-used-by", users = users.join(", "))
     };
     ui.label(RichText::new(text).small());
-    ui.label(
-        RichText::new("stateless: replies need their own rules (ephemeral ports 1024-65535)")
-            .small(),
-    );
-    for (title, inbound) in [("inbound rules", true), ("outbound rules", false)] {
+    ui.label(RichText::new(t!("sec-stateless-replies-need-their-own")).small());
+    for (title, inbound) in [
+        (&t!("sec-inbound-rules"), true),
+        (&t!("sec-outbound-rules"), false),
+    ] {
         ui.add_space(6.0);
         ui.label(RichText::new(title).strong());
         let rules = if inbound {
@@ -588,8 +602,8 @@ fn acl_ui(
     }
     ui.add_space(6.0);
     if ui
-        .button("delete ACL")
-        .on_hover_text("Delete the ACL; its subnets go back to the default ACL")
+        .button(t!("sec-delete-acl"))
+        .on_hover_text(t!("sec-delete-the-acl-its-subnets"))
         .clicked()
     {
         return Some(Edit::DeleteNetworkAcl(acl.id.clone()));
@@ -612,11 +626,15 @@ fn acl_rules_ui(
     let numbers: Vec<u16> = rules.iter().map(|r| r.number).collect();
     egui::Grid::new(key).num_columns(6).show(ui, |ui| {
         for h in [
-            "rule",
-            "action",
-            "protocol",
-            "ports",
-            if inbound { "source" } else { "destination" },
+            &t!("sec-rule"),
+            &t!("sec-action"),
+            &t!("sec-protocol"),
+            &t!("sec-ports"),
+            &if inbound {
+                t!("sec-source")
+            } else {
+                t!("sec-destination")
+            },
             "",
         ] {
             ui.label(RichText::new(h).small());
@@ -631,15 +649,12 @@ fn acl_rules_ui(
                 &format!("{k}.number"),
                 &rule.number.to_string(),
                 &|t| {
-                    let n: u16 = t
-                        .trim()
-                        .parse()
-                        .map_err(|_| "a rule number is 1-32766".to_owned())?;
+                    let n: u16 = t.trim().parse().map_err(|_| t!("sec-a-rule-number-is-1"))?;
                     if !(1..=32766).contains(&n) {
-                        return Err("a rule number is 1-32766".to_owned());
+                        return Err(t!("sec-a-rule-number-is-1"));
                     }
                     if n != own && numbers.contains(&n) {
-                        return Err(format!("rule {n} exists"));
+                        return Err(t!("sec-rule-exists", number = n));
                     }
                     Ok(())
                 },
@@ -652,8 +667,8 @@ fn acl_rules_ui(
             egui::ComboBox::from_id_salt(format!("{k}.action"))
                 .width(60.0)
                 .selected_text(match rule.action {
-                    AclAction::Allow => "allow",
-                    AclAction::Deny => "deny",
+                    AclAction::Allow => t!("sec-allow"),
+                    AclAction::Deny => t!("sec-deny"),
                 })
                 .show_ui(ui, |ui| {
                     changed |= ui
@@ -688,9 +703,9 @@ fn acl_rules_ui(
         ui.label("*");
         ui.label("deny");
         ui.label("all");
-        ui.label("all ports");
+        ui.label(t!("sec-all-ports"));
         ui.label("0.0.0.0/0");
-        ui.label(RichText::new("implicit, last").small());
+        ui.label(RichText::new(t!("sec-implicit-last")).small());
         ui.end_row();
     });
     changed |= rules_footer(ui, rules, remove, inbound, &|rules| AclRule {
@@ -726,9 +741,9 @@ fn rules_footer<T>(
         changed = true;
     }
     let add = if inbound {
-        "add inbound rule"
+        t!("sec-add-inbound-rule")
     } else {
-        "add outbound rule"
+        t!("sec-add-outbound-rule")
     };
     if ui.small_button(add).clicked() {
         let rule = new(rules);
@@ -742,7 +757,7 @@ fn rules_footer<T>(
 fn remove_button(ui: &mut egui::Ui, j: usize, remove: &mut Option<usize>) {
     if ui
         .small_button("✖")
-        .on_hover_text("Remove this rule")
+        .on_hover_text(t!("sec-remove-this-rule"))
         .clicked()
     {
         *remove = Some(j);
