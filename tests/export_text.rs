@@ -229,3 +229,55 @@ fn render_steps_walks_the_public_kubelet_path_by_default() {
     );
     assert!(dir.path().join("walk-step4.svg").exists());
 }
+
+/// In Korean, the legend, the zones and the subtitle are Korean, drawn with real glyphs (a
+/// Korean system font is installed in CI), in PNG, SVG and PDF.
+#[test]
+fn exports_in_korean_carry_korean_words_with_real_glyphs() {
+    use eksplain::i18n::{Lang, set_current};
+    let d = PRESETS[0].load().unwrap().0;
+    set_current(Lang::Ko);
+    let svg = String::from_utf8(export(&d, &ExportFormat::Svg).bytes).unwrap();
+    let png_ko = export(&d, &ExportFormat::Png(1.0));
+    set_current(Lang::En);
+    let png_en = export(&d, &ExportFormat::Png(1.0));
+    for words in ["AWS 클라우드", "엔드포인트 액세스: 퍼블릭", "인터넷을 거침"]
+    {
+        assert!(svg.contains(words), "{words} missing from the Korean SVG");
+    }
+    assert!(
+        !svg.contains("crosses the internet"),
+        "English left in the legend"
+    );
+    assert!(
+        png_ko.notes.is_empty(),
+        "glyphs missing: {:?}",
+        png_ko.notes
+    );
+    assert_ne!(png_ko.bytes, png_en.bytes, "the Korean words drew nothing");
+
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("ko.pdf");
+    let (code, _, stderr) = eksplain(&[
+        "--lang",
+        "ko",
+        "render",
+        &preset_path("public"),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let Ok(out) = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+    else {
+        eprintln!("pdftotext is not installed; the PDF's text was not read");
+        return;
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("엔드포인트 액세스"),
+        "the PDF has no Korean text: {text}"
+    );
+}

@@ -244,3 +244,79 @@ sec-add-outbound-rule = add outbound rule
 sec-rules-of = rules of { $id }
 sec-used-by = used by { $users }
 sec-rule-exists = rule { $number } exists
+
+cluster-title = title
+cluster-description = description
+cluster-cluster-name = cluster name
+cluster-endpoint-access = endpoint access
+cluster-both-endpoints-are-off-eks = both endpoints are off: EKS requires public or private access
+cluster-public-access-cidrs = public access CIDRs
+cluster-remove-this-cidr = Remove this CIDR
+cluster-add-cidr = add CIDR
+cluster-ignored-while-public-access-is = ignored while public access is off
+cluster-more-cluster-settings = more cluster settings
+cluster-legacy-no-public-dns-record = legacy: no public DNS record
+cluster-an-old-private-only-cluster = An old private-only cluster whose public DNS record for its private IPs was never created
+cluster-ip-family = IP family
+cluster-endpoint-name = endpoint name
+cluster-cluster-security-group = cluster security group
+cluster-rules = rules
+cluster-edit-its-rules = Edit its rules
+cluster-more-groups-on-the-enis = more groups on the ENIs
+cluster-none = none
+cluster-cluster-subnets = cluster subnets
+cluster-none-picked-the-subnets-holding = none picked: the subnets holding EKS-owned ENIs
+
+palette-components = Components
+palette-click-then-click-on-the = click, then click on the canvas, or drag
+field-not-applied = not applied: { $reason }
+field-canvas-units = a number of canvas units
+
+## The picture: legend, zones, details under labels, summaries of containers, exports.
+legend-kubectl-to-api = kubectl to API server
+legend-api-to-kubelet = API server to kubelet
+legend-kubelet-to-api = kubelet to API server
+legend-internet = crosses the internet
+legend-aws-public = public IPs, Amazon's network
+legend-step = step of a flow, in order
+legend-blocked = a flow is blocked here
+# The hover of a bundle: "kubelet to API server, × 12: node-1, node-2…".
+bundle-hover = { $flow }, { $count }: { $list }
+look-internet = internet
+look-aws-public = public IPs (AWS)
+zone-aws = AWS cloud
+zone-aws-hint = Amazon's network
+zone-internet = internet
+zone-internet-hint = public IPs, outside AWS
+detail-public = public
+detail-private = private
+detail-private-nat = private NAT
+detail-eip = EIP { $eip }
+detail-eip-unknown = EIP unknown until deployed
+detail-no-eip = no elastic IP
+detail-control-plane = control plane
+held-nodes = { $count ->
+    [one] 1 node
+   *[other] { $count } nodes
+}
+held-enis = { $count ->
+    [one] 1 ENI
+   *[other] { $count } ENIs
+}
+held-subnets = { $count ->
+    [one] 1 subnet
+   *[other] { $count } subnets
+}
+held-api-servers = { $count ->
+    [one] 1 API server
+   *[other] { $count } API servers
+}
+held-nats = { $count ->
+    [one] 1 NAT
+   *[other] { $count } NATs
+}
+held-clients = { $count ->
+    [one] 1 client
+   *[other] { $count } clients
+}
+export-subtitle = endpoint access: { $mode }

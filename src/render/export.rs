@@ -245,8 +245,8 @@ pub fn diagram(
     let top = content.min.y - header;
     let mut header_prims = Vec::new();
     let title = options.title.clone().unwrap_or_default();
-    let mode = analysis.mode.map_or("no endpoint enabled", |m| m.human());
-    let mut subtitle = format!("endpoint access: {mode}");
+    let mode = crate::i18n::words::mode(analysis.mode);
+    let mut subtitle = crate::t!("export-subtitle", mode = mode);
     if let Some(d) = &options.date {
         let _ = write!(subtitle, " · {d}");
     }

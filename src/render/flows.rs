@@ -57,7 +57,7 @@ struct Piece {
     /// Its exposure labels, as placed: the box and the text primitive.
     exposure: Vec<(Rect, Primitive)>,
     /// Where its exposure labels were wanted (before placing).
-    exposure_at: Vec<(Point, &'static str, Rgba)>,
+    exposure_at: Vec<(Point, Look, Rgba)>,
     /// Its hover areas.
     hovers: std::ops::Range<usize>,
     /// Its count label's box.
@@ -312,7 +312,7 @@ pub fn flow_primitives_reusing<'a>(
             placed.push(around(mid, BADGE));
             if public {
                 // Placed once every line is drawn, where it crosses none.
-                piece.exposure_at.push((mid, look.label(), color));
+                piece.exposure_at.push((mid, look, color));
             }
             piece
                 .badges
@@ -364,7 +364,9 @@ pub fn flow_primitives_reusing<'a>(
             }
             continue;
         }
-        for &(mid, text, color) in &piece.exposure_at {
+        for &(mid, look, color) in &piece.exposure_at {
+            let text = look.label();
+            let text = text.as_str();
             let size = Size::new(super::fonts::text_width(text, 10.0) + 6.0, 14.0);
             let near: Vec<Rect> = text_areas
                 .iter()
@@ -624,12 +626,16 @@ fn bundle_label(
         bold: true,
     });
     let list = bundle.ends().join(", ");
-    let what = match f.flow {
-        FlowKind::KubeletToApi => "kubelet to API server",
-        FlowKind::ApiToKubelet => "API server to kubelet",
-        FlowKind::KubectlToApi => "kubectl to API server",
-    };
-    hovers.push((pill.union(&nodes.rect), format!("{what}, {text}: {list}")));
+    let what = super::legend::flow_words(f.flow);
+    hovers.push((
+        pill.union(&nodes.rect),
+        crate::t!(
+            "bundle-hover",
+            flow = what,
+            count = text.as_str(),
+            list = list
+        ),
+    ));
     Some(pill)
 }
 
@@ -808,10 +814,10 @@ impl Look {
         }
     }
 
-    fn label(self) -> &'static str {
+    fn label(self) -> String {
         match self {
-            Look::Internet => "internet",
-            Look::AwsPublic => "public IPs (AWS)",
+            Look::Internet => crate::t!("look-internet"),
+            Look::AwsPublic => crate::t!("look-aws-public"),
         }
     }
 }

@@ -65,6 +65,15 @@ pub fn step_highlight(
     out
 }
 
+/// A flow type in words, not "→", so that it reads the same in every font.
+pub fn flow_words(kind: FlowKind) -> String {
+    match kind {
+        FlowKind::KubectlToApi => crate::t!("legend-kubectl-to-api"),
+        FlowKind::ApiToKubelet => crate::t!("legend-api-to-kubelet"),
+        FlowKind::KubeletToApi => crate::t!("legend-kubelet-to-api"),
+    }
+}
+
 /// The legend's size in canvas units, for placing it.
 pub const LEGEND_SIZE: Size = Size::new(400.0, 76.0);
 
@@ -96,12 +105,7 @@ pub fn legend(at: Point, kinds: &[FlowKind], palette: &Palette) -> Vec<Primitive
             arrow: true,
         });
         // Words, not "→", so that the legend reads the same in every font.
-        let name = match kind {
-            FlowKind::KubectlToApi => "kubectl to API server",
-            FlowKind::ApiToKubelet => "API server to kubelet",
-            FlowKind::KubeletToApi => "kubelet to API server",
-        };
-        row(&mut out, at.x, y, name);
+        row(&mut out, at.x, y, &flow_words(*kind));
     }
     let x = at.x + 190.0;
     let line = |dashed: bool, dotted: bool, y: f32| Primitive::Line {
@@ -113,9 +117,9 @@ pub fn legend(at: Point, kinds: &[FlowKind], palette: &Palette) -> Vec<Primitive
     };
     let y = at.y + 6.0;
     out.push(line(true, false, y));
-    row(&mut out, x, y, "crosses the internet");
+    row(&mut out, x, y, &crate::t!("legend-internet"));
     out.push(line(false, true, y + 18.0));
-    row(&mut out, x, y + 18.0, "public IPs, Amazon's network");
+    row(&mut out, x, y + 18.0, &crate::t!("legend-aws-public"));
     out.push(Primitive::Circle {
         center: Point::new(x + 14.0, y + 36.0),
         radius: 7.0,
@@ -130,7 +134,7 @@ pub fn legend(at: Point, kinds: &[FlowKind], palette: &Palette) -> Vec<Primitive
         color: Rgba::rgb(255, 255, 255),
         bold: true,
     });
-    row(&mut out, x, y + 36.0, "step of a flow, in order");
+    row(&mut out, x, y + 36.0, &crate::t!("legend-step"));
     out.push(Primitive::Rect {
         rect: Rect::new(Point::new(x + 4.0, y + 48.0), Size::new(20.0, 12.0)),
         corner: 3.0,
@@ -138,6 +142,6 @@ pub fn legend(at: Point, kinds: &[FlowKind], palette: &Palette) -> Vec<Primitive
         stroke: Some(Stroke::new(2.5, palette.error)),
         dashed: false,
     });
-    row(&mut out, x, y + 54.0, "a flow is blocked here");
+    row(&mut out, x, y + 54.0, &crate::t!("legend-blocked"));
     out
 }

@@ -146,19 +146,15 @@ fn summary_text(
     let mut parts = vec![c.display_label().to_owned()];
     if let Some(held) = held {
         for (kind, n) in held {
-            let name = match kind {
-                KindName::Node => "node",
-                KindName::EksEni => "ENI",
-                KindName::Subnet => "subnet",
-                KindName::ApiServer => "API server",
-                KindName::Nat => "NAT",
-                KindName::Client => "client",
+            let count = *n;
+            parts.push(match kind {
+                KindName::Node => crate::t!("held-nodes", count = count),
+                KindName::EksEni => crate::t!("held-enis", count = count),
+                KindName::Subnet => crate::t!("held-subnets", count = count),
+                KindName::ApiServer => crate::t!("held-api-servers", count = count),
+                KindName::Nat => crate::t!("held-nats", count = count),
+                KindName::Client => crate::t!("held-clients", count = count),
                 _ => continue,
-            };
-            parts.push(if *n == 1 {
-                format!("1 {name}")
-            } else {
-                format!("{n} {name}s")
             });
         }
     }
@@ -213,23 +209,23 @@ pub fn zone_primitives(design: &Design, palette: &Palette) -> (Vec<Primitive>, O
         (
             (!overlaps(&aws, &on_internet)).then_some(aws).flatten(),
             false,
-            "AWS cloud",
-            "Amazon's network",
+            crate::t!("zone-aws"),
+            crate::t!("zone-aws-hint"),
         ),
         (
             (!overlaps(&internet, &in_aws))
                 .then_some(internet)
                 .flatten(),
             true,
-            "internet",
-            "public IPs, outside AWS",
+            crate::t!("zone-internet"),
+            crate::t!("zone-internet-hint"),
         ),
     ] {
         let Some(r) = zone else { continue };
         let (fill, stroke) = palette.zone(internet_zone);
         out.push(Primitive::Group {
             key: "data-zone",
-            value: title.to_owned(),
+            value: title.clone(),
         });
         out.push(Primitive::Rect {
             rect: r,
@@ -241,17 +237,17 @@ pub fn zone_primitives(design: &Design, palette: &Palette) -> (Vec<Primitive>, O
         out.push(Primitive::Text {
             pos: Point::new(r.min.x + 14.0, r.min.y + ZONE_HEADER / 2.0 + 4.0),
             anchor: Anchor::LeftCenter,
-            text: title.to_owned(),
+            text: title.clone(),
             size: LABEL_SIZE,
             color: stroke,
             bold: true,
         });
         // The hint only where it fits beside the title.
-        if text_width(title, LABEL_SIZE) + text_width(hint, DETAIL_SIZE) + 44.0 <= r.size.w {
+        if text_width(&title, LABEL_SIZE) + text_width(&hint, DETAIL_SIZE) + 44.0 <= r.size.w {
             out.push(Primitive::Text {
                 pos: Point::new(r.max().x - 14.0, r.min.y + ZONE_HEADER / 2.0 + 4.0),
                 anchor: Anchor::RightCenter,
-                text: hint.to_owned(),
+                text: hint.clone(),
                 size: DETAIL_SIZE,
                 color: palette.text_muted,
                 bold: false,
@@ -453,24 +449,24 @@ pub fn detail_text(c: &Component, index: &DesignIndex<'_>) -> String {
         ComponentKind::Vpc(v) => v.cidr_blocks.join(", "),
         ComponentKind::Subnet(s) => {
             let kind = if subnet_is_public(c, index) {
-                "public"
+                crate::t!("detail-public")
             } else {
-                "private"
+                crate::t!("detail-private")
             };
             let mut parts = vec![s.cidr.clone()];
             if !s.az.is_empty() {
                 parts.push(s.az.clone());
             }
-            parts.push(kind.to_owned());
+            parts.push(kind);
             parts.join(" · ")
         }
         ComponentKind::Nlb(n) => n.public_ips.join(", "),
         ComponentKind::EksEni(e) => e.private_ip.clone(),
         ComponentKind::Nat(n) => match (&n.elastic_ip, n.connectivity) {
-            (_, crate::model::NatConnectivity::Private) => "private NAT".to_owned(),
-            (Some(eip), _) => format!("EIP {eip}"),
-            (None, _) if n.elastic_ip_unknown => "EIP unknown until deployed".to_owned(),
-            (None, _) => "no elastic IP".to_owned(),
+            (_, crate::model::NatConnectivity::Private) => crate::t!("detail-private-nat"),
+            (Some(eip), _) => crate::t!("detail-eip", eip = eip.as_str()),
+            (None, _) if n.elastic_ip_unknown => crate::t!("detail-eip-unknown"),
+            (None, _) => crate::t!("detail-no-eip"),
         },
         ComponentKind::Node(n) => match &n.public_ip {
             Some(p) => format!("{} · {p}", n.private_ip),
@@ -482,7 +478,7 @@ pub fn detail_text(c: &Component, index: &DesignIndex<'_>) -> String {
             (None, None) => String::new(),
         },
         ComponentKind::OnPrem(o) => o.cidrs.join(", "),
-        ComponentKind::ControlPlane => "control plane".to_owned(),
+        ComponentKind::ControlPlane => crate::t!("detail-control-plane"),
         ComponentKind::Phz => "Route 53".to_owned(),
         ComponentKind::ApiServer
         | ComponentKind::Igw

@@ -8,6 +8,7 @@ use super::inspector::sg_list_ui;
 use super::security::{SecurityView, sg_choices};
 use crate::model::design::IpFamily;
 use crate::model::{Cluster, Component, Design, Edit, EndpointMode, KindName, net};
+use crate::t;
 
 /// The cluster settings panel; returns an edit when the user changed something.
 pub fn cluster_ui(
@@ -24,7 +25,7 @@ pub fn cluster_ui(
         .num_columns(2)
         .show(ui, |ui| {
             // The design's own title and description head exports and reports.
-            ui.label("title");
+            ui.label(t!("cluster-title"));
             if let Some(v) = text_field(ui, buffers, "design.title", &design.title, &ok) {
                 text_edit = Some(Edit::SetText {
                     title: v,
@@ -32,7 +33,7 @@ pub fn cluster_ui(
                 });
             }
             ui.end_row();
-            ui.label("description");
+            ui.label(t!("cluster-description"));
             // A long description scrolls in a few lines instead of pushing the panel down.
             let description = egui::ScrollArea::vertical()
                 .id_salt("design-description")
@@ -48,18 +49,25 @@ pub fn cluster_ui(
                 });
             }
             ui.end_row();
-            ui.label("cluster name");
+            ui.label(t!("cluster-cluster-name"));
             if let Some(v) = text_field(ui, buffers, "cluster.name", &c.name, &ok) {
                 next.name = v;
                 changed = true;
             }
             ui.end_row();
         });
-    ui.label("endpoint access");
+    ui.label(t!("cluster-endpoint-access"));
     let mode = c.mode();
     ui.horizontal_wrapped(|ui| {
         for m in EndpointMode::ALL {
-            if ui.radio(mode == Some(m), m.human()).clicked() && mode != Some(m) {
+            if ui
+                .radio(
+                    mode == Some(m),
+                    crate::i18n::words::mode(Some(m)).to_string(),
+                )
+                .clicked()
+                && mode != Some(m)
+            {
                 next.set_mode(m);
                 changed = true;
             }
@@ -67,12 +75,12 @@ pub fn cluster_ui(
     });
     if mode.is_none() {
         ui.label(
-            RichText::new("both endpoints are off: EKS requires public or private access")
+            RichText::new(t!("cluster-both-endpoints-are-off-eks"))
                 .color(ui.visuals().error_fg_color),
         );
     }
     ui.add_space(4.0);
-    ui.label("public access CIDRs");
+    ui.label(t!("cluster-public-access-cidrs"));
     let mut remove = None;
     for (i, cidr) in c.public_access_cidrs.iter().enumerate() {
         ui.horizontal(|ui| {
@@ -90,7 +98,7 @@ pub fn cluster_ui(
             }
             if ui
                 .small_button("✖")
-                .on_hover_text("Remove this CIDR")
+                .on_hover_text(t!("cluster-remove-this-cidr"))
                 .clicked()
             {
                 remove = Some(i);
@@ -101,21 +109,24 @@ pub fn cluster_ui(
         next.public_access_cidrs.remove(i);
         changed = true;
     }
-    if ui.small_button("add CIDR").clicked() {
+    if ui.small_button(t!("cluster-add-cidr")).clicked() {
         next.public_access_cidrs.push("203.0.113.0/24".to_owned());
         changed = true;
     }
     if !c.endpoint_public_access && c.public_access_cidrs.iter().any(|s| s != "0.0.0.0/0") {
-        ui.label(RichText::new("ignored while public access is off").small());
+        ui.label(RichText::new(t!("cluster-ignored-while-public-access-is")).small());
     }
-    egui::CollapsingHeader::new("more cluster settings")
+    egui::CollapsingHeader::new(t!("cluster-more-cluster-settings"))
         .id_salt("cluster-more")
         .show(ui, |ui| {
             changed |= cluster_more_ui(ui, design, &mut next, buffers, security);
         });
     if ui
-        .checkbox(&mut next.legacy_no_public_private_record, "legacy: no public DNS record")
-        .on_hover_text("An old private-only cluster whose public DNS record for its private IPs was never created")
+        .checkbox(
+            &mut next.legacy_no_public_private_record,
+            t!("cluster-legacy-no-public-dns-record"),
+        )
+        .on_hover_text(t!("cluster-an-old-private-only-cluster"))
         .changed()
     {
         changed = true;
@@ -140,7 +151,7 @@ fn cluster_more_ui(
     egui::Grid::new("cluster-more-grid")
         .num_columns(2)
         .show(ui, |ui| {
-            ui.label("IP family");
+            ui.label(t!("cluster-ip-family"));
             ui.horizontal(|ui| {
                 changed |= ui
                     .radio_value(&mut next.ip_family, IpFamily::Ipv4, "IPv4")
@@ -150,14 +161,14 @@ fn cluster_more_ui(
                     .changed();
             });
             ui.end_row();
-            ui.label("endpoint name");
+            ui.label(t!("cluster-endpoint-name"));
             if let Some(v) = text_field(ui, buffers, "cluster.hostname", &c.endpoint_hostname, &ok)
             {
                 next.endpoint_hostname = v.trim().to_owned();
                 changed = true;
             }
             ui.end_row();
-            ui.label("cluster security group");
+            ui.label(t!("cluster-cluster-security-group"));
             let choices = sg_choices(design);
             ui.horizontal(|ui| {
                 egui::ComboBox::from_id_salt("cluster-sg")
@@ -171,33 +182,33 @@ fn cluster_more_ui(
                         }
                     });
                 if ui
-                    .small_button("rules")
-                    .on_hover_text("Edit its rules")
+                    .small_button(t!("cluster-rules"))
+                    .on_hover_text(t!("cluster-edit-its-rules"))
                     .clicked()
                 {
                     security.show_group(&c.cluster_security_group);
                 }
             });
             ui.end_row();
-            ui.label("more groups on the ENIs");
+            ui.label(t!("cluster-more-groups-on-the-enis"));
             changed |= sg_list_ui(
                 ui,
                 "cluster.sgs",
                 &mut next.security_group_ids,
                 &choices,
-                "none",
+                &t!("cluster-none"),
                 security,
             );
             ui.end_row();
         });
-    ui.label("cluster subnets");
+    ui.label(t!("cluster-cluster-subnets"));
     let subnets: Vec<&Component> = design
         .components
         .iter()
         .filter(|x| x.kind.name() == KindName::Subnet)
         .collect();
     if next.subnet_ids.is_empty() {
-        ui.label(RichText::new("none picked: the subnets holding EKS-owned ENIs").small());
+        ui.label(RichText::new(t!("cluster-none-picked-the-subnets-holding")).small());
     }
     for s in subnets {
         let mut on = next.subnet_ids.contains(&s.id);

@@ -165,7 +165,7 @@ pub(crate) fn buffered_field(
         if escaped || text == current {
             buffers.entries.remove(key);
         } else if let Some(e) = error {
-            let reason = format!("not applied: {e}");
+            let reason = crate::t!("field-not-applied", reason = e.as_str());
             buffers
                 .entries
                 .insert(key.to_owned(), Entry::Rejected(text, reason));
@@ -274,7 +274,7 @@ pub(crate) fn number_field(
         &text,
         &|t| match t.trim().parse::<f32>() {
             Ok(v) if v.is_finite() && v.abs() <= 1.0e6 => Ok(()),
-            _ => Err("a number of canvas units".to_owned()),
+            _ => Err(crate::t!("field-canvas-units")),
         },
         56.0,
     )

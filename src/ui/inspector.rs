@@ -163,7 +163,7 @@ pub fn inspector_ui(
     let comp = design.component(id)?;
     let sg_choices = sg_choices(design);
     let kind = comp.kind.name();
-    ui.heading(kind.human());
+    ui.heading(crate::i18n::words::kind(kind).to_string());
     let mut next: Component = comp.clone();
     let mut changed = false;
     let mut rename = None;

@@ -8,6 +8,7 @@ use egui::RichText;
 
 use crate::model::KindName;
 use crate::render::{Palette, scene};
+use crate::t;
 
 /// The active canvas tool.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -23,8 +24,8 @@ pub enum Tool {
 
 /// The palette: every kind, placed by click-then-click or by dragging onto the canvas.
 pub fn palette_ui(ui: &mut egui::Ui, tool: &mut Tool, palette: &Palette, fonts_epoch: u64) {
-    ui.heading("Components");
-    ui.label(RichText::new("click, then click on the canvas, or drag").small());
+    ui.heading(t!("palette-components"));
+    ui.label(RichText::new(t!("palette-click-then-click-on-the")).small());
     ui.add_space(4.0);
     // The icons are the same every frame: drawn once per theme (and fonts), then moved into
     // place.
@@ -66,7 +67,7 @@ pub fn palette_ui(ui: &mut egui::Ui, tool: &mut Tool, palette: &Palette, fonts_e
                 let mut shape = icon.clone();
                 shape.translate(rect.center().to_vec2());
                 ui.painter().add(shape);
-                ui.selectable_label(selected, kind.human())
+                ui.selectable_label(selected, crate::i18n::words::kind(kind).to_string())
                     .interact(egui::Sense::drag())
             })
             .inner;

@@ -169,7 +169,7 @@ impl Canvas {
                 let field = ui.add(
                     egui::TextEdit::singleline(text)
                         .desired_width(field_rect.width())
-                        .hint_text("label"),
+                        .hint_text(crate::t!("insp-label")),
                 );
                 if field.lost_focus() {
                     done = true;
