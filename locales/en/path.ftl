@@ -144,9 +144,8 @@ fix-allow-443-from = allow TCP 443 from { $peer } in { $group }
 
 ## The public path: routes, internet and NAT gateways (path.rs).
 
-# The optional end of a fix ($alt) when private access is off; part-none when it is not.
+# The optional end of a fix ($alt) when private access is off; `nothing` when it is not.
 part-or-private-access = , or turn on private access
-part-none = {""}
 fix-add-route-to = add a route { $destination } → { $target } to the route table of { $subnet }{ $alt }
 fix-private-access-or-nat = turn on private access, or add a NAT gateway in a public subnet of { $vpc } and route 0.0.0.0/0 of { $subnet } to it
 fix-add-nat = add a NAT gateway in a public subnet of { $vpc } and route 0.0.0.0/0 of { $subnet } to it
@@ -189,7 +188,7 @@ step-onprem-connection-unused = {" "}Its VPN or transit connection to AWS is not
 
 ## Public access CIDRs (path.rs).
 
-# Whose address the source arrives from ($whose): the on-premises egress, a NAT gateway's, or part-none.
+# Whose address the source arrives from ($whose): the on-premises egress, a NAT gateway's, or `nothing`.
 part-whose-onprem-egress = {" "}(the on-premises internet egress)
 part-whose-nat-eip = {" "}(elastic IP of NAT { $nat })
 reason-not-in-public-cidrs = The public endpoint only accepts { $cidrs }; traffic from { $src } arrives from { $from }{ $whose }
@@ -209,3 +208,6 @@ reason-no-return-route = Cluster subnet { $subnet }'s route table has no route b
 part-the-connection-it-came-through = the connection it came through
 fix-add-return-route = add a route { $cidr } → { $via } to the route table of { $subnet }
 step-return-route = The route table of cluster subnet { $subnet } has a route back to { $ip }, so replies return the same way (inferred).
+
+# Empty: an optional clause that is not there.
+nothing = {""}

@@ -112,7 +112,6 @@ fix-allow-443-from = { $group }에 { $peer } 소스의 TCP 443 인바운드 규�
 ## 퍼블릭 경로: 경로, 인터넷 게이트웨이, NAT 게이트웨이 (path.rs).
 
 part-or-private-access = . 또는 프라이빗 액세스를 켜세요
-part-none = {""}
 fix-add-route-to = { $subnet }의 라우팅 테이블에 { $destination } → { $target } 경로를 추가하세요{ $alt }
 fix-private-access-or-nat = 프라이빗 액세스를 켜거나, { $vpc }의 퍼블릭 서브넷에 NAT 게이트웨이를 추가하고 { $subnet }의 0.0.0.0/0 경로를 그곳으로 보내세요
 fix-add-nat = { $vpc }의 퍼블릭 서브넷에 NAT 게이트웨이를 추가하고 { $subnet }의 0.0.0.0/0 경로를 그곳으로 보내세요
@@ -163,3 +162,5 @@ reason-no-return-route = 클러스터 서브넷 { $subnet }의 라우팅 테이�
 part-the-connection-it-came-through = 들어온 연결
 fix-add-return-route = { $subnet }의 라우팅 테이블에 { $cidr } → { $via } 경로를 추가하세요
 step-return-route = 클러스터 서브넷 { $subnet }의 라우팅 테이블에 { $ip } 주소로 돌아가는 경로가 있어 응답이 같은 길로 돌아옵니다(추론).
+
+nothing = {""}

@@ -435,7 +435,7 @@ pub(super) fn public_path(
                 if from_onprem {
                     crate::msg!("part-whose-onprem-egress")
                 } else {
-                    crate::msg!("part-none")
+                    crate::msg!("nothing")
                 }
             },
             |n| crate::msg!("part-whose-nat-eip", nat = n),
@@ -786,7 +786,7 @@ fn private_alternative(
 
 /// The optional "or turn on private access" of a fix, as a value (empty when none).
 fn alt_part(alt: Option<crate::i18n::Msg>) -> crate::i18n::Msg {
-    alt.unwrap_or_else(|| crate::msg!("part-none"))
+    alt.unwrap_or_else(|| crate::msg!("nothing"))
 }
 
 impl Block {
