@@ -491,10 +491,6 @@ pub(super) fn public_path(
     Ok(exposure)
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one call site; the pieces are already unpacked"
-)]
 pub(super) fn vpc_to_internet(
     ctx: &Ctx<'_>,
     src: &Component,
