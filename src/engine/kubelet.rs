@@ -3,10 +3,12 @@
 
 use super::codes::Code;
 use super::dns::answer_ips;
-use super::path::{api_server, eni_ip, pick_eni, source_checks};
+use super::path::{api_server, eni_ip, pick_eni, sg_count, sg_list, source_checks};
 use super::security::{Iface, acl_enter, ingress_rule};
 use super::{Block, Ctx, Exposure, Finding, Level, Place, Trace, ip};
+use crate::i18n::Msg;
 use crate::model::{Component, ComponentKind, net};
+use crate::msg;
 
 /// API server → kubelet: through an EKS-owned ENI to the node (domain.md §2.3 item 6).
 pub(super) fn api_to_kubelet(
@@ -14,7 +16,7 @@ pub(super) fn api_to_kubelet(
     node: &Component,
     port: u16,
     trace: &mut Trace,
-) -> Result<(Exposure, String), Block> {
+) -> Result<(Exposure, Msg), Block> {
     let api = api_server(ctx)?;
     trace.hop(api);
     let place = ctx.place(node);
@@ -26,37 +28,26 @@ pub(super) fn api_to_kubelet(
         matches!(place, Place::Vpc { vpc, .. } if ctx.cluster_vpc.is_some_and(|c| c.id == vpc.id));
     if !in_cluster_vpc {
         let hybrid = matches!(&node.kind, ComponentKind::Node(n) if n.hybrid);
-        let extra = if hybrid {
-            " (hybrid nodes need remote node networks, which eksplain does not model)"
+        let reason = if hybrid {
+            msg!("reason-node-outside-vpc-hybrid", node = &node.id)
         } else {
-            ""
+            msg!("reason-node-outside-vpc", node = &node.id)
         };
-        return Err(Block::new(
-            Code::NodeOutsideClusterVpc,
-            Some(&node.id),
-            format!(
-                "Node {} is not in the cluster VPC; the EKS-owned ENIs can't reach it{extra}",
-                node.id
+        return Err(
+            Block::new(Code::NodeOutsideClusterVpc, Some(&node.id), reason).fixed(
+                ctx.cluster_vpc.map_or_else(
+                    || msg!("fix-move-node-into-cluster-vpc", node = &node.id),
+                    |v| msg!("fix-move-node-into-vpc", node = &node.id, vpc = &v.id),
+                ),
+                None,
             ),
-        )
-        .fixed(
-            format!(
-                "move node {} into a subnet of the cluster VPC{}",
-                node.id,
-                ctx.cluster_vpc
-                    .map_or_else(String::new, |v| format!(" {}", v.id))
-            ),
-            None,
-        ));
+        );
     }
     let Some(eni) = pick_eni(ctx, place) else {
-        return Err(Block::new(
-            Code::NoEksEni,
-            Some(&api.id),
-            "The API server reaches nodes through EKS-owned ENIs, but the design has none"
-                .to_owned(),
-        )
-        .fixed(super::path::no_eni_fix(ctx), None));
+        return Err(
+            Block::new(Code::NoEksEni, Some(&api.id), msg!("reason-no-eks-eni"))
+                .fixed(super::path::no_eni_fix(ctx), None),
+        );
     };
     trace.hop(eni);
     let node_iface = Iface {
@@ -101,34 +92,35 @@ pub(super) fn api_to_kubelet(
                     .sgs
                     .as_deref()
                     .and_then(|v| super::security::managed_group(ctx, v));
-                let target = managed.unwrap_or("the node security group");
-                let (phrase, verb) = (
-                    super::security::groups_phrase(&groups),
-                    if groups.contains(", ") {
-                        "block"
-                    } else {
-                        "blocks"
-                    },
-                );
+                let target = managed.map_or_else(|| msg!("part-node-sg"), Msg::verbatim);
                 let (code, what) = if port == 10250 {
                     (
                         Code::NodeSgNo10250Ingress,
-                        "kubectl logs, exec and port-forward will time out",
+                        msg!("part-kubectl-logs-time-out"),
                     )
                 } else {
-                    (
-                        Code::NodeSgNoWebhookIngress,
-                        "admission webhook calls will time out",
-                    )
+                    (Code::NodeSgNoWebhookIngress, msg!("part-webhooks-time-out"))
                 };
+                let groups_msg = sg_list(&groups, false);
+                let count = sg_count(&groups);
                 let mut b = Block::new(
                     code,
                     Some(&node.id),
-                    format!(
-                        "Node {phrase} {verb} TCP {port} from the control plane (sg {cluster_sg}); {what}"
+                    msg!(
+                        "reason-node-sg-blocks",
+                        groups = groups_msg,
+                        count = count,
+                        port = port,
+                        sg = cluster_sg,
+                        effect = what
                     ),
                 );
-                b.fix = Some(format!("allow TCP {port} from sg {cluster_sg} in {target}").into());
+                b.fix = Some(msg!(
+                    "fix-allow-tcp-from-sg",
+                    port = port,
+                    sg = cluster_sg,
+                    target = target
+                ));
                 b.edit = managed.map(|g| {
                     Box::new(super::FixEdit::AddSgRule {
                         group: g.to_owned(),
@@ -143,23 +135,31 @@ pub(super) fn api_to_kubelet(
         }
     }
     let what = if port == super::KUBELET_PORT {
-        format!("kubelet on {}", node.id)
+        msg!("part-kubelet-on", node = &node.id)
     } else {
-        format!("port {port} of {} (a webhook)", node.id)
+        msg!("part-webhook-port-of", port = port, node = &node.id)
     };
     trace.step(
         Some(api),
-        format!(
-            "API server {} dials {what} ({node_ip}:{port}) through EKS-owned ENI {} in the customer VPC.",
-            api.id, eni.id
+        msg!(
+            "step-api-dials-through-eni",
+            api = &api.id,
+            what = what.clone(),
+            ip = node_ip.as_str(),
+            port = port,
+            eni = &eni.id
         ),
     );
-    let eni_subnet = ctx.ix.parent(eni).map_or("its subnet", |s| s.id.as_str());
+    let eni_subnet = ctx
+        .ix
+        .parent(eni)
+        .map_or_else(|| msg!("part-its-subnet"), |s| Msg::verbatim(&s.id));
     trace.step(
         Some(eni),
-        format!(
-            "The local route of {eni_subnet} delivers the connection to {} inside the VPC; no NAT or internet gateway is involved.",
-            node.id
+        msg!(
+            "step-eni-local-route-delivers",
+            subnet = eni_subnet,
+            node = &node.id
         ),
     );
     // A node address from a recently associated CIDR may not be reconciled yet.
@@ -170,26 +170,29 @@ pub(super) fn api_to_kubelet(
             .iter()
             .find(|b| net::parse_cidr_v4(b).is_ok_and(|n| n.contains(&addr)))
     {
-        trace.warn(Finding::new(
-            Level::Warning,
-            Code::CidrNotYetReconciled,
-            Some(&node.id),
-            format!(
-                "VPC CIDR {young} was associated less than about an hour ago; kubectl logs, exec and port-forward to {} may fail until EKS reconciles it",
-                node.id
-            ),
-        ).with_fix(format!(
-            "wait about an hour after associating {young}, or run {} in a subnet of an older VPC CIDR",
-            node.id
-        )));
+        trace.warn(
+            Finding::new(
+                Level::Warning,
+                Code::CidrNotYetReconciled,
+                Some(&node.id),
+                msg!("warn-cidr-not-reconciled", cidr = young, node = &node.id),
+            )
+            .with_fix(msg!(
+                "fix-wait-cidr-reconciled",
+                cidr = young,
+                node = &node.id
+            )),
+        );
     }
     trace.hop(node);
     let _ = answer_ips;
     Ok((
         Exposure::None,
-        format!(
-            "API server {} reaches {what} through EKS-owned ENI {}; the traffic stays in the VPC",
-            api.id, eni.id
+        msg!(
+            "reason-api-reaches-through-eni",
+            api = &api.id,
+            what = what,
+            eni = &eni.id
         ),
     ))
 }

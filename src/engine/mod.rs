@@ -740,7 +740,7 @@ fn run_flow(
             dns_answer: answer,
             code: None,
             blocked_at: None,
-            reason: reason.into(),
+            reason,
             fix: None,
             fix_edit: None,
             hops: trace.hops,

@@ -10,9 +10,7 @@ use ipnet::Ipv4Net;
 use super::dns::resolve;
 use super::security::{Iface, acl_enter, acl_leave, egress_rule, ingress_rule};
 use super::transit::{Stop, carries, tgw_next};
-use super::{
-    Block, Ctx, DnsAnswer, DnsVia, Exposure, Finding, FlowKind, Level, Place, Trace, ip, name,
-};
+use super::{Block, Ctx, DnsAnswer, DnsVia, Exposure, Finding, FlowKind, Level, Place, Trace, ip};
 use crate::model::{Component, ComponentKind, KindName, LOCAL_TARGET, NatConnectivity, Route, net};
 
 /// Where a route lookup sends traffic.
@@ -88,10 +86,10 @@ pub(super) fn traverse<'a>(
     dest: Ipv4Addr,
 ) -> Result<(Vec<&'a Component>, &'a Component), Stop<'a>> {
     if !attached(ctx, &from.id, &start.id) {
-        return Err(Stop::NoNetwork(format!(
-            "{} is not attached to {}",
-            name(start),
-            from.id
+        return Err(Stop::NoNetwork(crate::msg!(
+            "part-not-attached",
+            start = crate::i18n::words::named(start),
+            from = &from.id
         )));
     }
     let mut queue: VecDeque<Vec<&'a Component>> = VecDeque::from([vec![start]]);
@@ -158,9 +156,10 @@ pub(super) fn traverse<'a>(
     }
     Err(dropped.map_or_else(
         || {
-            Stop::NoNetwork(format!(
-                "no network attached through {} contains {dest}",
-                name(start)
+            Stop::NoNetwork(crate::msg!(
+                "part-no-network-contains",
+                start = crate::i18n::words::named(start),
+                dest = dest
             ))
         },
         |(b, passed)| Stop::Blocked(Box::new(b), passed),
@@ -180,7 +179,11 @@ fn onprem_has_connection(ctx: &Ctx<'_>, onprem: &Component) -> bool {
 
 /// The block where connections stop traffic: the connectors passed up to one that drops it
 /// become hops; with `no_route` when no network was reached.
-fn stopped(stop: Stop<'_>, trace: &mut Trace, no_route: impl FnOnce(String) -> Block) -> Block {
+fn stopped(
+    stop: Stop<'_>,
+    trace: &mut Trace,
+    no_route: impl FnOnce(crate::i18n::Msg) -> Block,
+) -> Block {
     match stop {
         Stop::NoNetwork(why) => no_route(why),
         Stop::Blocked(b, passed) => {
@@ -246,12 +249,9 @@ pub(super) fn api_server<'a>(ctx: &Ctx<'a>) -> Result<&'a Component, Block> {
         Block::new(
             Code::CfgNoApiServer,
             None,
-            "The design has no API server component".to_owned(),
+            crate::msg!("reason-no-api-server"),
         )
-        .fixed(
-            "add an API server to the AWS-managed VPC (the control plane)",
-            None,
-        )
+        .fixed(crate::msg!("fix-add-api-server"), None)
     })
 }
 
@@ -262,11 +262,13 @@ pub(super) fn to_api(
     flow: FlowKind,
     trace: &mut Trace,
     dns: &mut Option<(DnsVia, DnsAnswer)>,
-) -> Result<(Exposure, String), Block> {
-    let who = match flow {
-        FlowKind::KubeletToApi => format!("kubelet on {}", src.id),
-        _ => format!("kubectl on {}", src.id),
+) -> Result<(Exposure, crate::i18n::Msg), Block> {
+    let who_msg = match flow {
+        FlowKind::KubeletToApi => crate::msg!("part-kubelet-on", node = &src.id),
+        _ => crate::msg!("part-kubectl-on", src = &src.id),
     };
+    // The English phrase for dns.rs, which still takes text.
+    let who = who_msg.en();
     trace.hop(src);
     let place = ctx.place(src);
     if src.kind.name() == KindName::Node {
@@ -281,19 +283,29 @@ pub(super) fn to_api(
     let api = api_server(ctx)?;
     trace.hop(api);
     let via = match answer.1 {
-        DnsAnswer::NlbPublicIps => "the public NLB",
-        DnsAnswer::EniPrivateIps => "an EKS-owned ENI",
+        DnsAnswer::NlbPublicIps => crate::msg!("part-via-public-nlb"),
+        DnsAnswer::EniPrivateIps => crate::msg!("part-via-eks-eni"),
     };
+    let (who, api_id) = (who_msg, api.id.as_str());
     let reason = match exposure {
-        Exposure::None => format!(
-            "{who} reaches {} through {via}; nothing leaves private networks",
-            api.id
+        Exposure::None => crate::msg!(
+            "reason-reaches-api-private",
+            who = who,
+            api = api_id,
+            via = via
         ),
-        Exposure::AwsPublic => format!(
-            "{who} reaches {} through {via}: the request leaves the VPC to public IPs but stays on Amazon's network",
-            api.id
+        Exposure::AwsPublic => crate::msg!(
+            "reason-reaches-api-aws-public",
+            who = who,
+            api = api_id,
+            via = via
         ),
-        Exposure::Internet => format!("{who} reaches {} through {via} over the internet", api.id),
+        Exposure::Internet => crate::msg!(
+            "reason-reaches-api-internet",
+            who = who,
+            api = api_id,
+            via = via
+        ),
     };
     Ok((exposure, reason))
 }
@@ -308,16 +320,17 @@ pub(super) fn public_path(
         ComponentKind::Nlb(nlb) => ip(nlb.public_ips.first().map(String::as_str)),
         _ => None,
     });
-    let endpoint = nlb_ip.map_or_else(|| "the public endpoint".to_owned(), |a| a.to_string());
+    let endpoint = endpoint_msg(nlb_ip);
     let from_onprem = matches!(place, Place::OnPrem { .. });
     let (translated, exposure) = match place {
         Place::Internet { public_ip } => {
             trace.step(
                 Some(src),
-                format!(
-                    "{} sends the request over the internet from {} to {endpoint}.",
-                    src.id,
-                    fmt_ip(public_ip)
+                crate::msg!(
+                    "step-over-internet",
+                    src = &src.id,
+                    from = crate::i18n::words::address(public_ip),
+                    endpoint = endpoint.clone()
                 ),
             );
             (public_ip, Exposure::Internet)
@@ -332,23 +345,19 @@ pub(super) fn public_path(
                 return Err(Block::new(
                     Code::NoRouteToPublicEndpoint,
                     Some(&src.id),
-                    format!(
-                        "{} has no route to the internet (on-premises network {} has no internet egress), so it cannot reach {}",
-                        src.id,
-                        onprem.id,
-                        public_endpoint(&endpoint)
+                    crate::msg!(
+                        "reason-onprem-no-egress",
+                        src = &src.id,
+                        net = &onprem.id,
+                        endpoint = public_endpoint_msg(nlb_ip)
                     ),
                 )
                 .fixed(
-                    format!(
-                        "give on-premises network {} an internet egress address{}",
-                        onprem.id,
-                        if private_off {
-                            ", or turn on private access and reach the EKS-owned ENIs over the connection to the VPC"
-                        } else {
-                            ""
-                        }
-                    ),
+                    if private_off {
+                        crate::msg!("fix-onprem-egress-or-private", net = &onprem.id)
+                    } else {
+                        crate::msg!("fix-onprem-egress", net = &onprem.id)
+                    },
                     private_off.then_some(FixEdit::TurnOnEndpoint {
                         public: false,
                         private: true,
@@ -357,14 +366,15 @@ pub(super) fn public_path(
             };
             trace.step(
                 Some(src),
-                format!(
-                    "The request leaves on-premises network {} through the corporate internet egress {egress} and crosses the internet to {endpoint}.{}",
-                    onprem.id,
-                    if onprem_has_connection(ctx, onprem) {
-                        " Its VPN or transit connection to AWS is not used: the endpoint name answers with a public address (inferred)."
-                    } else {
-                        ""
-                    }
+                crate::msg!(
+                    "step-onprem-egress",
+                    net = &onprem.id,
+                    egress = egress,
+                    endpoint = endpoint.clone()
+                )
+                .and_maybe(
+                    onprem_has_connection(ctx, onprem)
+                        .then(|| crate::msg!("step-onprem-connection-unused")),
                 ),
             );
             (Some(egress), Exposure::Internet)
@@ -392,7 +402,6 @@ pub(super) fn public_path(
                 subnet,
                 (public_ip, auto_public),
                 nlb_ip,
-                &endpoint,
                 trace,
             )?;
             (t, e)
@@ -424,64 +433,64 @@ pub(super) fn public_path(
         let whose = nat.as_ref().map_or_else(
             || {
                 if from_onprem {
-                    " (the on-premises internet egress)".to_owned()
+                    crate::msg!("part-whose-onprem-egress")
                 } else {
-                    String::new()
+                    crate::msg!("nothing")
                 }
             },
-            |n| format!(" (elastic IP of NAT {n})"),
+            |n| crate::msg!("part-whose-nat-eip", nat = n),
         );
-        let private_note = if ctx.cluster.endpoint_private_access {
-            ""
-        } else {
-            ", or turn on private access"
-        };
+        let private_note = alt_part(
+            (!ctx.cluster.endpoint_private_access).then(|| crate::msg!("part-or-private-access")),
+        );
         let block = Block::new(
             Code::SourceNotInPublicAccessCidrs,
             at,
-            format!(
-                "The public endpoint only accepts {}; traffic from {} arrives from {}{whose}",
-                ctx.cluster.public_access_cidrs.join(", "),
-                src.id,
-                fmt_ip(translated)
+            crate::msg!(
+                "reason-not-in-public-cidrs",
+                cidrs = ctx.cluster.public_access_cidrs.join(", "),
+                src = &src.id,
+                from = crate::i18n::words::address(translated),
+                whose = whose.clone()
             ),
         );
         return Err(match translated {
             Some(a) => block.fixed(
-                format!("add {a}/32{whose} to the public access CIDRs{private_note}"),
+                crate::msg!(
+                    "fix-add-public-cidr",
+                    ip = a,
+                    whose = whose,
+                    alt = private_note
+                ),
                 Some(FixEdit::AddPublicAccessCidr {
                     cidr: format!("{a}/32"),
                 }),
             ),
             None => block.fixed(
                 match &nat {
-                    Some(n) => format!(
-                        "add NAT {n}'s elastic IP (known once it is allocated) as a /32 to the public access CIDRs{private_note}"
-                    ),
-                    None => format!(
-                        "give {} an elastic IP and add it to the public access CIDRs{private_note}",
-                        src.id
-                    ),
+                    Some(n) => crate::msg!("fix-add-nat-eip-cidr", nat = n, alt = private_note),
+                    None => crate::msg!("fix-give-eip-add-cidr", src = &src.id, alt = private_note),
                 },
                 None,
             ),
         });
     };
-    let api = ctx.api.map_or("an API server", |a| a.id.as_str());
+    let api = ctx.api.map_or_else(
+        || crate::msg!("part-an-api-server"),
+        |a| crate::i18n::Msg::verbatim(&a.id),
+    );
     trace.step(
         ctx.nlb,
-        format!(
-            "The public NLB accepts the source {} (allowed by {rule} in the public access CIDRs) and forwards to {api}.",
-            fmt_ip(translated)
+        crate::msg!(
+            "step-nlb-accepts",
+            from = crate::i18n::words::address(translated),
+            rule = rule.to_string(),
+            api = api
         ),
     );
     Ok(exposure)
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one call site; the pieces are already unpacked"
-)]
 pub(super) fn vpc_to_internet(
     ctx: &Ctx<'_>,
     src: &Component,
@@ -489,18 +498,18 @@ pub(super) fn vpc_to_internet(
     subnet: &Component,
     (public_ip, auto_public): (Option<Ipv4Addr>, bool),
     nlb_ip: Option<Ipv4Addr>,
-    endpoint: &str,
     trace: &mut Trace,
 ) -> Result<(Option<Ipv4Addr>, Exposure), Block> {
+    let endpoint = endpoint_msg(nlb_ip);
     match lookup(ctx, subnet, Some(vpc), nlb_ip) {
         Next::None | Next::Local => Err(Block::new(
             Code::NoRouteToPublicEndpoint,
             Some(&subnet.id),
-            format!(
-                "{} has no route to the internet (the route table of {} has no 0.0.0.0/0 to an IGW or NAT), so it cannot reach {}",
-                src.id,
-                subnet.id,
-                public_endpoint(endpoint)
+            crate::msg!(
+                "reason-no-internet-route",
+                src = &src.id,
+                subnet = &subnet.id,
+                endpoint = public_endpoint_msg(nlb_ip)
             ),
         )
         .with_way_out(ctx, src, vpc, subnet, public_ip, "0.0.0.0/0")),
@@ -509,9 +518,12 @@ pub(super) fn vpc_to_internet(
             if public_ip.is_none() && auto_public {
                 trace.step(
                     Some(subnet),
-                    format!(
-                        "The route table of {} sends {dest} to internet gateway {}; the request leaves the VPC from the public IP {} auto-assigns at launch (map_public_ip_on_launch; its address is not in the design) and goes to {endpoint} (it stays on Amazon's network).",
-                        subnet.id, t.id, subnet.id
+                    crate::msg!(
+                        "step-route-to-igw-auto-ip",
+                        subnet = &subnet.id,
+                        dest = dest.to_string(),
+                        igw = &t.id,
+                        endpoint = endpoint
                     ),
                 );
                 return Ok((None, Exposure::AwsPublic));
@@ -520,10 +532,7 @@ pub(super) fn vpc_to_internet(
                 let block = Block::new(
                     Code::IgwPathWithoutPublicIp,
                     Some(&t.id),
-                    format!(
-                        "{} routes to internet gateway {} but has no public IP",
-                        src.id, t.id
-                    ),
+                    crate::msg!("reason-igw-without-public-ip", src = &src.id, igw = &t.id),
                 );
                 // Through a NAT gateway of the VPC when there is one, else a public IP.
                 // A subnet that holds a NAT gateway must keep routing to the IGW.
@@ -534,12 +543,12 @@ pub(super) fn vpc_to_internet(
                 let nat = internet_nat(ctx, vpc, subnet).filter(|_| !holds_nat);
                 return Err(if let Some(nat) = nat {
                     block.fixed(
-                        format!(
-                            "route 0.0.0.0/0 of {} to NAT gateway {}, or give {} a public IP{}",
-                            subnet.id,
-                            nat.id,
-                            src.id,
-                            private_alternative(ctx, src, vpc)
+                        crate::msg!(
+                            "fix-route-to-nat-or-public-ip",
+                            subnet = &subnet.id,
+                            nat = &nat.id,
+                            src = &src.id,
+                            alt = alt_part(private_alternative(ctx, src, vpc))
                         ),
                         Some(FixEdit::PutRoute {
                             subnet: subnet.id.clone(),
@@ -551,10 +560,10 @@ pub(super) fn vpc_to_internet(
                     {
                         let ip = super::fix::free_public_ip(ctx.ix.design());
                         block.fixed(
-                            format!(
-                                "give {} a public IP, or route 0.0.0.0/0 through a NAT gateway{}",
-                                src.id,
-                                private_alternative(ctx, src, vpc)
+                            crate::msg!(
+                                "fix-public-ip-or-nat",
+                                src = &src.id,
+                                alt = alt_part(private_alternative(ctx, src, vpc))
                             ),
                             ip.map(|ip| FixEdit::SetPublicIp {
                                 component: src.id.clone(),
@@ -566,9 +575,13 @@ pub(super) fn vpc_to_internet(
             };
             trace.step(
                 Some(subnet),
-                format!(
-                    "The route table of {} sends {dest} to internet gateway {}; the request leaves the VPC from the public IP {pip} and goes to {endpoint} (it stays on Amazon's network).",
-                    subnet.id, t.id
+                crate::msg!(
+                    "step-route-to-igw",
+                    subnet = &subnet.id,
+                    dest = dest.to_string(),
+                    igw = &t.id,
+                    ip = pip,
+                    endpoint = endpoint
                 ),
             );
             Ok((Some(pip), Exposure::AwsPublic))
@@ -577,32 +590,31 @@ pub(super) fn vpc_to_internet(
             trace.hop(nat);
             trace.step(
                 Some(subnet),
-                format!(
-                    "The route table of {} sends {dest} to NAT gateway {}.",
-                    subnet.id, nat.id
+                crate::msg!(
+                    "step-route-to-nat",
+                    subnet = &subnet.id,
+                    dest = dest.to_string(),
+                    nat = &nat.id
                 ),
             );
             let ComponentKind::Nat(props) = &nat.kind else {
                 return Err(Block::new(
                     Code::NatNoInternetPath,
                     Some(&nat.id),
-                    format!("{} is not a NAT gateway", nat.id),
+                    crate::msg!("reason-not-a-nat", nat = &nat.id),
                 ));
             };
             if props.connectivity == NatConnectivity::Private {
                 return Err(Block::new(
                     Code::NatNoInternetPath,
                     Some(&nat.id),
-                    format!(
-                        "NAT gateway {} is a private NAT gateway, which has no internet path",
-                        nat.id
-                    ),
+                    crate::msg!("reason-private-nat", nat = &nat.id),
                 )
                 .fixed(
-                    format!(
-                        "make {} a public NAT gateway (in a subnet that routes to an internet gateway){}",
-                        nat.id,
-                        private_alternative(ctx, src, vpc)
+                    crate::msg!(
+                        "fix-make-nat-public",
+                        nat = &nat.id,
+                        alt = alt_part(private_alternative(ctx, src, vpc))
                     ),
                     Some(FixEdit::MakeNatPublic {
                         nat: nat.id.clone(),
@@ -622,20 +634,20 @@ pub(super) fn vpc_to_internet(
                 let block = Block::new(
                     Code::NatNoInternetPath,
                     Some(&nat.id),
-                    format!(
-                        "NAT gateway {}'s subnet {} has no route to an internet gateway",
-                        nat.id,
-                        nat_subnet.map_or("?", |s| s.id.as_str())
+                    crate::msg!(
+                        "reason-nat-subnet-no-igw",
+                        nat = &nat.id,
+                        subnet = nat_subnet.map_or("?", |s| s.id.as_str())
                     ),
                 );
                 let gateway = nat_vpc.and_then(|v| vpc_igw(ctx, v));
                 return Err(match (nat_subnet, gateway) {
                     (Some(ns), Some(g)) => block.fixed(
-                        format!(
-                            "route 0.0.0.0/0 of {} to internet gateway {}{}",
-                            ns.id,
-                            g.id,
-                            private_alternative(ctx, src, vpc)
+                        crate::msg!(
+                            "fix-route-to-igw",
+                            subnet = &ns.id,
+                            igw = &g.id,
+                            alt = alt_part(private_alternative(ctx, src, vpc))
                         ),
                         Some(FixEdit::PutRoute {
                             subnet: ns.id.clone(),
@@ -644,11 +656,14 @@ pub(super) fn vpc_to_internet(
                         }),
                     ),
                     _ => block.fixed(
-                        format!(
-                            "attach an internet gateway to {} and route 0.0.0.0/0 of NAT gateway {}'s subnet to it{}",
-                            nat_vpc.map_or("the VPC", |v| v.id.as_str()),
-                            nat.id,
-                            private_alternative(ctx, src, vpc)
+                        crate::msg!(
+                            "fix-attach-igw",
+                            vpc = nat_vpc.map_or_else(
+                                || crate::msg!("part-the-vpc"),
+                                |v| crate::i18n::Msg::verbatim(&v.id)
+                            ),
+                            nat = &nat.id,
+                            alt = alt_part(private_alternative(ctx, src, vpc))
                         ),
                         None,
                     ),
@@ -674,10 +689,10 @@ pub(super) fn vpc_to_internet(
                 return Err(Block::new(
                     Code::NatNoInternetPath,
                     Some(&nat.id),
-                    format!("NAT gateway {} has no elastic IP", nat.id),
+                    crate::msg!("reason-nat-no-eip", nat = &nat.id),
                 )
                 .fixed(
-                    format!("allocate an elastic IP for NAT gateway {}", nat.id),
+                    crate::msg!("fix-allocate-eip", nat = &nat.id),
                     free.map(|ip| FixEdit::SetNatElasticIp {
                         nat: nat.id.clone(),
                         ip,
@@ -686,14 +701,17 @@ pub(super) fn vpc_to_internet(
             }
             trace.hop(igw);
             let address = eip.map_or_else(
-                || "its elastic IP (allocated on deploy; the design does not know the address)".to_owned(),
-                |a| format!("its elastic IP {a}"),
+                || crate::msg!("part-its-eip-unknown"),
+                |a| crate::msg!("part-its-eip", ip = a),
             );
             trace.step(
                 Some(nat),
-                format!(
-                    "{} rewrites the source to {address} and sends the request out through internet gateway {} to {endpoint} (it leaves the VPC but stays on Amazon's network).",
-                    nat.id, igw.id
+                crate::msg!(
+                    "step-nat-rewrites-source",
+                    nat = &nat.id,
+                    address = address,
+                    igw = &igw.id,
+                    endpoint = endpoint
                 ),
             );
             Ok((eip, Exposure::AwsPublic))
@@ -701,34 +719,26 @@ pub(super) fn vpc_to_internet(
         Next::Target(t, dest) => Err(Block::new(
             Code::NoRouteToPublicEndpoint,
             Some(&subnet.id),
-            format!(
-                "The route table of {} sends internet traffic to {}; egress through a connected network is not modelled, so {} cannot reach {}",
-                subnet.id,
-                name(t),
-                src.id,
-                public_endpoint(endpoint)
+            crate::msg!(
+                "reason-internet-via-connection",
+                subnet = &subnet.id,
+                target = crate::i18n::words::named(t),
+                src = &src.id,
+                endpoint = public_endpoint_msg(nlb_ip)
             ),
         )
         .with_way_out(ctx, src, vpc, subnet, public_ip, &dest.to_string())),
     }
 }
 
-/// `s` with its first letter in capitals.
-fn capitalized(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
 /// How to get EKS-owned ENIs: EKS places them in the subnets given to the cluster.
-pub(super) fn no_eni_fix(ctx: &Ctx<'_>) -> String {
+pub(super) fn no_eni_fix(ctx: &Ctx<'_>) -> crate::i18n::Msg {
     if ctx.cluster.subnet_ids.is_empty() {
-        "give the cluster subnets in two availability zones; EKS places its ENIs there (draw them as EKS-owned ENIs)".to_owned()
+        crate::msg!("fix-give-cluster-subnets")
     } else {
-        format!(
-            "draw the EKS-owned ENIs EKS places in the cluster subnets ({})",
-            ctx.cluster.subnet_ids.join(", ")
+        crate::msg!(
+            "fix-draw-eks-enis",
+            subnets = ctx.cluster.subnet_ids.join(", ")
         )
     }
 }
@@ -760,13 +770,19 @@ fn vpc_igw<'a>(ctx: &Ctx<'a>, vpc: &Component) -> Option<&'a Component> {
 
 /// ", or turn on private access" when that would keep `src`'s traffic inside: it is in the
 /// cluster VPC and private access is off.
-fn private_alternative(ctx: &Ctx<'_>, _src: &Component, vpc: &Component) -> &'static str {
+fn private_alternative(
+    ctx: &Ctx<'_>,
+    _src: &Component,
+    vpc: &Component,
+) -> Option<crate::i18n::Msg> {
     let in_cluster_vpc = ctx.cluster_vpc.is_some_and(|c| c.id == vpc.id);
-    if in_cluster_vpc && !ctx.cluster.endpoint_private_access {
-        ", or turn on private access"
-    } else {
-        ""
-    }
+    (in_cluster_vpc && !ctx.cluster.endpoint_private_access)
+        .then(|| crate::msg!("part-or-private-access"))
+}
+
+/// The optional "or turn on private access" of a fix, as a value (empty when none).
+fn alt_part(alt: Option<crate::i18n::Msg>) -> crate::i18n::Msg {
+    alt.unwrap_or_else(|| crate::msg!("nothing"))
 }
 
 impl Block {
@@ -790,9 +806,12 @@ impl Block {
         let alt = private_alternative(ctx, src, vpc);
         match target {
             Some(t) => self.fixed(
-                format!(
-                    "add a route {destination} → {} to the route table of {}{alt}",
-                    t.id, subnet.id
+                crate::msg!(
+                    "fix-add-route-to",
+                    destination = destination,
+                    target = &t.id,
+                    subnet = &subnet.id,
+                    alt = alt_part(alt)
                 ),
                 Some(FixEdit::PutRoute {
                     subnet: subnet.id.clone(),
@@ -800,10 +819,11 @@ impl Block {
                     target: t.id.clone(),
                 }),
             ),
-            None if !alt.is_empty() => self.fixed(
-                format!(
-                    "turn on private access, or add a NAT gateway in a public subnet of {} and route 0.0.0.0/0 of {} to it",
-                    vpc.id, subnet.id
+            None if alt.is_some() => self.fixed(
+                crate::msg!(
+                    "fix-private-access-or-nat",
+                    vpc = &vpc.id,
+                    subnet = &subnet.id
                 ),
                 Some(FixEdit::TurnOnEndpoint {
                     public: false,
@@ -811,10 +831,7 @@ impl Block {
                 }),
             ),
             None => self.fixed(
-                format!(
-                    "add a NAT gateway in a public subnet of {} and route 0.0.0.0/0 of {} to it",
-                    vpc.id, subnet.id
-                ),
+                crate::msg!("fix-add-nat", vpc = &vpc.id, subnet = &subnet.id),
                 None,
             ),
         }
@@ -831,43 +848,45 @@ pub(super) fn private_path(
         return Err(Block::new(
             Code::NoEksEni,
             Some(&src.id),
-            "The endpoint resolves to the EKS-owned ENIs, but the design has none".to_owned(),
+            crate::msg!("reason-resolves-to-missing-eni"),
         )
         .fixed(no_eni_fix(ctx), None));
     };
     let dest = eni_ip(eni);
-    let dest_text = fmt_ip(dest);
-    let vpc_name = ctx.cluster_vpc.map_or("the cluster VPC", |v| v.id.as_str());
+    let vpc_msg = ctx.cluster_vpc.map_or_else(
+        || crate::msg!("part-the-cluster-vpc"),
+        |v| crate::i18n::Msg::verbatim(&v.id),
+    );
     let Some(dest_ip) = dest else {
         return Err(Block::new(
             Code::NoRouteToPrivateEndpoint,
             Some(&eni.id),
-            format!("EKS-owned ENI {} has no valid private IP", eni.id),
+            crate::msg!("reason-eni-no-private-ip", eni = &eni.id),
         )
-        .fixed(
-            format!(
-                "give EKS-owned ENI {} a private IP in its subnet's CIDR",
-                eni.id
-            ),
-            None,
-        ));
+        .fixed(crate::msg!("fix-give-eni-private-ip", eni = &eni.id), None));
     };
     let public_off = !ctx.cluster.endpoint_public_access;
-    let no_route = |at: &str, why: String| {
+    let no_route = |at: &str, why: crate::i18n::Msg| {
+        let kubectl = src.kind.name() == KindName::Client;
+        let vpc = vpc_msg.clone();
         Block::new(
             Code::NoRouteToPrivateEndpoint,
             Some(at),
-            format!(
-                "The endpoint resolves to private IP {dest_text}, but {} has no route into VPC {vpc_name}: {why} (inferred: only a connected network can carry it there)",
-                src.id
+            crate::msg!(
+                "reason-no-route-into-vpc",
+                ip = crate::i18n::words::address(dest),
+                src = &src.id,
+                vpc = vpc.clone(),
+                why = why
             ),
         )
         .fixed(
-            format!(
-                "run {} from inside VPC {vpc_name} or a connected network (VPN, transit gateway, peering, with DNS forwarding to the VPC resolver){}",
-                if src.kind.name() == KindName::Client { "kubectl" } else { "it" },
-                if public_off { ", or turn on public access" } else { "" }
-            ),
+            match (kubectl, public_off) {
+                (true, false) => crate::msg!("fix-run-kubectl-inside-vpc", vpc = vpc),
+                (true, true) => crate::msg!("fix-run-kubectl-inside-vpc-or-public", vpc = vpc),
+                (false, false) => crate::msg!("fix-run-inside-vpc", vpc = vpc),
+                (false, true) => crate::msg!("fix-run-inside-vpc-or-public", vpc = vpc),
+            },
             public_off.then_some(FixEdit::TurnOnEndpoint {
                 public: true,
                 private: false,
@@ -896,10 +915,7 @@ pub(super) fn private_path(
     }
     let (src_ip, src_net): (Option<Ipv4Addr>, &Component) = match place {
         Place::Internet { .. } => {
-            return Err(no_route(
-                &src.id,
-                "it is on the internet with no VPN or Direct Connect into the VPC".to_owned(),
-            ));
+            return Err(no_route(&src.id, crate::msg!("part-on-internet-no-vpn")));
         }
         Place::Vpc {
             vpc, subnet, ip, ..
@@ -907,9 +923,12 @@ pub(super) fn private_path(
             trace.hop(eni);
             trace.step(
                 Some(subnet),
-                format!(
-                    "The local route of {} keeps the request inside VPC {}, to EKS-owned ENI {} ({dest_text}); no more specific route overrides it (inferred).",
-                    subnet.id, vpc.id, eni.id
+                crate::msg!(
+                    "step-local-route-to-eni",
+                    subnet = &subnet.id,
+                    vpc = &vpc.id,
+                    eni = &eni.id,
+                    ip = crate::i18n::words::address(dest)
                 ),
             );
             eni_checks(ctx, src, &src_iface, &eni_iface, eni, Some(subnet), trace)?;
@@ -922,19 +941,21 @@ pub(super) fn private_path(
             let Next::Target(t, _) = lookup(ctx, subnet, Some(vpc), Some(dest_ip)) else {
                 return Err(no_route(
                     &subnet.id,
-                    format!(
-                        "the route table of {} has no route to {dest_text}",
-                        subnet.id
+                    crate::msg!(
+                        "part-subnet-no-route",
+                        subnet = &subnet.id,
+                        dest = crate::i18n::words::address(dest)
                     ),
                 ));
             };
             if !is_connector(t) {
                 return Err(no_route(
                     &subnet.id,
-                    format!(
-                        "the route table of {} sends {dest_text} to {}",
-                        subnet.id,
-                        name(t)
+                    crate::msg!(
+                        "part-subnet-sends-to",
+                        subnet = &subnet.id,
+                        dest = crate::i18n::words::address(dest),
+                        target = crate::i18n::words::named(t)
                     ),
                 ));
             }
@@ -942,16 +963,17 @@ pub(super) fn private_path(
                 Ok(x) => x,
                 Err(stop) => return Err(stopped(stop, trace, |why| no_route(&subnet.id, why))),
             };
-            enter(ctx, src, subnet, &path, reached, eni, trace, &dest_text)?;
+            enter(ctx, src, subnet, &path, reached, eni, trace, dest)?;
             (ip, vpc)
         }
         Place::OnPrem { net: onprem, ip } => {
             let Next::Target(t, _) = lookup(ctx, onprem, None, Some(dest_ip)) else {
                 return Err(no_route(
                     &src.id,
-                    format!(
-                        "on-premises network {} has no route to {dest_text}",
-                        onprem.id
+                    crate::msg!(
+                        "part-onprem-no-route",
+                        net = &onprem.id,
+                        dest = crate::i18n::words::address(dest)
                     ),
                 ));
             };
@@ -959,7 +981,7 @@ pub(super) fn private_path(
                 Ok(x) => x,
                 Err(stop) => return Err(stopped(stop, trace, |why| no_route(&src.id, why))),
             };
-            enter(ctx, src, onprem, &path, reached, eni, trace, &dest_text)?;
+            enter(ctx, src, onprem, &path, reached, eni, trace, dest)?;
             (ip, onprem)
         }
     };
@@ -982,16 +1004,23 @@ pub(super) fn private_path(
     };
     if !back_ok {
         let subnet_id = eni_subnet.map_or(eni.id.as_str(), |s| s.id.as_str());
-        let src_cidr = vpc_cidrs(ctx, src_net)
+        let src_net_cidr = vpc_cidrs(ctx, src_net)
             .iter()
             .find(|n| src_ip.is_some_and(|a| n.contains(&a)))
-            .map_or_else(|| fmt_ip(src_ip), ToString::to_string);
+            .map(ToString::to_string);
+        let src_cidr_msg = src_net_cidr.as_ref().map_or_else(
+            || crate::i18n::words::address(src_ip),
+            crate::i18n::Msg::verbatim,
+        );
+        let src_cidr = src_net_cidr.unwrap_or_else(|| fmt_ip(src_ip));
         let mut b = Block::new(
             Code::NoReturnRoute,
             Some(subnet_id),
-            format!(
-                "Cluster subnet {subnet_id}'s route table has no route back to {src_cidr} through a connection to {}",
-                src_net.id
+            crate::msg!(
+                "reason-no-return-route",
+                subnet = subnet_id,
+                cidr = src_cidr_msg.clone(),
+                net = &src_net.id
             ),
         );
         let via = trace
@@ -1000,12 +1029,15 @@ pub(super) fn private_path(
             .rev()
             .find(|h| matches!(h.kind, KindName::Tgw | KindName::Vpn | KindName::Peering))
             .map_or_else(
-                || "the connection it came through".to_owned(),
-                |h| h.id.to_string(),
+                || crate::msg!("part-the-connection-it-came-through"),
+                |h| crate::i18n::Msg::verbatim(&h.id),
             );
-        b.fix = Some(
-            format!("add a route {src_cidr} → {via} to the route table of {subnet_id}").into(),
-        );
+        b.fix = Some(crate::msg!(
+            "fix-add-return-route",
+            cidr = src_cidr_msg,
+            via = via,
+            subnet = subnet_id
+        ));
         let connector = trace
             .hops
             .iter()
@@ -1025,10 +1057,10 @@ pub(super) fn private_path(
     if let Some(s) = eni_subnet {
         trace.step(
             Some(s),
-            format!(
-                "The route table of cluster subnet {} has a route back to {}, so replies return the same way (inferred).",
-                s.id,
-                fmt_ip(src_ip)
+            crate::msg!(
+                "step-return-route",
+                subnet = &s.id,
+                ip = crate::i18n::words::address(src_ip)
             ),
         );
     }
@@ -1047,52 +1079,72 @@ pub(super) fn enter(
     reached: &Component,
     eni: &Component,
     trace: &mut Trace,
-    dest_text: &str,
+    dest: Option<Ipv4Addr>,
 ) -> Result<(), Block> {
+    use crate::i18n::words::{address, named};
     if ctx.cluster_vpc.is_none_or(|c| c.id != reached.id) {
         return Err(Block::new(
             Code::NoRouteToPrivateEndpoint,
             Some(&from.id),
-            format!(
-                "The route from {} to {dest_text} leads to {}, not the cluster VPC",
-                src.id, reached.id
+            crate::msg!(
+                "reason-route-leads-elsewhere",
+                src = &src.id,
+                dest = address(dest),
+                reached = &reached.id
             ),
         ));
     }
     for c in path {
         trace.hop(c);
     }
-    let names: Vec<String> = path.iter().map(|c| name(c)).collect();
+    // "A and B and C": each connector named.
+    let names = path
+        .iter()
+        .map(|c| named(c))
+        .reduce(|a, b| crate::msg!("part-and", a = a, b = b))
+        .unwrap_or_else(|| crate::i18n::Msg::verbatim(""));
+    // What a connection carries is inferred unless the design lists it.
+    let listed = path.iter().all(|c| {
+        ctx.ix.design().transit.carried_by(&c.id).is_some() || c.kind.name() == KindName::Tgw
+    });
+    let (f, d, n, r, e) = (&from.id, address(dest), names, &reached.id, &eni.id);
     trace.step(
         Some(from),
-        format!(
-            "{} routes {dest_text} through {} into VPC {}, to EKS-owned ENI {} (private connection{}).",
-            from.id,
-            names.join(" and "),
-            reached.id,
-            eni.id,
-            // What a connection carries is inferred unless the design lists it.
-            if path
-                .iter()
-                .all(|c| ctx.ix.design().transit.carried_by(&c.id).is_some() || c.kind.name() == KindName::Tgw)
-            {
-                ""
-            } else {
-                "; that it carries traffic from its remote ranges is inferred"
-            }
-        ),
+        if listed {
+            crate::msg!(
+                "step-routes-through-connection",
+                from = f,
+                dest = d,
+                through = n,
+                vpc = r,
+                eni = e
+            )
+        } else {
+            crate::msg!(
+                "step-routes-through-connection-inferred",
+                from = f,
+                dest = d,
+                through = n,
+                vpc = r,
+                eni = e
+            )
+        },
     );
     trace.hop(eni);
     Ok(())
 }
 
 pub(super) fn finish_private(ctx: &Ctx<'_>, eni: &Component, trace: &mut Trace) -> Exposure {
-    let api = ctx.api.map_or("an API server", |a| a.id.as_str());
+    let api = ctx.api.map_or_else(
+        || crate::msg!("part-an-api-server"),
+        |a| crate::i18n::Msg::verbatim(&a.id),
+    );
     trace.step(
         Some(eni),
-        format!(
-            "EKS-owned ENI {} carries the request into the AWS-managed VPC, to {api}.",
-            eni.id
+        crate::msg!(
+            "step-eni-carries-into-managed-vpc",
+            eni = &eni.id,
+            api = api
         ),
     );
     Exposure::None
@@ -1116,22 +1168,14 @@ pub(super) fn node_warnings(ctx: &Ctx<'_>, node: &Component, place: Place<'_>, t
         _ => None,
     };
     if has_public && default_target == Some(KindName::Igw) {
-        let which = if public_ip.is_some() {
-            "a public IP"
+        let message = if public_ip.is_some() {
+            crate::msg!("warn-node-public-ip", node = &node.id)
         } else {
-            "an auto-assigned public IP (the subnet maps public IPs on launch)"
+            crate::msg!("warn-node-auto-public-ip", node = &node.id)
         };
         trace.warn(
-            Finding::new(
-                Level::Warning,
-                Code::WNodePublicIp,
-                Some(&node.id),
-                format!(
-                    "Node {} has {which} in a public subnet, so it is reachable from the internet",
-                    node.id
-                ),
-            )
-            .with_fix("put nodes in private subnets, or remove their public IPs"),
+            Finding::new(Level::Warning, Code::WNodePublicIp, Some(&node.id), message)
+                .with_fix(crate::msg!("fix-node-private-subnets")),
         );
     }
     let egress = match default_target {
@@ -1150,18 +1194,24 @@ pub(super) fn node_warnings(ctx: &Ctx<'_>, node: &Component, place: Place<'_>, t
         .filter(|n| !endpoints.iter().any(|e| e == n))
         .collect();
     if !egress && !missing.is_empty() {
-        trace.warn(Finding::new(
-            Level::Warning,
-            Code::WNodeNoAwsApiEgress,
-            Some(&node.id),
-            format!(
-                "Subnet {} has no NAT or internet egress and VPC {} lacks the {} endpoints, so node {} cannot bootstrap or pull images",
-                subnet.id,
-                vpc.id,
-                missing.join(", "),
-                node.id
-            ),
-        ).with_fix(format!("add a NAT gateway route or the {} VPC endpoints", missing.join(", "))));
+        trace.warn(
+            Finding::new(
+                Level::Warning,
+                Code::WNodeNoAwsApiEgress,
+                Some(&node.id),
+                crate::msg!(
+                    "warn-node-no-aws-api-egress",
+                    subnet = &subnet.id,
+                    vpc = &vpc.id,
+                    endpoints = missing.join(", "),
+                    node = &node.id
+                ),
+            )
+            .with_fix(crate::msg!(
+                "fix-add-nat-or-endpoints",
+                endpoints = missing.join(", ")
+            )),
+        );
     }
 }
 
@@ -1177,7 +1227,7 @@ pub(super) fn source_checks(
     port: u16,
     trace: &mut Trace,
 ) -> Result<(), Block> {
-    let dest_text = fmt_ip(dest_iface.ip);
+    let dest_text = crate::i18n::words::address(dest_iface.ip);
     match egress_rule(ctx, src_iface, dest_iface, port) {
         Ok(rule) => trace.rule(&src.id, rule),
         Err(groups) => {
@@ -1185,18 +1235,25 @@ pub(super) fn source_checks(
                 .sgs
                 .as_deref()
                 .and_then(|v| super::security::managed_group(ctx, v));
-            let first = managed.unwrap_or("its security group");
-            let phrase = super::security::groups_phrase(&groups);
+            let first =
+                managed.map_or_else(|| crate::msg!("part-its-sg"), crate::i18n::Msg::verbatim);
             let mut b = Block::new(
                 Code::SgEgressDeny,
                 Some(&src.id),
-                format!(
-                    "{} of {} has no egress rule for TCP {port} to {dest_text}",
-                    capitalized(&phrase),
-                    src.id
+                crate::msg!(
+                    "reason-sg-no-egress",
+                    groups = sg_list(&groups, true),
+                    src = &src.id,
+                    port = port,
+                    dest = dest_text.clone()
                 ),
             );
-            b.fix = Some(format!("allow TCP {port} to {dest_text}/32 in {first} egress").into());
+            b.fix = Some(crate::msg!(
+                "fix-allow-tcp-egress",
+                port = port,
+                dest = dest_text,
+                group = first
+            ));
             b.edit = match (managed, dest_iface.ip) {
                 (Some(g), Some(d)) => Some(FixEdit::AddSgRule {
                     group: g.to_owned(),
@@ -1243,24 +1300,34 @@ pub(super) fn eni_checks(
             Ok(())
         }
         Err(groups) => {
-            let cluster_sg = ctx
-                .eni_sgs()
-                .first()
-                .copied()
-                .unwrap_or("the cluster security group");
+            let cluster_sg = ctx.eni_sgs().first().map_or_else(
+                || crate::msg!("part-the-cluster-sg"),
+                |g| crate::i18n::Msg::verbatim(*g),
+            );
             let from = suggest_peer(ctx, src, src_iface);
+            let from_msg = if let Some(sg) = from.strip_prefix("sg ") {
+                crate::msg!("part-peer-sg", sg = sg)
+            } else if from == "the source" {
+                crate::msg!("part-the-source")
+            } else {
+                crate::i18n::Msg::verbatim(&from)
+            };
             let mut b = Block::new(
                 Code::ClusterSgNo443Ingress,
                 Some(&eni.id),
-                format!(
-                    "Cluster {} {} not allow TCP 443 from {} ({})",
-                    super::security::groups_phrase(&groups),
-                    if groups.contains(", ") { "do" } else { "does" },
-                    src.id,
-                    fmt_ip(src_iface.ip)
+                crate::msg!(
+                    "reason-cluster-sg-no-443",
+                    groups = sg_list(&groups, false),
+                    count = sg_count(&groups),
+                    src = &src.id,
+                    ip = crate::i18n::words::address(src_iface.ip)
                 ),
             );
-            b.fix = Some(format!("allow TCP 443 from {from} in {cluster_sg}").into());
+            b.fix = Some(crate::msg!(
+                "fix-allow-443-from",
+                peer = from_msg,
+                group = cluster_sg
+            ));
             // Only a peer the model can hold: a security group, or a CIDR.
             let peer_ok = from.starts_with("sg ") || net::parse_cidr_v4(&from).is_ok();
             b.edit = ctx
@@ -1310,12 +1377,44 @@ pub(super) fn suggest_peer(ctx: &Ctx<'_>, src: &Component, iface: &Iface<'_>) ->
         .map_or_else(|| "the source".to_owned(), |a| format!("{a}/32"))
 }
 
-/// "the public endpoint 198.51.100.50", or "the public endpoint" when its address is
-/// unknown (`endpoint` is the address, or already that phrase).
-pub(super) fn public_endpoint(endpoint: &str) -> String {
-    if endpoint.starts_with("the ") {
-        endpoint.to_owned()
+/// How many security groups a list from `egress_rule`/`ingress_rule` names.
+pub(super) fn sg_count(list: &str) -> usize {
+    list.split(", ").filter(|s| !s.is_empty()).count()
+}
+
+/// Security groups by id, as one phrase: "security group a" / "security groups a, b and
+/// c" (capitalized to start a sentence).
+pub(super) fn sg_list(list: &str, cap: bool) -> crate::i18n::Msg {
+    let ids: Vec<&str> = list.split(", ").filter(|s| !s.is_empty()).collect();
+    let (rest, last) = match ids.as_slice() {
+        [] => (String::new(), ""),
+        [rest @ .., last] => (rest.join(", "), *last),
+    };
+    if cap {
+        crate::msg!(
+            "part-sg-list-cap",
+            count = ids.len(),
+            rest = rest,
+            last = last
+        )
     } else {
-        format!("the public endpoint {endpoint}")
+        crate::msg!("part-sg-list", count = ids.len(), rest = rest, last = last)
     }
+}
+
+/// The NLB's address, or "the public endpoint" when it is unknown.
+fn endpoint_msg(nlb_ip: Option<Ipv4Addr>) -> crate::i18n::Msg {
+    nlb_ip.map_or_else(
+        || crate::msg!("part-the-public-endpoint"),
+        crate::i18n::Msg::verbatim,
+    )
+}
+
+/// "the public endpoint 198.51.100.50", or "the public endpoint" when its address is
+/// unknown.
+fn public_endpoint_msg(nlb_ip: Option<Ipv4Addr>) -> crate::i18n::Msg {
+    nlb_ip.map_or_else(
+        || crate::msg!("part-the-public-endpoint"),
+        |a| crate::msg!("part-the-public-endpoint-at", ip = a),
+    )
 }

@@ -8,13 +8,16 @@ use ipnet::Ipv4Net;
 use super::codes::Code;
 use super::fix::FixEdit;
 use super::path::vpc_cidrs;
-use super::{Block, Ctx, name};
+use super::{Block, Ctx};
+use crate::i18n::Msg;
+use crate::i18n::words::named;
 use crate::model::{BLACKHOLE, Component, KindName, TgwRouteTable, net};
+use crate::msg;
 
 /// Why traffic cannot go on through connections.
 pub(super) enum Stop<'a> {
     /// No network reached through them holds the destination.
-    NoNetwork(String),
+    NoNetwork(Msg),
     /// A route table or a link drops it; with the connectors passed up to the one that
     /// drops it.
     Blocked(Box<Block>, Vec<&'a Component>),
@@ -95,27 +98,23 @@ pub(super) fn tgw_next<'a>(
         let b = Block::new(
             Code::TgwNoRoute,
             Some(&tgw.id),
-            format!(
-                "The attachment of {} to transit gateway {} is associated with no route table, so {} drops its traffic to {dest}",
-                prev.id, tgw.id, tgw.id
+            msg!(
+                "reason-tgw-attachment-no-table",
+                prev = &prev.id,
+                tgw = &tgw.id,
+                dest = dest
             ),
         );
         return Err(match fit {
             Some(t) => b.fixed(
-                format!(
-                    "associate the attachment of {} with route table {}",
-                    prev.id, t.id
-                ),
+                msg!("fix-associate-attachment", prev = &prev.id, table = &t.id),
                 Some(FixEdit::AssociateTgwAttachment {
                     table: t.id.clone(),
                     attachment: prev.id.clone(),
                 }),
             ),
             None => b.fixed(
-                format!(
-                    "give transit gateway {} a route table for {}",
-                    tgw.id, prev.id
-                ),
+                msg!("fix-give-tgw-table", tgw = &tgw.id, prev = &prev.id),
                 None,
             ),
         });
@@ -126,13 +125,17 @@ pub(super) fn tgw_next<'a>(
             b.fixed(
                 match replacing {
                     // A static route beats a propagated one: only replacing it helps.
-                    Some(_) => format!(
-                        "replace the blackhole route {destination} in route table {} with a route to {}",
-                        table.id, a.id
+                    Some(_) => msg!(
+                        "fix-replace-blackhole",
+                        destination = destination.as_str(),
+                        table = &table.id,
+                        target = &a.id
                     ),
-                    None => format!(
-                        "add a static route {destination} → {} to route table {} (or propagate {} into it)",
-                        a.id, table.id, a.id
+                    None => msg!(
+                        "fix-add-tgw-static-route",
+                        destination = destination.as_str(),
+                        target = &a.id,
+                        table = &table.id
                     ),
                 },
                 Some(FixEdit::PutTgwRoute {
@@ -143,9 +146,11 @@ pub(super) fn tgw_next<'a>(
             )
         }
         None => b.fixed(
-            format!(
-                "attach the network that holds {dest} to transit gateway {} and route it in {}",
-                tgw.id, table.id
+            msg!(
+                "fix-attach-network-to-tgw",
+                dest = dest,
+                tgw = &tgw.id,
+                table = &table.id
             ),
             None,
         ),
@@ -155,9 +160,12 @@ pub(super) fn tgw_next<'a>(
             let b = Block::new(
                 Code::TgwNoRoute,
                 Some(&tgw.id),
-                format!(
-                    "Route table {} of transit gateway {} (associated with {}) has no route to {dest}",
-                    table.id, tgw.id, prev.id
+                msg!(
+                    "reason-tgw-table-no-route",
+                    table = &table.id,
+                    tgw = &tgw.id,
+                    prev = &prev.id,
+                    dest = dest
                 ),
             );
             // Associated with the wrong table: another one routes it.
@@ -167,9 +175,12 @@ pub(super) fn tgw_next<'a>(
             });
             Err(match other {
                 Some(t) => b.fixed(
-                    format!(
-                        "associate the attachment of {} with route table {} instead of {}, which routes {dest}",
-                        prev.id, t.id, table.id
+                    msg!(
+                        "fix-associate-attachment-instead",
+                        prev = &prev.id,
+                        table = &t.id,
+                        current = &table.id,
+                        dest = dest
                     ),
                     Some(FixEdit::AssociateTgwAttachment {
                         table: t.id.clone(),
@@ -183,9 +194,12 @@ pub(super) fn tgw_next<'a>(
             Block::new(
                 Code::TgwBlackholeRoute,
                 Some(&tgw.id),
-                format!(
-                    "Route table {} of transit gateway {} drops traffic to {dest}: its route {n} is a blackhole",
-                    table.id, tgw.id
+                msg!(
+                    "reason-tgw-blackhole",
+                    table = &table.id,
+                    tgw = &tgw.id,
+                    dest = dest,
+                    route = n.to_string()
                 ),
             ),
             Some(n),
@@ -247,18 +261,14 @@ pub(super) fn carries(
         return Err(Block::new(
             Code::RouteNotCarried,
             Some(&link.id),
-            format!(
-                "VPC peering {} joins two VPCs only: it does not carry traffic to {dest} on to {}",
-                link.id,
-                name(next)
+            msg!(
+                "reason-peering-no-transit",
+                link = &link.id,
+                dest = dest,
+                next = named(next)
             ),
         )
-        .fixed(
-            format!(
-                "connect the network that holds {dest} to the VPC directly (its own peering, or both on a transit gateway)"
-            ),
-            None,
-        ));
+        .fixed(msg!("fix-connect-network-directly", dest = dest), None));
     }
     let Some(carried) = ctx.ix.design().transit.carried_by(&link.id) else {
         return Ok(true);
@@ -279,45 +289,59 @@ pub(super) fn carries(
         .iter()
         .find(|n| n.contains(&dest))
         .map_or_else(|| format!("{dest}/32"), ToString::to_string);
-    let carries = if carried.cidrs.is_empty() {
-        "carries no ranges".to_owned()
+    let reason = if carried.cidrs.is_empty() {
+        msg!(
+            "reason-link-carries-none",
+            link = named(link),
+            dest = dest,
+            next = &next.id
+        )
     } else {
-        format!("carries {} only", carried.cidrs.join(", "))
+        msg!(
+            "reason-link-carries-only",
+            link = named(link),
+            cidrs = carried.cidrs.join(", "),
+            dest = dest,
+            next = &next.id
+        )
     };
-    Err(Block::new(
-        Code::RouteNotCarried,
-        Some(&link.id),
-        format!(
-            "{} {carries}, so traffic to {dest} in {} is not sent over it",
-            name(link),
-            next.id
+    Err(
+        Block::new(Code::RouteNotCarried, Some(&link.id), reason).fixed(
+            if is_peering {
+                msg!(
+                    "fix-add-carried-range",
+                    cidr = cidr.as_str(),
+                    link = &link.id
+                )
+            } else if ctx.attachments.iter().any(|&(x, y)| {
+                let other = if x == link.id {
+                    y
+                } else if y == link.id {
+                    x
+                } else {
+                    return false;
+                };
+                ctx.ix
+                    .get(other)
+                    .is_some_and(|c| c.kind.name() == KindName::Tgw)
+            }) {
+                // A VPN on a transit gateway has no static routes of its own.
+                msg!(
+                    "fix-advertise-bgp-tgw",
+                    cidr = cidr.as_str(),
+                    link = &link.id
+                )
+            } else {
+                msg!(
+                    "fix-advertise-over-vpn",
+                    cidr = cidr.as_str(),
+                    link = &link.id
+                )
+            },
+            Some(FixEdit::AddCarriedCidr {
+                link: link.id.clone(),
+                cidr,
+            }),
         ),
     )
-    .fixed(
-        if is_peering {
-            format!("add {cidr} to the ranges {} carries", link.id)
-        } else if ctx
-            .attachments
-            .iter()
-            .any(|&(x, y)| {
-                let other = if x == link.id { y } else if y == link.id { x } else { return false };
-                ctx.ix.get(other).is_some_and(|c| c.kind.name() == KindName::Tgw)
-            })
-        {
-            // A VPN on a transit gateway has no static routes of its own.
-            format!(
-                "advertise {cidr} from the customer gateway over BGP on {} (or, for a static VPN, add {cidr} → {} to the transit gateway route table)",
-                link.id, link.id
-            )
-        } else {
-            format!(
-                "advertise {cidr} over {} (a static route on the VPN connection, or a BGP announcement from the customer gateway)",
-                link.id
-            )
-        },
-        Some(FixEdit::AddCarriedCidr {
-            link: link.id.clone(),
-            cidr,
-        }),
-    ))
 }
