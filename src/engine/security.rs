@@ -127,16 +127,6 @@ fn find_rule(
     None
 }
 
-/// "security group a", "security groups a and b", "security groups a, b and c".
-pub(super) fn groups_phrase(list: &str) -> String {
-    let ids: Vec<&str> = list.split(", ").filter(|s| !s.is_empty()).collect();
-    match ids.as_slice() {
-        [] => "no security group".to_owned(),
-        [one] => format!("security group {one}"),
-        [rest @ .., last] => format!("security groups {} and {last}", rest.join(", ")),
-    }
-}
-
 /// The group a fix should change: the first of `list` the design defines (the one the user
 /// manages), else the first.
 pub(super) fn managed_group<'a>(ctx: &Ctx<'_>, list: &[&'a str]) -> Option<&'a str> {

@@ -85,13 +85,16 @@ fn a_blocked_reason_names_the_public_endpoint_once() {
 
 #[test]
 fn security_groups_are_named_as_a_list() {
-    use super::security::groups_phrase;
-    assert_eq!(groups_phrase("node-sg"), "security group node-sg");
+    use super::path::sg_list;
+    use crate::i18n::Lang;
+    let en = |l: &str| sg_list(l, false).in_lang(Lang::En);
+    assert_eq!(en("node-sg"), "security group node-sg");
     assert_eq!(
-        groups_phrase("cluster-sg, module-sg"),
+        en("cluster-sg, module-sg"),
         "security groups cluster-sg and module-sg"
     );
-    assert_eq!(groups_phrase("a, b, c"), "security groups a, b and c");
+    assert_eq!(en("a, b, c"), "security groups a, b and c");
+    assert_eq!(sg_list("a, b", false).in_lang(Lang::Ko), "보안 그룹 a, b");
 }
 
 #[test]
