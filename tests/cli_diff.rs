@@ -180,7 +180,7 @@ fn a_removed_route_blocks_the_flows_through_it_and_names_the_route() {
         md.contains("| flow | before | after | because of |"),
         "{md}"
     );
-    assert!(md.contains("regressions**"), "{md}");
+    assert!(md.contains("1 flow changed, **1 regression**."), "{md}");
 }
 
 #[test]

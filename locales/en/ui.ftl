@@ -320,3 +320,113 @@ held-clients = { $count ->
    *[other] { $count } clients
 }
 export-subtitle = endpoint access: { $mode }
+
+## Panels, prompts, dialogs and status messages.
+
+menu-no-recent = no recent files
+prompt-unsaved = Unsaved changes
+prompt-unsaved-question = Save the changes to this design first?
+button-save = Save
+button-discard = Discard
+button-cancel = Cancel
+button-open = Open
+button-export = Export
+button-import = Import
+button-compare = Compare
+button-restore = Restore
+button-reload = Reload
+button-keep-mine = Keep mine
+shortcuts-title = Keyboard shortcuts
+shortcut-nudge = Nudge the selection
+shortcut-nudge-keys = arrows (Shift: one unit)
+shortcut-select-several = Select several
+shortcut-select-several-keys = Shift-click or Ctrl-click
+shortcut-box-select = Box select
+shortcut-box-select-keys = Shift-drag on empty canvas or inside a container
+shortcut-edit-label = Edit a label in place
+shortcut-edit-label-keys = double-click the box
+shortcut-pan = Pan
+shortcut-pan-keys = drag empty canvas, or middle button
+shortcut-zoom = Zoom at the pointer
+shortcut-zoom-keys = wheel or pinch
+inspector-nothing-selected = select a component or connection to see its properties
+inspector-many-selected = { $count } components selected
+problems-none = no problems
+problems-count = { $count ->
+    [one] 1 problem
+   *[other] { $count } problems
+}
+panel-cluster = Cluster
+panel-flows = Flows
+panel-findings = Findings
+compare-title = Compare modes
+status-switching-mode = switching to { $mode }
+walk-keys = arrow keys step · Esc or W ends
+dialog-open = Open design
+dialog-save-as = Save design as
+dialog-export = Export
+dialog-import = Import a configuration
+dialog-compare-with = Compare with a design
+dialog-revision = Compare with a git revision
+dialog-no-system-dialog = no system file dialog is available (install xdg-desktop-portal or zenity); type the path instead
+dialog-revision-hint = a commit, branch or tag (HEAD, main, origin/main~2)
+dialog-path-hint = path of the file
+dialog-type-revision = type a revision first
+dialog-type-path = type a path first
+import-review-title = Import of { $name }
+import-review-counts = { $components } components, { $groups } security groups, { $acls } network ACLs; check what import did:
+import-review-notes = The notes are also in the design's description
+diff-no-flow-changed = no flow changed
+diff-regression-tip = Became blocked or more exposed; click to show the path
+diff-flow-tip = Click to show the path
+compare-items-changed = { $count ->
+    [one] 1 item changed
+   *[other] { $count } items changed
+}
+diff-select-tip = Click to select it
+baseline-title = Compared with
+baseline-file = file { $path }
+baseline-saved = the last saved version
+baseline-revision = git revision { $rev }
+baseline-not-saved = the design has no saved version yet: save it first
+baseline-no-git = only a design saved in a git repository has revisions
+baseline-legend = { $count ->
+    [one] 1 flow changed
+   *[other] { $count } flows changed
+} · dashed grey lines are the paths before
+alert-cannot-compare = Cannot compare
+alert-cannot-open = Cannot open the file
+alert-cannot-import = Cannot import
+alert-cannot-update = Cannot update the open design
+alert-cannot-update-errors = the import laid into it would have errors: { $errors }; nothing changed
+alert-not-saved = Not saved
+status-stopped-comparing = stopped comparing
+status-fix-already-there = the design already has this change
+status-copied-report = copied the analysis as Markdown
+status-opened-preset = opened preset { $name }
+status-opened = opened { $path }
+status-imported = imported { $count } components; check the notes before opening
+status-updated-from-import = updated from the import: { $count } components
+status-import-cancelled = import cancelled
+status-saved = saved { $path }
+status-new-design = new design
+status-restored = restored unsaved work
+recovery-title = Restore unsaved work
+# $source is "file …" or "untitled".
+recovery-text-seconds = eksplain did not close cleanly. Unsaved work from { $source } was kept { $seconds } s ago.
+recovery-text-minutes = eksplain did not close cleanly. Unsaved work from { $source } was kept { $minutes } min ago.
+reload-title = File changed
+reload-text = { $path } changed on disk.
+reload-keeps-edits = Reloading keeps your unsaved edits in a file beside it.
+policy-all-hold = policy { $name }: { $count ->
+    [one] 1 rule
+   *[other] { $count } rules
+}, all hold
+policy-violations = policy { $name }: { $count ->
+    [one] 1 violation
+   *[other] { $count } violations
+}
+policy-error = policy: { $error }
+policy-violation-line = ⛔ policy · { $rule }: { $message }
+    fix: { $fix }
+tip-select-id = select { $id }

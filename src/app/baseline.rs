@@ -14,6 +14,7 @@ use crate::engine::diff_report;
 use crate::io;
 use crate::model::Design;
 use crate::render::{Palette, Primitive};
+use crate::t;
 use crate::ui::flows::screen_text;
 
 /// The design compared with, and the difference for the revision it was made at.
@@ -42,18 +43,21 @@ pub(super) fn difference_list_ui(
 ) -> Option<DiffAction> {
     let mut action = None;
     if d.flows.is_empty() {
-        ui.label("no flow changed");
+        ui.label(t!("diff-no-flow-changed"));
     }
     ui.push_id(id, |ui| {
         for f in d.flows.iter().take(300) {
-            let mut text = RichText::new(screen_text(&diff_report::flow_line(f)));
+            let mut text = RichText::new(screen_text(&diff_report::flow_line(
+                f,
+                crate::i18n::current(),
+            )));
             if f.regression {
                 text = text.color(ui.visuals().error_fg_color);
             }
             let hover = if f.regression {
-                "Became blocked or more exposed; click to show the path"
+                t!("diff-regression-tip")
             } else {
-                "Click to show the path"
+                t!("diff-flow-tip")
             };
             if ui
                 .add(egui::Button::selectable(false, text).wrap())
@@ -71,21 +75,15 @@ pub(super) fn difference_list_ui(
         let changes: &[_] = if items { &d.changes } else { &[] };
         if !changes.is_empty() {
             ui.add_space(6.0);
-            ui.label(
-                RichText::new(format!(
-                    "{} changed",
-                    crate::text::plural(changes.len(), "item", "items")
-                ))
-                .strong(),
-            );
+            ui.label(RichText::new(t!("compare-items-changed", count = changes.len())).strong());
         }
         for c in changes.iter().take(300) {
-            let line = screen_text(&diff_report::change_line(c));
+            let line = screen_text(&diff_report::change_line(c, crate::i18n::current()));
             let selectable = c.item == ItemKind::Component && c.change != ChangeKind::Removed;
             if selectable {
                 if ui
                     .add(egui::Button::selectable(false, line).wrap())
-                    .on_hover_text("Click to select it")
+                    .on_hover_text(t!("diff-select-tip"))
                     .clicked()
                 {
                     action = Some(DiffAction::Component(c.id.clone()));
@@ -102,8 +100,13 @@ impl EksplainApp {
     /// Compares the open design with the file at `path`.
     pub(super) fn compare_with_file(&mut self, path: &Path) {
         match io::load(path) {
-            Ok((design, _)) => self.set_baseline(format!("file {}", path.display()), design),
-            Err(e) => self.alert("Cannot compare", e.to_string()),
+            Ok((design, _)) => {
+                self.set_baseline(
+                    t!("baseline-file", path = path.display().to_string()),
+                    design,
+                );
+            }
+            Err(e) => self.alert(&t!("alert-cannot-compare"), e.to_string()),
         }
     }
 
@@ -117,19 +120,19 @@ impl EksplainApp {
     /// Compares the open design with its file as last saved.
     pub(super) fn compare_with_saved(&mut self) {
         let Some(path) = self.open_file_path() else {
-            self.refused("the design has no saved version yet: save it first".to_owned());
+            self.refused(t!("baseline-not-saved"));
             return;
         };
         match io::load(&path) {
-            Ok((design, _)) => self.set_baseline("the last saved version".to_owned(), design),
-            Err(e) => self.alert("Cannot compare", e.to_string()),
+            Ok((design, _)) => self.set_baseline(t!("baseline-saved"), design),
+            Err(e) => self.alert(&t!("alert-cannot-compare"), e.to_string()),
         }
     }
 
     /// Compares the open design with its file at git revision `rev`.
     pub(super) fn compare_with_revision(&mut self, rev: &str) {
         let Some(path) = self.open_file_path() else {
-            self.refused("only a design saved in a git repository has revisions".to_owned());
+            self.refused(t!("baseline-no-git"));
             return;
         };
         let read = io::git::show_file(&path, rev).and_then(|text| {
@@ -138,8 +141,8 @@ impl EksplainApp {
                 .map_err(|e| e.to_string())
         });
         match read {
-            Ok(design) => self.set_baseline(format!("git revision {}", rev.trim()), design),
-            Err(e) => self.alert("Cannot compare", e),
+            Ok(design) => self.set_baseline(t!("baseline-revision", rev = rev.trim()), design),
+            Err(e) => self.alert(&t!("alert-cannot-compare"), e),
         }
     }
 
@@ -203,7 +206,7 @@ impl EksplainApp {
         }) = &self.baseline
         {
             let below_menu = egui::Rect::from_min_max(area.left_top(), ctx.content_rect().max);
-            egui::Window::new("Compared with")
+            egui::Window::new(t!("baseline-title"))
                 .id(egui::Id::new("baseline"))
                 .open(&mut open)
                 // Bottom right, where a fitted design leaves the most room.
@@ -213,12 +216,9 @@ impl EksplainApp {
                 .show(ctx, |ui| {
                     ui.label(RichText::new(screen_text(label)).strong());
                     ui.label(
-                        RichText::new(format!(
-                            "{} · dashed grey lines are the paths before",
-                            crate::text::plural(d.flows.len(), "flow changed", "flows changed")
-                        ))
-                        .small()
-                        .weak(),
+                        RichText::new(t!("baseline-legend", count = d.flows.len()))
+                            .small()
+                            .weak(),
                     );
                     ui.separator();
                     egui::ScrollArea::vertical()
@@ -230,7 +230,7 @@ impl EksplainApp {
         }
         if !open {
             self.baseline = None;
-            self.info("stopped comparing");
+            self.info(t!("status-stopped-comparing"));
         }
         if let Some(a) = action {
             self.diff_action(a);

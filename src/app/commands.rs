@@ -6,6 +6,7 @@ use crate::editor::{Msg, Outcome, PasteAt, clipboard, snap};
 use crate::engine::report;
 use crate::model::{Edit, Point};
 use crate::render::Theme;
+use crate::t;
 use crate::ui::canvas::CanvasAction;
 use crate::ui::command::AppCommand;
 use crate::ui::panels::Tool;
@@ -126,7 +127,7 @@ impl EksplainApp {
         let outcome = self.editor.apply(msg);
         if fix && outcome == Outcome::Unchanged {
             // A fix the design already has: say so rather than nothing.
-            self.info("the design already has this change".to_owned());
+            self.info(t!("status-fix-already-there"));
         }
         if from_field {
             // A field that sent a refused value keeps it, with the reason.
@@ -333,21 +334,19 @@ impl EksplainApp {
                 if matches!(self.source, super::Source::File(_)) {
                     self.ask_revision();
                 } else {
-                    self.refused(
-                        "only a design saved in a git repository has revisions".to_owned(),
-                    );
+                    self.refused(t!("baseline-no-git"));
                 }
             }
             AppCommand::StopComparing => {
                 if self.baseline.take().is_some() {
-                    self.info("stopped comparing");
+                    self.info(t!("status-stopped-comparing"));
                 }
             }
             AppCommand::CopyReport => {
                 if let Some((_, a)) = &self.analysis {
                     let name = self.source.file_name();
                     ctx.copy_text(report::to_markdown(&name, a));
-                    self.info("copied the analysis as Markdown");
+                    self.info(t!("status-copied-report"));
                 }
             }
             AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),

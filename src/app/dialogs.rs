@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use super::EksplainApp;
 use super::files::Pending;
+use crate::t;
 
 /// What a file dialog asks for.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,14 +30,14 @@ pub enum DialogKind {
 }
 
 impl DialogKind {
-    fn heading(&self) -> &'static str {
+    fn heading(&self) -> String {
         match self {
-            DialogKind::Open => "Open design",
-            DialogKind::SaveAs { .. } => "Save design as",
-            DialogKind::Export(_) => "Export",
-            DialogKind::Import => "Import a configuration",
-            DialogKind::CompareWith => "Compare with a design",
-            DialogKind::Revision => "Compare with a git revision",
+            DialogKind::Open => t!("dialog-open"),
+            DialogKind::SaveAs { .. } => t!("dialog-save-as"),
+            DialogKind::Export(_) => t!("dialog-export"),
+            DialogKind::Import => t!("dialog-import"),
+            DialogKind::CompareWith => t!("dialog-compare-with"),
+            DialogKind::Revision => t!("dialog-revision"),
         }
     }
 }
@@ -125,10 +126,7 @@ impl EksplainApp {
                 return;
             }
             self.dialog.native = false;
-            self.refused(
-                "no system file dialog is available (install xdg-desktop-portal or zenity); type the path instead"
-                    .to_owned(),
-            );
+            self.refused(t!("dialog-no-system-dialog"));
         }
         let start = if matches!(
             kind,
@@ -208,9 +206,9 @@ impl EksplainApp {
         egui::Modal::new(egui::Id::new("path-dialog")).show(ctx, |ui| {
             ui.heading(kind.heading());
             ui.label(if *kind == DialogKind::Revision {
-                "a commit, branch or tag (HEAD, main, origin/main~2)"
+                t!("dialog-revision-hint")
             } else {
-                "path of the file"
+                t!("dialog-path-hint")
             });
             let field = ui.add(egui::TextEdit::singleline(text).desired_width(420.0));
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -219,16 +217,18 @@ impl EksplainApp {
             }
             ui.horizontal(|ui| {
                 let ok = match kind {
-                    DialogKind::Open => "Open",
-                    DialogKind::SaveAs { .. } => "Save",
-                    DialogKind::Export(_) => "Export",
-                    DialogKind::Import => "Import",
-                    DialogKind::CompareWith | DialogKind::Revision => "Compare",
+                    DialogKind::Open => t!("button-open"),
+                    DialogKind::SaveAs { .. } => t!("button-save"),
+                    DialogKind::Export(_) => t!("button-export"),
+                    DialogKind::Import => t!("button-import"),
+                    DialogKind::CompareWith | DialogKind::Revision => t!("button-compare"),
                 };
                 if ui.button(ok).clicked() || enter {
                     done = Some(true);
                 }
-                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                if ui.button(t!("button-cancel")).clicked()
+                    || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                {
                     done = Some(false);
                 }
             });
@@ -239,9 +239,9 @@ impl EksplainApp {
                     let path = PathBuf::from(text.trim());
                     if text.trim().is_empty() {
                         self.refused(if kind == DialogKind::Revision {
-                            "type a revision first".to_owned()
+                            t!("dialog-type-revision")
                         } else {
-                            "type a path first".to_owned()
+                            t!("dialog-type-path")
                         });
                         self.dialog.open = Some((kind, text));
                     } else {
@@ -264,13 +264,13 @@ impl EksplainApp {
         let mut answer = None;
         egui::Modal::new(egui::Id::new("import-review")).show(ctx, |ui| {
             let d = &imported.design;
-            ui.heading(format!("Import of {}", d.cluster.name));
+            ui.heading(t!("import-review-title", name = &d.cluster.name));
             ui.set_max_width(640.0);
-            ui.label(format!(
-                "{} components, {} security groups, {} network ACLs; check what import did:",
-                d.components.len(),
-                d.security_groups.len(),
-                d.network_acls.len()
+            ui.label(t!(
+                "import-review-counts",
+                components = d.components.len(),
+                groups = d.security_groups.len(),
+                acls = d.network_acls.len()
             ));
             egui::ScrollArea::vertical()
                 .max_height(360.0)
@@ -282,12 +282,16 @@ impl EksplainApp {
                         });
                     }
                 });
-            ui.label("The notes are also in the design's description");
+            ui.label(t!("import-review-notes"));
             ui.horizontal(|ui| {
-                if ui.button("Open").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                if ui.button(t!("button-open")).clicked()
+                    || ui.input(|i| i.key_pressed(egui::Key::Enter))
+                {
                     answer = Some(true);
                 }
-                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                if ui.button(t!("button-cancel")).clicked()
+                    || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                {
                     answer = Some(false);
                 }
             });

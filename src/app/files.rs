@@ -9,6 +9,7 @@ use crate::io::{self, PRESETS};
 use crate::model::Design;
 use crate::render::Palette;
 use crate::render::export::{ExportFormat, ExportOptions, export_bytes};
+use crate::t;
 
 /// Where the open design came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -90,7 +91,7 @@ impl EksplainApp {
         match preset.load() {
             Ok((design, warnings)) => {
                 self.set_design(design, &warnings, Source::Preset(preset.name));
-                self.info(format!("opened preset {}", preset.name));
+                self.info(t!("status-opened-preset", name = preset.name));
             }
             Err(e) => self.error(e.to_string()),
         }
@@ -108,10 +109,10 @@ impl EksplainApp {
                 self.set_design(design, &warnings, Source::File(path.to_path_buf()));
                 self.remember(path);
                 if warnings.is_empty() {
-                    self.info(format!("opened {}", path.display()));
+                    self.info(t!("status-opened", path = path.display().to_string()));
                 }
             }
-            Err(e) => self.alert("Cannot open the file", e.to_string()),
+            Err(e) => self.alert(&t!("alert-cannot-open"), e.to_string()),
         }
     }
 
@@ -126,13 +127,13 @@ impl EksplainApp {
                     } else {
                         imported
                     };
-                self.info(format!(
-                    "imported {} components; check the notes before opening",
-                    imported.design.components.len()
+                self.info(t!(
+                    "status-imported",
+                    count = imported.design.components.len()
                 ));
                 self.import_review = Some(imported);
             }
-            Err(e) => self.alert("Cannot import", e.to_string()),
+            Err(e) => self.alert(&t!("alert-cannot-import"), e.to_string()),
         }
     }
 
@@ -157,17 +158,14 @@ impl EksplainApp {
             if update && !errors.is_empty() {
                 // An update is an edit: it must leave a valid design.
                 self.alert(
-                    "Cannot update the open design",
-                    format!(
-                        "the import laid into it would have errors: {}; nothing changed",
-                        errors.join("; ")
-                    ),
+                    &t!("alert-cannot-update"),
+                    t!("alert-cannot-update-errors", errors = errors.join("; ")),
                 );
             } else if update {
                 // The same design, updated as one undo step; saving writes it back.
                 self.messages.push(crate::editor::Msg::Update(
                     Box::new(imported.design),
-                    format!("updated from the import: {n} components"),
+                    t!("status-updated-from-import", count = n),
                 ));
             } else {
                 // Replacing the open design asks about its unsaved changes first.
@@ -175,7 +173,7 @@ impl EksplainApp {
                 self.guarded(Pending::OpenImport);
             }
         } else {
-            self.info("import cancelled");
+            self.info(t!("status-import-cancelled"));
         }
     }
 
@@ -196,11 +194,11 @@ impl EksplainApp {
                 self.source = Source::File(path.to_path_buf());
                 self.saved_revision = self.editor.revision();
                 self.remember(path);
-                self.info(format!("saved {}", path.display()));
+                self.info(t!("status-saved", path = path.display().to_string()));
                 true
             }
             Err(e) => {
-                self.alert("Not saved", e.to_string());
+                self.alert(&t!("alert-not-saved"), e.to_string());
                 false
             }
         }
@@ -239,7 +237,7 @@ impl EksplainApp {
         match pending {
             Pending::New => {
                 self.set_design(Design::default(), &[], Source::Untitled);
-                self.info("new design");
+                self.info(t!("status-new-design"));
             }
             Pending::Open(Some(path)) => self.open_file(&path),
             Pending::Open(None) => self.ask_path(DialogKind::Open, ""),

@@ -17,8 +17,6 @@ use crate::ui::security as security_ui;
 const SIDE_MIN: f32 = 260.0;
 const SIDE_MAX: f32 = 480.0;
 
-use crate::text::plural;
-
 impl EksplainApp {
     pub(super) fn layout_ui(&mut self, ui: &mut egui::Ui, palette: &Palette) {
         let ctx = ui.ctx().clone();
@@ -138,7 +136,7 @@ impl EksplainApp {
                 AppCommand::Open.menu_button(ui, q, true);
                 ui.menu_button(t!("menu-open-recent"), |ui| {
                     if self.settings.recent.is_empty() {
-                        ui.label("no recent files");
+                        ui.label(t!("menu-no-recent"));
                     }
                     for (i, p) in self.settings.recent.iter().enumerate() {
                         if ui.button(p.display().to_string()).clicked() {
@@ -316,16 +314,16 @@ impl EksplainApp {
         }
         let mut answer = None;
         egui::Modal::new(egui::Id::new("unsaved-prompt")).show(ctx, |ui| {
-            ui.heading("Unsaved changes");
-            ui.label("Save the changes to this design first?");
+            ui.heading(t!("prompt-unsaved"));
+            ui.label(t!("prompt-unsaved-question"));
             ui.horizontal(|ui| {
-                if ui.button("Save").clicked() {
+                if ui.button(t!("button-save")).clicked() {
                     answer = Some(PromptAnswer::Save);
                 }
-                if ui.button("Discard").clicked() {
+                if ui.button(t!("button-discard")).clicked() {
                     answer = Some(PromptAnswer::Discard);
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(t!("button-cancel")).clicked() {
                     answer = Some(PromptAnswer::Cancel);
                 }
             });
@@ -337,7 +335,8 @@ impl EksplainApp {
 
     fn shortcuts_ui(&mut self, ctx: &egui::Context, area: egui::Rect) {
         let mut open = self.view.show_shortcuts;
-        egui::Window::new("Keyboard shortcuts")
+        egui::Window::new(t!("shortcuts-title"))
+            .id(egui::Id::new("shortcuts"))
             .open(&mut open)
             .resizable(false)
             .default_pos(area.left_top() + egui::vec2(120.0, 140.0))
@@ -357,15 +356,15 @@ impl EksplainApp {
                         ui.end_row();
                     }
                     for (what, keys) in [
-                        ("Nudge the selection", "arrows (Shift: one unit)"),
-                        ("Select several", "Shift-click or Ctrl-click"),
+                        (t!("shortcut-nudge"), t!("shortcut-nudge-keys")),
                         (
-                            "Box select",
-                            "Shift-drag on empty canvas or inside a container",
+                            t!("shortcut-select-several"),
+                            t!("shortcut-select-several-keys"),
                         ),
-                        ("Edit a label in place", "double-click the box"),
-                        ("Pan", "drag empty canvas, or middle button"),
-                        ("Zoom at the pointer", "wheel or pinch"),
+                        (t!("shortcut-box-select"), t!("shortcut-box-select-keys")),
+                        (t!("shortcut-edit-label"), t!("shortcut-edit-label-keys")),
+                        (t!("shortcut-pan"), t!("shortcut-pan-keys")),
+                        (t!("shortcut-zoom"), t!("shortcut-zoom-keys")),
                     ] {
                         ui.label(what);
                         ui.label(keys);
@@ -389,7 +388,7 @@ impl EksplainApp {
                     }
                 }
                 None => {
-                    ui.label("select a component or connection to see its properties");
+                    ui.label(t!("inspector-nothing-selected"));
                 }
             },
             1 => {
@@ -406,7 +405,7 @@ impl EksplainApp {
                 }
             }
             n => {
-                ui.label(format!("{n} components selected"));
+                ui.label(t!("inspector-many-selected", count = n));
             }
         }
         ui.separator();
@@ -443,9 +442,9 @@ impl EksplainApp {
             .exact_size(height)
             .show(ui, |ui| {
                 let header = if problems.is_empty() {
-                    "no problems".to_owned()
+                    t!("problems-none")
                 } else {
-                    plural(problems.len(), "problem", "problems")
+                    t!("problems-count", count = problems.len())
                 };
                 ui.label(egui::RichText::new(header).strong());
                 if let Some(id) = panels::problems_ui(ui, &problems) {
@@ -481,7 +480,8 @@ impl EksplainApp {
         // The selection's properties first, where they stay put as the flows list below
         // grows and shrinks.
         self.inspector_section_ui(ui);
-        egui::CollapsingHeader::new("Cluster")
+        egui::CollapsingHeader::new(t!("panel-cluster"))
+            .id_salt("panel-cluster")
             .default_open(true)
             .show(ui, |ui| {
                 if let Some(e) = panels::cluster_ui(
@@ -493,7 +493,8 @@ impl EksplainApp {
                     self.messages.push(Msg::Edit(e));
                 }
             });
-        egui::CollapsingHeader::new("Flows")
+        egui::CollapsingHeader::new(t!("panel-flows"))
+            .id_salt("panel-flows")
             .default_open(true)
             .show(ui, |ui| {
                 if let Some((revision, a)) = &self.analysis {
@@ -525,7 +526,8 @@ impl EksplainApp {
                     }
                 }
             });
-        egui::CollapsingHeader::new("Findings")
+        egui::CollapsingHeader::new(t!("panel-findings"))
+            .id_salt("panel-findings")
             .default_open(true)
             .show(ui, |ui| {
                 if let Some(id) = self.policy_findings_ui(ui) {
@@ -571,7 +573,8 @@ impl EksplainApp {
                 .min(screen.width() - area.left() - 16.0)
                 .max(300.0);
             let below_menu = egui::Rect::from_min_max(area.left_top(), screen.max);
-            egui::Window::new("Compare modes")
+            egui::Window::new(t!("compare-title"))
+                .id(egui::Id::new("compare-modes"))
                 .open(&mut open)
                 .default_pos(area.left_top() + egui::vec2(60.0, 80.0))
                 .default_width(width)
@@ -585,12 +588,22 @@ impl EksplainApp {
                         .id_salt("mode-differences")
                         .max_height(260.0)
                         .show(ui, |ui| {
-                            for (d, title, id) in [
-                                (to_both, "public → public + private", "modes-1"),
-                                (to_private, "public + private → private", "modes-2"),
+                            let name = |m| crate::i18n::words::mode(Some(m)).to_string();
+                            for (d, (from, to), id) in [
+                                (
+                                    to_both,
+                                    (EndpointMode::Public, EndpointMode::PublicPrivate),
+                                    "modes-1",
+                                ),
+                                (
+                                    to_private,
+                                    (EndpointMode::PublicPrivate, EndpointMode::Private),
+                                    "modes-2",
+                                ),
                             ] {
+                                let title = format!("{} → {}", name(from), name(to));
                                 ui.label(
-                                    egui::RichText::new(flows_ui::screen_text(title)).strong(),
+                                    egui::RichText::new(flows_ui::screen_text(&title)).strong(),
                                 );
                                 // One design in two modes: only the flows differ.
                                 if let Some(a) =
@@ -610,7 +623,10 @@ impl EksplainApp {
             let mut cluster = self.editor.design().cluster.clone();
             cluster.set_mode(mode);
             self.messages.push(Msg::Edit(Edit::SetCluster(cluster)));
-            self.info(format!("switching to {}", mode.human()));
+            self.info(t!(
+                "status-switching-mode",
+                mode = crate::i18n::words::mode(Some(mode))
+            ));
         }
     }
 
@@ -630,11 +646,7 @@ impl EksplainApp {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
                     ui.set_max_width((area.width() - 48.0).max(200.0));
                     ui.add(egui::Label::new(egui::RichText::new(caption).strong()).wrap());
-                    ui.label(
-                        egui::RichText::new("arrow keys step · Esc or W ends")
-                            .small()
-                            .weak(),
-                    );
+                    ui.label(egui::RichText::new(t!("walk-keys")).small().weak());
                 });
             });
     }

@@ -10,6 +10,7 @@ use super::{EksplainApp, Source};
 use crate::io;
 use crate::io::recovery::{self, RecoveryFile};
 use crate::io::watch::FileWatch;
+use crate::t;
 
 /// How long after a change the recovery file is written.
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(1500);
@@ -82,7 +83,7 @@ impl EksplainApp {
             self.set_design(file.design, &[], source);
             // Restored work is unsaved work.
             self.saved_revision = self.editor.revision().wrapping_sub(1);
-            self.info("restored unsaved work");
+            self.info(t!("status-restored"));
         } else {
             recovery::clear(&self.recovery.path);
         }
@@ -185,31 +186,39 @@ impl EksplainApp {
     pub(super) fn recovery_ui(&mut self, ctx: &egui::Context) {
         if let Some(file) = &self.recovery.offered {
             let ago = recovery::now().saturating_sub(file.saved_at);
-            let text = format!(
-                "eksplain did not close cleanly. Unsaved work from {} was kept {} ago.",
-                file.source,
-                if ago < 120 {
-                    format!("{ago} s")
-                } else {
-                    format!("{} min", ago / 60)
-                }
-            );
+            let text = if ago < 120 {
+                t!(
+                    "recovery-text-seconds",
+                    source = &file.source,
+                    seconds = ago
+                )
+            } else {
+                t!(
+                    "recovery-text-minutes",
+                    source = &file.source,
+                    minutes = ago / 60
+                )
+            };
             let lines = [text.as_str()];
-            let choice = ("Restore", "Discard");
-            if let Some(a) = choice_modal(ctx, "recovery", "Restore unsaved work", &lines, choice) {
+            let (restore, discard) = (t!("button-restore"), t!("button-discard"));
+            let title = t!("recovery-title");
+            let choice = (restore.as_str(), discard.as_str());
+            if let Some(a) = choice_modal(ctx, "recovery", &title, &lines, choice) {
                 self.answer_recovery(a);
             }
         }
         if let Some(path) = &self.changed_on_disk {
-            let text = format!("{} changed on disk.", path.display());
-            let keep = "Reloading keeps your unsaved edits in a file beside it.";
+            let text = t!("reload-text", path = path.display().to_string());
+            let keep = t!("reload-keeps-edits");
             let lines: &[&str] = if self.is_dirty() {
-                &[&text, keep]
+                &[&text, &keep]
             } else {
                 &[&text]
             };
-            let choice = ("Reload", "Keep mine");
-            if let Some(a) = choice_modal(ctx, "reload", "File changed", lines, choice) {
+            let (reload, mine) = (t!("button-reload"), t!("button-keep-mine"));
+            let title = t!("reload-title");
+            let choice = (reload.as_str(), mine.as_str());
+            if let Some(a) = choice_modal(ctx, "reload", &title, lines, choice) {
                 self.answer_reload(a);
             }
         }

@@ -58,7 +58,14 @@ impl EksplainApp {
         match read {
             Err(e) => {
                 ui.add(
-                    egui::Label::new(RichText::new(format!("⛔ policy: {e}")).color(error)).wrap(),
+                    egui::Label::new(
+                        RichText::new(format!(
+                            "⛔ {}",
+                            crate::t!("policy-error", error = e.as_str())
+                        ))
+                        .color(error),
+                    )
+                    .wrap(),
                 );
             }
             Ok(policy) => {
@@ -68,31 +75,32 @@ impl EksplainApp {
                     policy.name.clone()
                 };
                 let summary = if self.team_policy.violations.is_empty() {
-                    format!(
-                        "policy {name}: {}, all hold",
-                        crate::text::plural(policy.rules.len(), "rule", "rules")
-                    )
+                    crate::t!("policy-all-hold", name = name, count = policy.rules.len())
                 } else {
-                    format!(
-                        "policy {name}: {}",
-                        crate::text::plural(
-                            self.team_policy.violations.len(),
-                            "violation",
-                            "violations"
-                        )
+                    crate::t!(
+                        "policy-violations",
+                        name = name,
+                        count = self.team_policy.violations.len()
                     )
                 };
                 ui.label(RichText::new(summary).strong())
                     .on_hover_text(path.display().to_string());
                 for v in &self.team_policy.violations {
-                    let text = format!("⛔ policy · {}: {}\nfix: {}", v.rule, v.message, v.fix);
+                    let text = crate::t!(
+                        "policy-violation-line",
+                        rule = &v.rule,
+                        message = &v.message,
+                        fix = &v.fix
+                    );
                     let resp = ui.add(
                         egui::Label::new(RichText::new(screen_text(&text)).color(error))
                             .wrap()
                             .sense(egui::Sense::click()),
                     );
                     if let Some(id) = v.component.as_ref().or(v.flow.as_ref().map(|f| &f.source))
-                        && resp.on_hover_text(format!("select {id}")).clicked()
+                        && resp
+                            .on_hover_text(crate::t!("tip-select-id", id = id))
+                            .clicked()
                     {
                         picked = Some(id.clone());
                     }

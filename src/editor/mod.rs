@@ -209,7 +209,7 @@ impl Editor {
         match msg {
             Msg::Edit(edit) => self.edit(edit),
             Msg::ApplyFix(fix) => {
-                let label = fix.label();
+                let label = fix.label().en();
                 self.change(|d| {
                     for e in fix.edits(d)? {
                         d.apply(e).map_err(|e| format!("cannot {label}: {e}"))?;

@@ -1,7 +1,8 @@
 //! Which answer the endpoint name gets (domain.md §2.2).
 
 use super::codes::Code;
-use super::{Block, Ctx, DnsAnswer, DnsVia, Finding, Level, Place, Trace, name};
+use super::{Block, Ctx, DnsAnswer, DnsVia, Finding, Level, Place, Trace};
+use crate::i18n::Msg;
 use crate::model::{Component, ComponentKind, KindName, Vpc};
 
 fn vpc_props(c: &Component) -> Option<&Vpc> {
@@ -23,23 +24,31 @@ pub(super) fn answer_ips<'c>(ctx: &'c Ctx<'_>, answer: DnsAnswer) -> &'c str {
 pub(super) fn resolve(
     ctx: &Ctx<'_>,
     src: &Component,
-    who: &str,
+    who: &Msg,
     place: Place<'_>,
     trace: &mut Trace,
 ) -> Result<(DnsVia, DnsAnswer), Block> {
     let cluster = &ctx.cluster;
     let cv = ctx.cluster_vpc.and_then(vpc_props);
-    let missing: Vec<&str> = match cv {
+    // The VPC DNS settings that keep the private hosted zone from applying.
+    let missing: Vec<&'static str> = match cv {
         Some(v) => [
-            (!v.dns_support, "DNS resolution"),
-            (!v.dns_hostnames, "DNS hostnames"),
-            (!v.amazon_provided_dns, "AmazonProvidedDNS"),
+            (!v.dns_support, "part-dns-resolution"),
+            (!v.dns_hostnames, "part-dns-hostnames"),
+            (!v.amazon_provided_dns, "part-amazon-provided-dns"),
         ]
         .iter()
         .filter(|(off, _)| *off)
         .map(|(_, n)| *n)
         .collect(),
-        None => vec!["a cluster VPC"],
+        None => vec!["part-a-cluster-vpc"],
+    };
+    let missing_msg = || {
+        missing
+            .iter()
+            .map(|k| Msg::new(k))
+            .reduce(|a, b| crate::msg!("part-and", a = a, b = b))
+            .unwrap_or_else(|| crate::msg!("nothing"))
     };
     let phz_ok = cluster.endpoint_private_access && missing.is_empty();
     let is_node = src.kind.name() == KindName::Node;
@@ -55,29 +64,28 @@ pub(super) fn resolve(
             return Err(Block::new(
                 Code::NodeRequiresVpcDns,
                 Some(&vpc.id),
-                format!(
-                    "Nodes can't register: VPC {} has DNS resolution (enableDnsSupport) off, so {who} cannot resolve the cluster endpoint",
-                    vpc.id
-                ),
+                crate::msg!("reason-node-vpc-dns-off", vpc = &vpc.id, who = who.clone()),
             )
             .fixed(
-                format!("turn on DNS resolution and DNS hostnames in VPC {}", vpc.id),
+                crate::msg!("fix-turn-on-vpc-dns", vpc = &vpc.id),
                 Some(super::FixEdit::TurnOnVpcDns {
                     vpc: vpc.id.clone(),
                 }),
             ));
         }
         if !v.dns_hostnames {
-            trace.warn(Finding::new(
-                Level::Warning,
-                Code::WVpcDnsHostnamesOff,
-                Some(&vpc.id),
-                format!(
-                    "VPC {} has DNS hostnames off: AWS lists it as required for nodes, and the private hosted zone is ignored",
-                    vpc.id
-                ),
-            ).with_fix(format!("turn on DNS hostnames in VPC {}", vpc.id))
-            .with_edit(super::FixEdit::TurnOnVpcDns { vpc: vpc.id.clone() }));
+            trace.warn(
+                Finding::new(
+                    Level::Warning,
+                    Code::WVpcDnsHostnamesOff,
+                    Some(&vpc.id),
+                    crate::msg!("warn-vpc-dns-hostnames-off", vpc = &vpc.id),
+                )
+                .with_fix(crate::msg!("fix-turn-on-dns-hostnames", vpc = &vpc.id))
+                .with_edit(super::FixEdit::TurnOnVpcDns {
+                    vpc: vpc.id.clone(),
+                }),
+            );
         }
     }
     let in_cluster_vpc = own_vpc.is_some_and(|v| ctx.cluster_vpc.is_some_and(|c| c.id == v.id));
@@ -89,28 +97,24 @@ pub(super) fn resolve(
         return Err(Block::new(
             Code::DnsVpcResolverDisabled,
             Some(&vpc.id),
-            format!(
-                "VPC {} has DNS resolution off, so {} cannot resolve the cluster endpoint",
-                vpc.id, src.id
-            ),
+            crate::msg!("reason-vpc-dns-off", vpc = &vpc.id, src = &src.id),
         )
         .fixed(
-            format!("turn on DNS resolution in VPC {}", vpc.id),
+            crate::msg!("fix-turn-on-dns-resolution", vpc = &vpc.id),
             Some(super::FixEdit::TurnOnVpcDns {
                 vpc: vpc.id.clone(),
             }),
         ));
     }
     let eni_ips = answer_ips(ctx, DnsAnswer::EniPrivateIps);
-    // How the public answer is reached: a lookup, or a query forwarded to the VPC.
-    let mut answer = format!("{who} looks up the endpoint name; public DNS answers with");
+    // How the public answer is reached: a lookup, or a query forwarded to the VPC (with why
+    // the private hosted zone does not apply there).
+    let mut forwarded: Option<Msg> = None;
     if in_cluster_vpc {
         if phz_ok {
             trace.step(
                 Some(src),
-                format!(
-                    "{who} asks the VPC resolver for the endpoint name; the private hosted zone answers with the EKS-owned ENI addresses{eni_ips}."
-                ),
+                crate::msg!("step-phz-answers", who = who.clone(), ips = eni_ips),
             );
             return Ok((DnsVia::PrivateHostedZone, DnsAnswer::EniPrivateIps));
         }
@@ -120,13 +124,13 @@ pub(super) fn resolve(
                     Level::Warning,
                     Code::DnsPhzNotApplied,
                     ctx.cluster_vpc.map(|v| v.id.as_str()),
-                    format!(
-                        "The EKS private hosted zone is ignored because {} is off in the cluster VPC; hosts there get the public DNS answer",
-                        missing.join(" and "),
-                    ),
+                    crate::msg!("warn-phz-ignored", missing = missing_msg()),
                 )
-                .with_fix("turn on DNS resolution and DNS hostnames and use AmazonProvidedDNS (or forward the cluster domain to it)")
-                .with_edits(ctx.cluster_vpc.map(|v| super::FixEdit::TurnOnVpcDns { vpc: v.id.clone() })),
+                .with_fix(crate::msg!("fix-phz-ignored"))
+                .with_edits(
+                    ctx.cluster_vpc
+                        .map(|v| super::FixEdit::TurnOnVpcDns { vpc: v.id.clone() }),
+                ),
             );
         }
     } else if let ComponentKind::Client(cl) = &src.kind
@@ -141,34 +145,34 @@ pub(super) fn resolve(
             return Err(Block::new(
                 Code::DnsVpcResolverDisabled,
                 Some(&vpc.id),
-                format!(
-                    "{who} forwards the query to the resolver of VPC {}, but the VPC has DNS resolution off, so the resolver does not answer",
-                    vpc.id
+                crate::msg!(
+                    "reason-forwarded-resolver-off",
+                    who = who.clone(),
+                    vpc = &vpc.id
                 ),
             )
             .fixed(
-                format!("turn on DNS resolution in VPC {}", vpc.id),
+                crate::msg!("fix-turn-on-dns-resolution", vpc = &vpc.id),
                 Some(super::FixEdit::TurnOnVpcDns {
                     vpc: vpc.id.clone(),
                 }),
             ));
         }
-        let why = if cv.is_some() {
-            format!("{} off", missing.join(" and "))
+        forwarded = Some(if cv.is_some() {
+            crate::msg!("part-settings-off", missing = missing_msg())
         } else {
-            "the design has no cluster VPC".to_owned()
-        };
-        answer = format!(
-            "{who} forwards the query to the cluster VPC's resolver; as the private hosted zone does not apply there ({why}), it gives the public answer (inferred):"
-        );
+            crate::msg!("part-no-cluster-vpc")
+        });
     } else if phz_ok
         && let ComponentKind::Client(cl) = &src.kind
         && cl.dns_forwards_to_cluster_vpc
     {
         trace.step(
             Some(src),
-            format!(
-                "{who} forwards the query to the cluster VPC's resolver (Route 53 Resolver inbound endpoint); the private hosted zone answers with the EKS-owned ENI addresses{eni_ips}."
+            crate::msg!(
+                "step-phz-answers-forwarded",
+                who = who.clone(),
+                ips = eni_ips
             ),
         );
         return Ok((DnsVia::Forwarded, DnsAnswer::EniPrivateIps));
@@ -176,23 +180,39 @@ pub(super) fn resolve(
     // In the cluster VPC with the private hosted zone not applied, the public answer is
     // what the VPC's DNS servers are assumed to give.
     let assumed = if in_cluster_vpc && cluster.endpoint_private_access && !phz_ok {
-        " (the private hosted zone does not apply, so the VPC's DNS servers are assumed to give the public answer; inferred)"
+        crate::msg!("part-vpc-dns-assumed-public")
     } else {
-        ""
+        crate::msg!("nothing")
+    };
+    // The lead-in of the public answer: a lookup, or a forwarded query with why.
+    let (via, why) = match forwarded {
+        Some(why) => ("forwarded", why),
+        None => ("lookup", crate::msg!("nothing")),
     };
     if cluster.endpoint_public_access {
         let nlb_ips = answer_ips(ctx, DnsAnswer::NlbPublicIps);
         trace.step(
             Some(src),
-            format!("{answer} the public NLB's addresses{nlb_ips}{assumed}."),
+            crate::msg!(
+                "step-public-dns-nlb",
+                via = via,
+                who = who.clone(),
+                why = why,
+                ips = nlb_ips,
+                assumed = assumed
+            ),
         );
         return Ok((DnsVia::PublicDns, DnsAnswer::NlbPublicIps));
     }
     if !cluster.legacy_no_public_private_record {
         trace.step(
             Some(src),
-            format!(
-                "{answer} the EKS-owned ENIs' private addresses{eni_ips}, as it does for private-only clusters."
+            crate::msg!(
+                "step-public-dns-eni",
+                via = via,
+                who = who.clone(),
+                why = why,
+                ips = eni_ips
             ),
         );
         return Ok((DnsVia::PublicDns, DnsAnswer::EniPrivateIps));
@@ -200,13 +220,13 @@ pub(super) fn resolve(
     Err(Block::new(
         Code::DnsNoPublicRecord,
         Some(&src.id),
-        format!(
-            "This private-only cluster has no public DNS record for its private IPs, so {} cannot resolve the endpoint",
-            name(src)
+        crate::msg!(
+            "reason-dns-no-public-record",
+            src = crate::i18n::words::named(src)
         ),
     )
     .fixed(
-        "toggle public access on and then off once (or update the cluster), so that EKS writes the public record of the private IPs; or forward the cluster domain to the VPC resolver",
+        crate::msg!("fix-write-public-record"),
         Some(super::FixEdit::WritePublicRecord),
     ))
 }

@@ -122,38 +122,50 @@ pub enum FixEdit {
 
 impl FixEdit {
     /// What the app's button says.
-    pub fn label(&self) -> String {
+    pub fn label(&self) -> crate::i18n::Msg {
+        use crate::msg;
         match self {
-            FixEdit::AddPublicAccessCidr { cidr } => {
-                format!("add {cidr} to the public access CIDRs")
-            }
+            FixEdit::AddPublicAccessCidr { cidr } => msg!("edit-add-public-cidr", cidr = cidr),
             FixEdit::TurnOnEndpoint { public, private } => match (public, private) {
-                (true, true) => "turn on public and private access".to_owned(),
-                (true, false) => "turn on public access".to_owned(),
-                _ => "turn on private access".to_owned(),
+                (true, true) => msg!("edit-turn-on-both"),
+                (true, false) => msg!("edit-turn-on-public"),
+                _ => msg!("edit-turn-on-private"),
             },
             FixEdit::PutRoute {
                 subnet,
                 destination,
                 target,
-            } => format!("route {destination} to {target} in {subnet}"),
+            } => msg!(
+                "edit-put-route",
+                destination = destination,
+                target = target,
+                table = subnet
+            ),
             FixEdit::AddSgRule {
                 group,
                 direction,
                 port,
                 peer,
                 ..
-            } => match direction {
-                Direction::Ingress => format!("allow TCP {port} from {peer} in {group}"),
-                Direction::Egress => format!("allow TCP {port} to {peer} in {group}"),
-            },
-            FixEdit::SetPublicIp { component, ip } => format!("give {component} public IP {ip}"),
-            FixEdit::SetNatElasticIp { nat, ip } => format!("give {nat} elastic IP {ip}"),
-            FixEdit::MakeNatPublic { nat } => format!("make {nat} a public NAT gateway"),
-            FixEdit::TurnOnVpcDns { vpc } => {
-                format!("turn on DNS resolution and hostnames (Amazon-provided DNS) in {vpc}")
+            } => msg!(
+                "edit-allow-tcp",
+                dir = match direction {
+                    Direction::Ingress => "inbound",
+                    Direction::Egress => "outbound",
+                },
+                ports = port.to_string(),
+                peer = peer,
+                target = group
+            ),
+            FixEdit::SetPublicIp { component, ip } => {
+                msg!("edit-set-public-ip", component = component, ip = ip)
             }
-            FixEdit::WritePublicRecord => "write the public DNS record".to_owned(),
+            FixEdit::SetNatElasticIp { nat, ip } => {
+                msg!("edit-set-nat-eip", nat = nat, ip = ip)
+            }
+            FixEdit::MakeNatPublic { nat } => msg!("edit-make-nat-public", nat = nat),
+            FixEdit::TurnOnVpcDns { vpc } => msg!("edit-turn-on-vpc-dns", vpc = vpc),
+            FixEdit::WritePublicRecord => msg!("edit-write-public-record"),
             FixEdit::AddAclRule {
                 acl,
                 inbound,
@@ -166,21 +178,31 @@ impl FixEdit {
                 } else {
                     format!("{}-{}", ports.0, ports.1)
                 };
-                if *inbound {
-                    format!("allow TCP {p} from {cidr} in {acl} (rule {number})")
-                } else {
-                    format!("allow TCP {p} to {cidr} in {acl} (rule {number})")
-                }
+                msg!(
+                    "edit-add-acl-rule",
+                    dir = if *inbound { "inbound" } else { "outbound" },
+                    ports = p,
+                    peer = cidr,
+                    target = acl,
+                    number = u32::from(*number)
+                )
             }
             FixEdit::PutTgwRoute {
                 table,
                 destination,
                 target,
-            } => format!("route {destination} to {target} in {table}"),
+            } => msg!(
+                "edit-put-route",
+                destination = destination,
+                target = target,
+                table = table
+            ),
             FixEdit::AssociateTgwAttachment { table, attachment } => {
-                format!("associate {attachment} with {table}")
+                msg!("edit-associate", attachment = attachment, table = table)
             }
-            FixEdit::AddCarriedCidr { link, cidr } => format!("carry {cidr} over {link}"),
+            FixEdit::AddCarriedCidr { link, cidr } => {
+                msg!("edit-carry-cidr", cidr = cidr, link = link)
+            }
         }
     }
 

@@ -408,11 +408,6 @@ impl Trace {
     }
 }
 
-/// `kind id`, e.g. "NAT gateway nat", for sentences.
-pub(crate) fn name(c: &Component) -> String {
-    format!("{} {}", c.kind.name().human(), c.id)
-}
-
 /// Parses an optional address, ignoring bad text (validation reports it).
 pub(crate) fn ip(text: Option<&str>) -> Option<Ipv4Addr> {
     text.and_then(|t| net::parse_ip_v4(t).ok())
@@ -801,9 +796,9 @@ fn config_errors(ctx: &Ctx<'_>) -> Vec<Finding> {
                 Level::Error,
                 Code::CfgNoEndpointEnabled,
                 None,
-                "Both endpoints are disabled; EKS requires public or private access".to_owned(),
+                crate::msg!("err-no-endpoint"),
             )
-            .with_fix("turn on private access (or public access)")
+            .with_fix(crate::msg!("fix-turn-on-private-access"))
             .with_edit(FixEdit::TurnOnEndpoint {
                 public: false,
                 private: true,
@@ -811,22 +806,22 @@ fn config_errors(ctx: &Ctx<'_>) -> Vec<Finding> {
         );
     }
     if c.endpoint_public_access {
-        let mut bad: Vec<String> = Vec::new();
+        let mut bad: Vec<Msg> = Vec::new();
         for text in &c.public_access_cidrs {
             match net::parse_cidr_any(text) {
                 Ok(ipnet::IpNet::V6(_)) if c.ip_family == crate::model::design::IpFamily::Ipv4 => {
-                    bad.push(format!("{text} (IPv6 on an IPv4 cluster)"));
+                    bad.push(crate::msg!("part-cidr-ipv6-on-ipv4", cidr = text));
                 }
                 Ok(ipnet::IpNet::V4(n)) if reserved(n) => {
-                    bad.push(format!("{text} (private or reserved range)"));
+                    bad.push(crate::msg!("part-cidr-reserved", cidr = text));
                 }
                 _ => {}
             }
         }
         if c.public_access_cidrs.len() > 40 {
-            bad.push(format!(
-                "{} entries (at most 40)",
-                c.public_access_cidrs.len()
+            bad.push(crate::msg!(
+                "part-cidr-too-many",
+                count = c.public_access_cidrs.len()
             ));
         }
         if !bad.is_empty() {
@@ -835,9 +830,15 @@ fn config_errors(ctx: &Ctx<'_>) -> Vec<Finding> {
                     Level::Error,
                     Code::CfgInvalidPublicCidrs,
                     None,
-                    format!("publicAccessCidrs is invalid: {}", bad.join(", ")),
+                    crate::msg!(
+                        "err-public-cidrs-invalid",
+                        problems = bad
+                            .into_iter()
+                            .reduce(|a, b| crate::msg!("part-comma", a = a, b = b))
+                            .unwrap_or_else(|| crate::msg!("nothing"))
+                    ),
                 )
-                .with_fix("list at most 40 public IPv4 CIDRs, none private or reserved"),
+                .with_fix(crate::msg!("fix-public-cidrs-invalid")),
             );
         }
     }
@@ -857,12 +858,9 @@ fn config_errors(ctx: &Ctx<'_>) -> Vec<Finding> {
                 Level::Error,
                 Code::CfgClusterSubnets,
                 subnets.first().map(|s| s.id.as_str()),
-                format!(
-                    "The cluster subnets span {} availability zone(s); EKS needs subnets in at least two",
-                    azs.len()
-                ),
+                crate::msg!("err-cluster-subnets-one-az", count = azs.len()),
             )
-            .with_fix("place EKS-owned ENIs in subnets of two availability zones"),
+            .with_fix(crate::msg!("fix-cluster-subnets-two-azs")),
         );
     }
     if ctx.api.is_none() {
@@ -871,9 +869,9 @@ fn config_errors(ctx: &Ctx<'_>) -> Vec<Finding> {
                 Level::Error,
                 Code::CfgNoApiServer,
                 None,
-                "The design has no API server component".to_owned(),
+                crate::msg!("err-no-api-server"),
             )
-            .with_fix("add an API server to the AWS-managed VPC (the control plane)"),
+            .with_fix(crate::msg!("fix-add-api-server")),
         );
     }
     out
@@ -891,10 +889,9 @@ fn config_warnings(ctx: &Ctx<'_>, design: &Design, out: &mut Vec<Finding>) {
                 Level::Warning,
                 Code::WCidrsIgnored,
                 None,
-                "publicAccessCidrs is set but public access is off, so the list has no effect"
-                    .to_owned(),
+                crate::msg!("warn-cidrs-ignored"),
             )
-            .with_fix("turn public access on, or clear the public access CIDRs"),
+            .with_fix(crate::msg!("fix-cidrs-ignored")),
         );
     }
     if c.endpoint_public_access
@@ -907,9 +904,9 @@ fn config_warnings(ctx: &Ctx<'_>, design: &Design, out: &mut Vec<Finding>) {
                 Level::Warning,
                 Code::WPublicOpen,
                 ctx.nlb.map(|n| n.id.as_str()),
-                "The public endpoint accepts connections from any address (0.0.0.0/0)".to_owned(),
+                crate::msg!("warn-public-open"),
             )
-            .with_fix("limit publicAccessCidrs to your office and NAT addresses, or turn public access off"),
+            .with_fix(crate::msg!("fix-public-open")),
         );
     }
     if c.endpoint_public_access && c.endpoint_private_access {
@@ -917,15 +914,15 @@ fn config_warnings(ctx: &Ctx<'_>, design: &Design, out: &mut Vec<Finding>) {
             if let ComponentKind::Node(n) = &node.kind
                 && n.hybrid
             {
-                out.push(Finding::new(
-                    Level::Warning,
-                    Code::WHybridPubpriv,
-                    Some(&node.id),
-                    format!(
-                        "Hybrid node {} resolves the endpoint to the public IPs while both endpoints are on; AWS does not recommend this",
-                        node.id
-                    ),
-                ).with_fix("use public or private access alone for clusters with hybrid nodes"));
+                out.push(
+                    Finding::new(
+                        Level::Warning,
+                        Code::WHybridPubpriv,
+                        Some(&node.id),
+                        crate::msg!("warn-hybrid-pubpriv", node = &node.id),
+                    )
+                    .with_fix(crate::msg!("fix-hybrid-pubpriv")),
+                );
             }
         }
     }
@@ -935,10 +932,9 @@ fn config_warnings(ctx: &Ctx<'_>, design: &Design, out: &mut Vec<Finding>) {
                 Level::Warning,
                 Code::WNoNlb,
                 None,
-                "Public access is on but the design has no public NLB component; paths skip it"
-                    .to_owned(),
+                crate::msg!("warn-no-nlb"),
             )
-            .with_fix("add a public NLB to the AWS-managed VPC"),
+            .with_fix(crate::msg!("fix-add-nlb")),
         );
     }
 }

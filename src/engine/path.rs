@@ -267,14 +267,12 @@ pub(super) fn to_api(
         FlowKind::KubeletToApi => crate::msg!("part-kubelet-on", node = &src.id),
         _ => crate::msg!("part-kubectl-on", src = &src.id),
     };
-    // The English phrase for dns.rs, which still takes text.
-    let who = who_msg.en();
     trace.hop(src);
     let place = ctx.place(src);
     if src.kind.name() == KindName::Node {
         node_warnings(ctx, src, place, trace);
     }
-    let answer = resolve(ctx, src, &who, place, trace)?;
+    let answer = resolve(ctx, src, &who_msg, place, trace)?;
     *dns = Some(answer);
     let exposure = match answer.1 {
         DnsAnswer::NlbPublicIps => public_path(ctx, src, place, trace)?,

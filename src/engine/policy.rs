@@ -2,12 +2,12 @@
 //! top of what the engine says works. `eksplain check --policy` fails on a violation; the
 //! app lists violations among the findings.
 
-use std::fmt::Write as _;
-
 use serde::{Deserialize, Serialize};
 
 use super::{Analysis, Code, Exposure, FlowKind, FlowResult};
+use crate::i18n::Msg;
 use crate::model::{ComponentKind, Design, net};
+use crate::msg;
 
 /// A policy file: a name for reports and its rules.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
@@ -98,10 +98,10 @@ pub struct Violation {
     pub component: Option<String>,
     /// The flow concerned, if the rule is about flows.
     pub flow: Option<FlowRef>,
-    /// One sentence: what breaks the rule.
-    pub message: String,
+    /// One sentence: what breaks the rule (English in JSON).
+    pub message: Msg,
     /// What to change.
-    pub fix: String,
+    pub fix: Msg,
 }
 
 /// Every violation of `policy` by `design` as `analysis` found it, rule by rule.
@@ -120,8 +120,8 @@ pub fn evaluate(policy: &Policy, design: &Design, analysis: &Analysis) -> Vec<Vi
                         rule: rule.id(),
                         component: None,
                         flow: None,
-                        message: format!("cluster {}: private access is off", cluster_name(design)),
-                        fix: "turn on private access".to_owned(),
+                        message: msg!("pol-private-access-off", cluster = cluster_name(design)),
+                        fix: msg!("edit-turn-on-private"),
                     });
                 }
             }
@@ -132,11 +132,11 @@ pub fn evaluate(policy: &Policy, design: &Design, analysis: &Analysis) -> Vec<Vi
     out
 }
 
-fn cluster_name(design: &Design) -> &str {
+fn cluster_name(design: &Design) -> Msg {
     if design.cluster.name.is_empty() {
-        "(unnamed)"
+        msg!("pol-unnamed")
     } else {
-        &design.cluster.name
+        Msg::verbatim(&design.cluster.name)
     }
 }
 
@@ -163,18 +163,14 @@ fn kubelet_over_public(design: &Design, analysis: &Analysis, out: &mut Vec<Viola
     {
         let via = public_hop(f, design);
         let fix = if design.cluster.endpoint_private_access {
-            format!(
-                "let {} resolve the endpoint through its VPC's resolver (DNS support on, AmazonProvidedDNS) so it gets the EKS-owned ENIs",
-                f.source
-            )
+            msg!("pol-fix-use-vpc-resolver", node = &f.source)
         } else {
-            "turn on private access: kubelet then reaches the API through the EKS-owned ENIs"
-                .to_owned()
+            msg!("pol-fix-kubelet-private")
         };
-        let mut message = format!("kubelet on {} reaches the API over public IPs", f.source);
-        if let Some(v) = &via {
-            let _ = write!(message, " (through {v})");
-        }
+        let message = match &via {
+            Some(v) => msg!("pol-kubelet-public-via", node = &f.source, via = v),
+            None => msg!("pol-kubelet-public", node = &f.source),
+        };
         out.push(Violation {
             rule: Rule::NoKubeletOverPublicIps.id(),
             component: via.or_else(|| Some(f.source.to_string())),
@@ -204,8 +200,8 @@ fn kubectl_only_from(
                 rule,
                 component: None,
                 flow: None,
-                message: format!("the policy's range {a} is not a CIDR: {e}"),
-                fix: format!("write {a} as a CIDR, as 203.0.113.0/24"),
+                message: msg!("pol-range-not-cidr", range = a, error = e.clone()),
+                fix: msg!("pol-fix-range-not-cidr", range = a),
             }),
         }
     }
@@ -217,11 +213,12 @@ fn kubectl_only_from(
                     rule,
                     component: None,
                     flow: None,
-                    message: format!(
-                        "the public endpoint accepts {cidr}, outside the allowed ranges {}",
-                        allowed_text.join(", ")
+                    message: msg!(
+                        "pol-cidr-outside",
+                        cidr = cidr,
+                        allowed = allowed_text.join(", ")
                     ),
-                    fix: format!("remove {cidr} from the public access CIDRs"),
+                    fix: msg!("pol-fix-remove-cidr", cidr = cidr),
                 });
             }
         }
@@ -247,13 +244,8 @@ fn kubectl_only_from(
                 rule,
                 component: Some(f.source.to_string()),
                 flow: Some(FlowRef::of(f)),
-                message: format!(
-                    "kubectl from {} at {ip} reaches the API, outside the allowed ranges",
-                    f.source
-                ),
-                fix: format!(
-                    "block {ip} (public access CIDRs or security groups), or add its range to the policy"
-                ),
+                message: msg!("pol-kubectl-outside", src = &f.source, ip = ip),
+                fix: msg!("pol-fix-kubectl-outside", ip = ip),
             });
         }
     }
@@ -273,13 +265,12 @@ fn open_public_access(design: &Design, out: &mut Vec<Violation>) {
             rule: Rule::NoOpenPublicAccess.id(),
             component: None,
             flow: None,
-            message: format!(
-                "cluster {}: the public endpoint accepts {cidr}, every address on the internet",
-                cluster_name(design)
+            message: msg!(
+                "pol-open-public",
+                cluster = cluster_name(design),
+                cidr = cidr
             ),
-            fix: format!(
-                "replace {cidr} in the public access CIDRs with the ranges kubectl runs from, or turn off public access"
-            ),
+            fix: msg!("pol-fix-open-public", cidr = cidr),
         });
     }
 }
@@ -288,23 +279,25 @@ fn nodes_reach_api(analysis: &Analysis, out: &mut Vec<Violation>) {
     for f in analysis.flows.iter().filter(|f| {
         !f.reachable && matches!(f.flow, FlowKind::KubeletToApi | FlowKind::ApiToKubelet)
     }) {
-        let what = match f.flow {
-            FlowKind::KubeletToApi => format!("kubelet on {} cannot reach the API", f.source),
-            _ => format!(
-                "the API server cannot reach {} on port {}",
-                f.target, f.port
+        let code = f.code.map_or("", Code::as_str);
+        let message = match f.flow {
+            FlowKind::KubeletToApi => msg!("pol-kubelet-blocked", node = &f.source, code = code),
+            _ => msg!(
+                "pol-api-blocked",
+                node = &f.target,
+                port = f.port.to_string(),
+                code = code
             ),
         };
-        let code = f.code.map_or("", Code::as_str);
         out.push(Violation {
             rule: Rule::EveryNodeReachesApi.id(),
             component: f.blocked_at.clone().or_else(|| Some(f.source.to_string())),
             flow: Some(FlowRef::of(f)),
-            message: format!("{what} ({code})"),
-            fix: f.fix.as_ref().map_or_else(
-                || f.reason.to_string().trim_end_matches('.').to_owned(),
-                ToString::to_string,
-            ),
+            message,
+            fix: f
+                .fix
+                .clone()
+                .unwrap_or_else(|| msg!("pol-fix-see-reason", reason = f.reason.clone())),
         });
     }
 }
@@ -320,19 +313,20 @@ fn node_public_ips(design: &Design, out: &mut Vec<Violation>) {
         ) && !node.no_public_ip;
         let (message, fix) = match (&node.public_ip, auto) {
             (Some(ip), _) => (
-                format!("node {} has the public IP {ip}", c.id),
-                format!("remove the public IP of {}", c.id),
+                msg!("pol-node-public-ip", node = &c.id, ip = ip),
+                msg!("pol-fix-remove-public-ip", node = &c.id),
             ),
             (None, true) => (
-                format!(
-                    "node {} gets a public IP: its subnet {} assigns them on launch",
-                    c.id,
-                    subnet.map_or("", |s| s.id.as_str())
+                msg!(
+                    "pol-node-auto-ip",
+                    node = &c.id,
+                    subnet = subnet.map_or("", |s| s.id.as_str())
                 ),
-                format!(
-                    "turn off auto-assign public IPs on {}, or launch {} without one",
-                    subnet.map_or("its subnet", |s| s.id.as_str()),
-                    c.id
+                msg!(
+                    "pol-fix-auto-ip",
+                    subnet =
+                        subnet.map_or_else(|| msg!("part-its-subnet"), |s| Msg::verbatim(&s.id)),
+                    node = &c.id
                 ),
             ),
             (None, false) => continue,

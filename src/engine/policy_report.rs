@@ -19,9 +19,9 @@ pub struct Verdict<'a> {
 impl Verdict<'_> {
     fn title(&self) -> String {
         if self.policy.name.is_empty() {
-            format!("policy {}", self.file)
+            crate::t!("pol-title-file", file = self.file)
         } else {
-            format!("policy \"{}\" ({})", self.policy.name, self.file)
+            crate::t!("pol-title", name = &self.policy.name, file = self.file)
         }
     }
 
@@ -36,20 +36,23 @@ impl Verdict<'_> {
     /// The text section, appended to `check`'s report.
     pub fn text(&self) -> String {
         let mut out = String::new();
-        let rules = crate::text::plural(self.policy.rules.len(), "rule", "rules");
+        let rules = self.policy.rules.len();
+        let title = self.title();
         if self.violations.is_empty() {
-            let _ = writeln!(out, "\n{}: {rules}, all hold", self.title());
+            let line = crate::t!("pol-text-all-hold", title = title, rules = rules);
+            let _ = writeln!(out, "\n{line}");
             return out;
         }
-        let _ = writeln!(
-            out,
-            "\n{}: {rules}, {}:",
-            self.title(),
-            crate::text::plural(self.violations.len(), "violation", "violations")
+        let line = crate::t!(
+            "pol-text-violations",
+            title = title,
+            rules = rules,
+            count = self.violations.len()
         );
+        let _ = writeln!(out, "\n{line}");
         for v in self.violations {
             let _ = writeln!(out, "  {}{}: {}", v.rule, Self::subject(v), v.message);
-            let _ = writeln!(out, "    fix: {}", v.fix);
+            let _ = writeln!(out, "    {}", crate::t!("report-fix", fix = v.fix.clone()));
         }
         out
     }
@@ -58,14 +61,12 @@ impl Verdict<'_> {
     pub fn markdown(&self) -> String {
         let mut out = format!("\n### {}\n\n", self.title());
         if self.violations.is_empty() {
-            let _ = writeln!(
-                out,
-                "All {} hold.",
-                crate::text::plural(self.policy.rules.len(), "rule", "rules")
-            );
+            let line = crate::t!("pol-md-all-hold", rules = self.policy.rules.len());
+            let _ = writeln!(out, "{line}");
             return out;
         }
-        out.push_str("| rule | where | violation | fix |\n|---|---|---|---|\n");
+        let _ = writeln!(out, "{}", crate::t!("pol-md-table"));
+        out.push_str("|---|---|---|---|\n");
         for v in self.violations {
             let at = Self::subject(v);
             let at = at.trim().trim_start_matches('[').trim_end_matches(']');
@@ -75,8 +76,8 @@ impl Verdict<'_> {
                 "| `{}` | {} | {} | {} |",
                 v.rule,
                 cell(at),
-                cell(&v.message),
-                cell(&v.fix)
+                cell(&v.message.to_string()),
+                cell(&v.fix.to_string())
             );
         }
         out

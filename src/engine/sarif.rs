@@ -158,7 +158,12 @@ pub fn check(place: &Place<'_>, analysis: &Analysis, violations: &[Violation]) -
             &format!("policy/{}", v.rule),
             &summary,
             "error",
-            &format!("{} (policy {}). Fix: {}", v.message, v.rule, v.fix),
+            &format!(
+                "{} (policy {}). Fix: {}",
+                v.message.en(),
+                v.rule,
+                v.fix.en()
+            ),
             &place.location(v.component.as_deref()),
         );
     }
@@ -185,7 +190,7 @@ pub fn diff(place: &Place<'_>, d: &Diff) -> Value {
         } else {
             ("diff/change", "a flow changed", "note")
         };
-        let what = super::diff_report::flow_line(f);
+        let what = super::diff_report::flow_line(f, crate::i18n::Lang::En);
         run.add(rule, summary, level, &what, &place.location(Some(cause)));
     }
     run.finish()

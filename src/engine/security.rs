@@ -4,6 +4,7 @@ use super::codes::Code;
 use std::net::Ipv4Addr;
 
 use super::{Block, Ctx};
+use crate::i18n::Msg;
 use crate::model::{
     AclAction, AclRule, Component, ComponentKind, NetworkAcl, Peer, Protocol, SecurityGroup,
     SgRule, net,
@@ -210,7 +211,12 @@ fn acl_one(
         Dir::In => "inbound",
         Dir::Out => "outbound",
     };
-    let remote_text = remote.map_or_else(|| "a public address".to_owned(), |a| a.to_string());
+    let remote_msg = || remote.map_or_else(|| crate::msg!("part-a-public-address"), Msg::verbatim);
+    let dir_arg = if dir == Dir::In {
+        "inbound"
+    } else {
+        "outbound"
+    };
     let mut allowed = String::new();
     for port in [ports.0, ports.1] {
         match acl_decide(rules, remote, port) {
@@ -222,17 +228,21 @@ fn acl_one(
                     format!("TCP {}-{}", ports.0, ports.1)
                 };
                 let by = rule.map_or_else(
-                    || "no rule allows it (the final * rule denies)".to_owned(),
-                    |r| format!("{} denies it", r.describe()),
+                    || crate::msg!("part-no-acl-rule-allows"),
+                    |r| crate::msg!("part-acl-rule-denies", rule = acl_rule_msg(r)),
                 );
                 let mut b = Block::new(
                     Code::NaclDeny,
                     Some(&subnet.id),
-                    format!(
-                        "Network ACL {} of subnet {} blocks {what} ({dir_name} {port_text} {} {remote_text}): {by}",
-                        acl.id,
-                        subnet.id,
-                        if dir == Dir::In { "from" } else { "to" },
+                    crate::msg!(
+                        "reason-nacl-blocks",
+                        acl = &acl.id,
+                        subnet = &subnet.id,
+                        what = what,
+                        dir = dir_arg,
+                        ports = port_text.as_str(),
+                        remote = remote_msg(),
+                        by = by
                     ),
                 );
                 // Just ahead of the deny that matched, else after every rule (before *).
@@ -248,15 +258,14 @@ fn acl_one(
                         .or_else(|| (1..=32766).rev().find(|n| !taken.contains(n))),
                 };
                 let cidr = remote.map_or_else(|| "0.0.0.0/0".to_owned(), |a| format!("{a}/32"));
-                b.fix = Some(format!(
-                    "add an {dir_name} allow rule for {port_text} {} {cidr} to network ACL {}{}",
-                    if dir == Dir::In { "from" } else { "to" },
-                    acl.id,
-                    number.map_or_else(
-                        || " with a number below any deny that matches".to_owned(),
-                        |n| format!(" as rule {n}")
-                    )
-                ).into());
+                b.fix = Some(crate::msg!(
+                    "fix-add-acl-rule",
+                    dir = dir_arg,
+                    ports = port_text.as_str(),
+                    cidr = cidr.as_str(),
+                    acl = &acl.id,
+                    number = number.map_or(0, u32::from)
+                ));
                 b.edit = number
                     .map(|number| super::FixEdit::AddAclRule {
                         acl: acl.id.clone(),
@@ -271,6 +280,26 @@ fn acl_one(
         }
     }
     Ok(allowed)
+}
+
+/// An ACL rule as words: "rule 100 (deny all traffic 0.0.0.0/0)".
+fn acl_rule_msg(r: &AclRule) -> Msg {
+    let what = match r.protocol {
+        Protocol::All => crate::msg!("part-all-traffic"),
+        p if r.ports.0 == r.ports.1 => Msg::verbatim(format!("{} {}", p.as_str(), r.ports.0)),
+        p => Msg::verbatim(format!("{} {}-{}", p.as_str(), r.ports.0, r.ports.1)),
+    };
+    let action = match r.action {
+        AclAction::Allow => "allow",
+        AclAction::Deny => "deny",
+    };
+    crate::msg!(
+        "part-acl-rule",
+        number = u32::from(r.number),
+        action = action,
+        what = what,
+        cidr = &r.cidr
+    )
 }
 
 /// Traffic leaving `subnet` to `remote` on `port`: outbound, and the stateless reply inbound.
@@ -310,7 +339,7 @@ fn acl_both_ways(
         Dir::Out => Dir::In,
     };
     Ok(vec![
-        acl_one(acl, subnet, first, remote, (port, port), "the request")?,
-        acl_one(acl, subnet, back, remote, EPHEMERAL, "the reply")?,
+        acl_one(acl, subnet, first, remote, (port, port), "request")?,
+        acl_one(acl, subnet, back, remote, EPHEMERAL, "reply")?,
     ])
 }

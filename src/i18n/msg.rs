@@ -74,6 +74,12 @@ impl From<u32> for Arg {
     }
 }
 
+impl From<u64> for Arg {
+    fn from(n: u64) -> Self {
+        Arg::Num(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
 impl From<usize> for Arg {
     fn from(n: usize) -> Self {
         Arg::Num(i64::try_from(n).unwrap_or(i64::MAX))
@@ -83,6 +89,12 @@ impl From<usize> for Arg {
 impl From<Msg> for Arg {
     fn from(m: Msg) -> Self {
         Arg::Msg(Box::new(m))
+    }
+}
+
+impl From<&Msg> for Arg {
+    fn from(m: &Msg) -> Self {
+        Arg::Msg(Box::new(m.clone()))
     }
 }
 

@@ -424,7 +424,7 @@ fn flow_row(
         .body(|ui| {
             // What to change first, then why.
             if let Some(edit) = &f.fix_edit {
-                let label = screen_text(&edit.label());
+                let label = screen_text(&edit.label().to_string());
                 if ui
                     .button(t!("flows-fix", fix = label))
                     .on_hover_text(t!("flows-fix-tip"))
@@ -487,7 +487,10 @@ pub fn findings_ui(ui: &mut egui::Ui, analysis: &Analysis) -> Option<FindingActi
         }
         if let Some(edit) = &f.fix_edit
             && ui
-                .button(t!("flows-fix", fix = screen_text(&edit.label())))
+                .button(t!(
+                    "flows-fix",
+                    fix = screen_text(&edit.label().to_string())
+                ))
                 .on_hover_text(t!("flows-fix-tip"))
                 .clicked()
         {
