@@ -858,9 +858,10 @@ fn tgw_routes_prefer_static_then_vpc_whatever_their_order() {
     });
     let problems = eksplain::model::validate(&d);
     assert!(
-        problems
-            .iter()
-            .any(|p| p.message.contains("two static routes to 172.16.0.0/12")),
+        problems.iter().any(|p| p
+            .message
+            .en()
+            .contains("two static routes to 172.16.0.0/12")),
         "{problems:?}"
     );
     // A component may not be called blackhole.
@@ -869,7 +870,7 @@ fn tgw_routes_prefer_static_then_vpc_whatever_their_order() {
     assert!(
         eksplain::model::validate(&d)
             .iter()
-            .any(|p| p.message.contains("\"blackhole\" is reserved"))
+            .any(|p| p.message.en().contains("\"blackhole\" is reserved"))
     );
 }
 

@@ -174,7 +174,7 @@ fn check_import(which: usize, bytes: &[u8]) {
 /// reported by validation, like a hand-written file's, and it analyses.
 fn check_imported(imported: &eksplain::import::Imported) {
     for e in eksplain::model::validate(&imported.design) {
-        assert!(!e.message.is_empty());
+        assert!(!e.message.en().is_empty());
     }
     let _ = analyze(&imported.design, None);
 }

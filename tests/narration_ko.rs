@@ -59,6 +59,15 @@ const KEPT: &[&str] = &[
     "SG",
     "all",
     "any",
+    // Words of the design file format, written as they appear in the file.
+    "local",
+    "blackhole",
+    "routes",
+    "cidr_blocks",
+    "subnet_ids",
+    "cluster",
+    "hybrid",
+    "true",
 ];
 
 /// The texts a message carries as values (ids, addresses), from it and the parts inside it.
@@ -168,5 +177,153 @@ fn every_engine_sentence_reads_in_korean() {
         "{} kinds of sentence are not Korean yet:\n{}",
         bad.len(),
         report.join("\n")
+    );
+}
+
+type Break = fn(&mut eksplain::model::Design);
+
+/// A design with one rule broken, for every kind of problem validation reports.
+fn broken_designs() -> Vec<(&'static str, eksplain::model::Design)> {
+    use eksplain::model::{ComponentKind, Connection, ConnectionKind, Route, SecurityGroup};
+    let base = eksplain::io::ron_file::load(std::path::Path::new(&format!(
+        "{}/presets/public.ron",
+        env!("CARGO_MANIFEST_DIR")
+    )))
+    .unwrap()
+    .0;
+    let breaks: Vec<(&'static str, Break)> = vec![
+        ("bad and duplicate ids", |d| {
+            d.components[0].id = "bad id!".to_owned();
+            d.components[1].id = "nlb".to_owned();
+        }),
+        ("reserved ids", |d| {
+            d.components[0].id = "local".to_owned();
+            d.components[1].id = "blackhole".to_owned();
+            d.components[2].id = String::new();
+        }),
+        ("geometry", |d| {
+            d.components[0].size.w = -4.0;
+            d.components[1].pos.x = f32::NAN;
+        }),
+        ("placement", |d| {
+            for c in &mut d.components {
+                if matches!(c.kind, ComponentKind::Node(_)) {
+                    c.parent = None;
+                } else if matches!(c.kind, ComponentKind::Nat(_)) {
+                    c.parent = Some("nowhere".to_owned());
+                }
+            }
+        }),
+        ("addresses", |d| {
+            let mut first = true;
+            for c in &mut d.components {
+                match &mut c.kind {
+                    ComponentKind::Subnet(s) if first => {
+                        s.cidr = "::/0".to_owned();
+                        first = false;
+                    }
+                    ComponentKind::Subnet(s) => {
+                        s.cidr = "10.0.0.300/24".to_owned();
+                        s.az = String::new();
+                        s.routes.push(Route {
+                            destination: "0.0.0.0/0".to_owned(),
+                            target: "gone".to_owned(),
+                        });
+                        s.routes.push(Route {
+                            destination: "0.0.0.0/0".to_owned(),
+                            target: "api-1".to_owned(),
+                        });
+                        s.network_acl = Some("no-acl".to_owned());
+                    }
+                    ComponentKind::Node(n) => {
+                        n.private_ip = "10.0.9.999".to_owned();
+                        n.security_groups.push("no-sg".to_owned());
+                        n.webhook_ports.push(0);
+                    }
+                    ComponentKind::EksEni(e) => e.private_ip = String::new(),
+                    ComponentKind::Vpc(v) => v.cidr_blocks.clear(),
+                    _ => {}
+                }
+            }
+        }),
+        ("clashing addresses", |d| {
+            let mut ips = Vec::new();
+            for c in &mut d.components {
+                if let ComponentKind::Node(n) = &mut c.kind {
+                    ips.push(n.private_ip.clone());
+                    n.private_ip = ips[0].clone();
+                    n.public_ip = Some("198.51.100.50".to_owned());
+                }
+                if let ComponentKind::Subnet(s) = &mut c.kind {
+                    s.cidr = "10.0.0.0/16".to_owned();
+                }
+            }
+        }),
+        ("cluster and security", |d| {
+            d.cluster.public_access_cidrs.push("nope".to_owned());
+            d.cluster.subnet_ids.push("no-subnet".to_owned());
+            d.cluster.subnet_ids.push("nlb".to_owned());
+            let mut sg = SecurityGroup::default_cluster("dup");
+            sg.ingress[0].ports = (9, 1);
+            d.security_groups.push(sg.clone());
+            d.security_groups.push(sg);
+            d.connections.push(Connection {
+                from: "user".to_owned(),
+                to: "missing".to_owned(),
+                kind: ConnectionKind::Line,
+                label: String::new(),
+            });
+            d.connections.push(Connection {
+                from: "user".to_owned(),
+                to: "nlb".to_owned(),
+                kind: ConnectionKind::Attachment,
+                label: String::new(),
+            });
+        }),
+    ];
+    breaks
+        .into_iter()
+        .map(|(name, f)| {
+            let mut d = base.clone();
+            f(&mut d);
+            (name, d)
+        })
+        .collect()
+}
+
+#[test]
+fn every_design_problem_reads_in_korean() {
+    let mut keys = std::collections::BTreeSet::new();
+    let mut bad = Vec::new();
+    for (name, design) in broken_designs() {
+        for p in eksplain::model::validate(&design) {
+            keys.insert(p.message.key());
+            let left = english_left(&p.message);
+            if !left.is_empty() || verbatim_sentence(&p.message).is_some() {
+                bad.push(format!("{name}: {} {left:?}", p.message.in_lang(Lang::Ko)));
+            }
+            // The whole line reads in Korean too, code and field kept.
+            eksplain::i18n::set_current(Lang::Ko);
+            let line = p.to_string();
+            eksplain::i18n::set_current(Lang::En);
+            assert!(line.contains(p.code), "{line}");
+            assert!(
+                line.contains(if p.severity == eksplain::model::Severity::Error {
+                    "오류"
+                } else {
+                    "경고"
+                })
+            );
+        }
+    }
+    assert!(
+        keys.len() >= 20,
+        "only {} kinds of problem: {keys:?}",
+        keys.len()
+    );
+    assert!(
+        bad.is_empty(),
+        "English left in Korean problems:\n{}",
+        bad.join("\n")
     );
 }

@@ -458,7 +458,7 @@ impl EksplainApp {
                     code: f.code.as_str(),
                     component: f.component.clone(),
                     field: None,
-                    message: f.message.to_string(),
+                    message: f.message.clone(),
                 }));
             }
             self.problems = (revision, problems);

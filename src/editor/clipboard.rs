@@ -1,6 +1,7 @@
 //! Copy, paste and duplicate: components travel as RON text, and land inside a container
 //! at a free spot with fresh ids and addresses of their own.
 
+use crate::t;
 use std::collections::BTreeSet;
 
 use crate::io;
@@ -16,20 +17,22 @@ pub fn copy_text(design: &Design, ids: &BTreeSet<String>) -> Result<String, Stri
     let fragment = design.fragment(ids);
     io::ron_file::options()
         .to_string_pretty(&fragment, ron::ser::PrettyConfig::new())
-        .map_err(|e| format!("cannot copy: {e}"))
+        .map_err(|e| t!("refuse-cannot-copy", error = e.to_string()))
 }
 
 /// Reads pasted text as components.
 pub fn parse(text: &str) -> Result<Fragment, String> {
     if text.len() > MAX_PASTE_BYTES {
-        return Err("the pasted text is larger than 4 MiB".to_owned());
+        return Err(t!("refuse-paste-too-large"));
     }
     io::ron_file::options()
         .from_str::<Fragment>(text)
         .map_err(|e| {
-            format!(
-                "the clipboard does not hold eksplain components ({}:{}: {})",
-                e.span.start.line, e.span.start.col, e.code
+            t!(
+                "refuse-paste-not-ron",
+                line = e.span.start.line.to_string(),
+                column = e.span.start.col.to_string(),
+                error = e.code.to_string()
             )
         })
 }
@@ -58,7 +61,7 @@ pub fn paste(
     grid: f32,
 ) -> Result<(BTreeSet<String>, Vec<String>), String> {
     if fragment.components.is_empty() {
-        return Err("the clipboard holds no components".to_owned());
+        return Err(t!("refuse-paste-empty"));
     }
     let inside: BTreeSet<String> = fragment.components.iter().map(|c| c.id.clone()).collect();
     let bounds = fragment
@@ -112,10 +115,10 @@ pub fn paste(
             .find(|(n, p)| (*n == 2 || p.is_some()) && allowed(p))
             .map(|(_, p)| p)
         else {
-            return Err(format!(
-                "cannot paste {}: {}",
-                fragment.components[i].id,
-                kind.placement_hint()
+            return Err(t!(
+                "refuse-cannot-paste",
+                id = &fragment.components[i].id,
+                hint = kind.placement_hint()
             ));
         };
         let wanted = rect.translated(offset.x, offset.y);
@@ -131,10 +134,13 @@ pub fn paste(
             .collect();
         others.extend(placed.iter().filter(|(p, _)| *p == parent).map(|(_, r)| *r));
         let Some(spot) = free_spot(wanted, area, &others, grid) else {
-            return Err(format!(
-                "no room for {} in {}; make it larger first",
-                fragment.components[i].id,
-                parent.as_deref().unwrap_or("the canvas")
+            return Err(t!(
+                "refuse-no-room-id",
+                id = &fragment.components[i].id,
+                container = parent.as_deref().map_or_else(
+                    || crate::msg!("refuse-the-canvas"),
+                    crate::i18n::Msg::verbatim
+                )
             ));
         };
         let (dx, dy) = (spot.x - rect.min.x, spot.y - rect.min.y);
@@ -188,7 +194,7 @@ fn drop_dangling_references(design: &mut Design, ids: &BTreeSet<String>, notes: 
         let (routes, sgs) = match &mut c.kind {
             ComponentKind::Subnet(s) => {
                 if s.network_acl.as_ref().is_some_and(|a| !acls.contains(a)) {
-                    notes.push(format!("{id}: network ACL dropped (not in this design)"));
+                    notes.push(t!("note-acl-dropped", id = &id));
                     s.network_acl = None;
                 }
                 (Some(&mut s.routes), None)
@@ -200,18 +206,18 @@ fn drop_dangling_references(design: &mut Design, ids: &BTreeSet<String>, notes: 
         };
         if let Some(routes) = routes {
             for r in routes.iter().filter(|r| !route_ok(r)) {
-                notes.push(format!(
-                    "{id}: route {} → {} dropped (no such target here)",
-                    r.destination, r.target
+                notes.push(t!(
+                    "note-route-dropped",
+                    id = &id,
+                    destination = &r.destination,
+                    target = &r.target
                 ));
             }
             routes.retain(route_ok);
         }
         if let Some(sgs) = sgs {
             for g in sgs.iter().filter(|g| !group_ok(g)) {
-                notes.push(format!(
-                    "{id}: security group {g} dropped (not in this design)"
-                ));
+                notes.push(t!("note-sg-dropped", id = &id, group = g));
             }
             sgs.retain(group_ok);
         }

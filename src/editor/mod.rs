@@ -9,6 +9,7 @@ pub mod interaction;
 pub mod place;
 pub mod selection;
 
+use crate::t;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::model::edit::new_component;
@@ -209,12 +210,14 @@ impl Editor {
         match msg {
             Msg::Edit(edit) => self.edit(edit),
             Msg::ApplyFix(fix) => {
-                let label = fix.label().en();
+                let label = fix.label();
                 self.change(|d| {
                     for e in fix.edits(d)? {
-                        d.apply(e).map_err(|e| format!("cannot {label}: {e}"))?;
+                        d.apply(e).map_err(|e| {
+                            t!("note-cannot-fix", fix = &label, reason = e.to_string())
+                        })?;
                     }
-                    Ok(Some(format!("fixed: {label}")))
+                    Ok(Some(t!("note-fixed", fix = &label)))
                 })
             }
             Msg::Select(ids) => {
@@ -287,15 +290,11 @@ impl Editor {
                     return Outcome::Unchanged;
                 }
                 let fragment = self.design.fragment(self.selection.components());
-                match self.paste(
+                self.paste_as(
                     fragment,
                     PasteAt::Beside(Point::new(2.0 * GRID, 2.0 * GRID)),
-                ) {
-                    Outcome::Changed(note) => Outcome::Changed(Some(
-                        note.unwrap_or_default().replacen("pasted", "duplicated", 1),
-                    )),
-                    other => other,
-                }
+                    true,
+                )
             }
             Msg::DeleteSelection => self.delete_selection(),
             Msg::Update(new, note) => self.change(|d| {
@@ -304,7 +303,7 @@ impl Editor {
             }),
             Msg::TidyLayout => self.change(|d| {
                 crate::import::layout::tidy(d);
-                Ok(Some("tidied the layout".to_owned()))
+                Ok(Some(t!("note-tidied")))
             }),
             Msg::Undo => self.step_history(true),
             Msg::Redo => self.step_history(false),
@@ -380,7 +379,7 @@ impl Editor {
             .and_then(|p| self.design.component(p))
             .map(|c| c.kind.name());
         if !kind.allowed_parents().contains(&parent_kind) {
-            return Outcome::Refused(kind.placement_hint());
+            return Outcome::Refused(kind.placement_hint().to_string());
         }
         let size = kind.default_size();
         let mut pos = Point::new(snap(at.x), snap(at.y));
@@ -397,10 +396,10 @@ impl Editor {
             match place::free_spot(wanted, Some(place::inner_rect(p)), &others, GRID) {
                 Some(spot) => pos = spot,
                 None => {
-                    return Outcome::Refused(format!(
-                        "no room for a {} in {}; make it larger first",
-                        kind.human(),
-                        p.id
+                    return Outcome::Refused(t!(
+                        "refuse-no-room-kind",
+                        kind = crate::i18n::words::kind(kind),
+                        container = &p.id
                     ));
                 }
             }
@@ -410,7 +409,7 @@ impl Editor {
         let id = c.id.clone();
         let out = self.change(|d| {
             d.apply(Edit::Add(c)).map_err(|e| e.to_string())?;
-            Ok(Some(format!("placed {id}")))
+            Ok(Some(t!("note-placed", id = &id)))
         });
         if matches!(out, Outcome::Changed(_)) {
             self.selection.set(&self.design, [id]);
@@ -427,7 +426,7 @@ impl Editor {
             (Some(a), Some(b)) if KindName::can_attach(a, b) => ConnectionKind::Attachment,
             _ => ConnectionKind::Line,
         };
-        let note = format!("connected {from} and {to}");
+        let note = t!("note-connected", from = &from, to = &to);
         self.change(|d| {
             d.apply(Edit::Connect(Connection {
                 from,
@@ -470,19 +469,24 @@ impl Editor {
     }
 
     fn paste(&mut self, fragment: Fragment, at: PasteAt) -> Outcome {
+        self.paste_as(fragment, at, false)
+    }
+
+    /// Pastes, saying "duplicated" rather than "pasted" when `duplicate`.
+    fn paste_as(&mut self, fragment: Fragment, at: PasteAt, duplicate: bool) -> Outcome {
         let used = self.used_ids.clone();
         let mut new_ids = BTreeSet::new();
         let out = self.change(|d| {
             let (ids, notes) = clipboard::paste(d, fragment, at, &|id| used.contains(id), GRID)?;
             let n = ids.len();
             new_ids = ids;
-            let mut note = if n == 1 {
-                "pasted 1 component".to_owned()
+            let mut note = if duplicate {
+                t!("note-duplicated", count = n)
             } else {
-                format!("pasted {n} components")
+                t!("note-pasted", count = n)
             };
             if !notes.is_empty() {
-                note = format!("{note} ({})", notes.join("; "));
+                note = t!("note-with-changes", note = note, notes = notes.join("; "));
             }
             Ok(Some(note))
         });
@@ -496,7 +500,7 @@ impl Editor {
         if let Some(i) = self.selection.connection() {
             return self.change(|d| {
                 d.apply(Edit::Disconnect(i)).map_err(|e| e.to_string())?;
-                Ok(Some("deleted 1 connection".to_owned()))
+                Ok(Some(t!("note-deleted-connection")))
             });
         }
         let ids: Vec<String> = self.selection.components().iter().cloned().collect();
@@ -507,11 +511,7 @@ impl Editor {
         let out = self.change(|d| {
             d.apply(Edit::Delete(ids)).map_err(|e| e.to_string())?;
             let n = before - d.components.len();
-            Ok(Some(if n == 1 {
-                "deleted 1 component and its references".to_owned()
-            } else {
-                format!("deleted {n} components and their references")
-            }))
+            Ok(Some(t!("note-deleted", count = n)))
         });
         if matches!(out, Outcome::Changed(_)) {
             self.selection.clear();
@@ -533,7 +533,11 @@ impl Editor {
         self.problems = validate(&self.design);
         self.selection.retain(&self.design);
         self.bump(true);
-        Outcome::Changed(Some(if back { "undone" } else { "redone" }.to_owned()))
+        Outcome::Changed(Some(if back {
+            t!("note-undone")
+        } else {
+            t!("note-redone")
+        }))
     }
 }
 
@@ -590,8 +594,12 @@ fn new_error(
             }
         })
         .map(|p| match &p.component {
-            Some(c) => format!("refused: {c}: {}", p.message),
-            None => format!("refused: {}", p.message),
+            Some(c) => t!(
+                "refuse-problem-component",
+                component = c,
+                message = &p.message
+            ),
+            None => t!("refuse-problem", message = &p.message),
         })
 }
 

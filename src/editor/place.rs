@@ -2,6 +2,7 @@
 //! address in their subnet, a free CIDR in their VPC, public addresses no other component
 //! has, and a free spot among their siblings.
 
+use crate::t;
 use std::collections::{BTreeSet, HashSet};
 use std::net::Ipv4Addr;
 
@@ -160,7 +161,12 @@ fn fit_subnet_cidr(design: &mut Design, id: &str, notes: &mut Vec<String>) -> Re
     let vpc_id = vpc.id.clone();
     let old = s.cidr.clone();
     let Some(free) = free_subnet_cidr(design, &vpc_id, prefix, id) else {
-        return Err(format!("no free /{prefix} is left in {vpc_id} for {id}"));
+        return Err(t!(
+            "refuse-no-free-cidr",
+            prefix = prefix.to_string(),
+            vpc = &vpc_id,
+            id = id
+        ));
     };
     let block = v_first_block(design, &vpc_id);
     if let Some(ComponentKind::Subnet(s)) = design.component_mut(id).map(|c| &mut c.kind) {
@@ -174,7 +180,12 @@ fn fit_subnet_cidr(design: &mut Design, id: &str, notes: &mut Vec<String>) -> Re
             }
         }
     }
-    notes.push(format!("{id} gets {free} (was {old})"));
+    notes.push(t!(
+        "note-gets-cidr",
+        id = id,
+        cidr = free.to_string(),
+        old = old
+    ));
     Ok(())
 }
 
@@ -203,15 +214,21 @@ fn fit_private_ip(design: &mut Design, id: &str, notes: &mut Vec<String>) -> Res
     let subnet_id = subnet.id.clone();
     let old = c.private_ip().unwrap_or_default().to_owned();
     let Some(free) = free_ip_in(net, &used) else {
-        return Err(format!("no free address is left in {subnet_id} for {id}"));
+        return Err(t!("refuse-no-free-ip", subnet = &subnet_id, id = id));
     };
     if let Some(c) = design.component_mut(id) {
         set_private_ip(c, free.to_string());
     }
     notes.push(if old.is_empty() {
-        format!("{id} gets {free}")
+        t!("note-gets-ip", id = id, ip = free)
     } else {
-        format!("{id} gets {free} in {subnet_id} (was {old})")
+        t!(
+            "note-gets-ip-in",
+            id = id,
+            ip = free,
+            subnet = &subnet_id,
+            old = old
+        )
     });
     Ok(())
 }
@@ -235,9 +252,7 @@ pub fn clear_taken_public_ips(
         let mut taken = |ip: &str| {
             let t = !seen.insert(ip.to_owned());
             if t {
-                notes.push(format!(
-                    "{id} has no public address ({ip} belongs to another component)"
-                ));
+                notes.push(t!("note-public-ip-taken", id = &id, ip = ip));
             }
             t
         };

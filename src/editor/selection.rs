@@ -86,10 +86,10 @@ impl Selection {
     /// "3 selected", "node-a selected" or "nothing selected".
     pub fn summary(&self) -> String {
         match (self.components.len(), self.components.iter().next()) {
-            (1, Some(id)) => format!("{id} selected"),
-            (0, _) if self.connection.is_some() => "1 connection selected".to_owned(),
-            (0, _) => "nothing selected".to_owned(),
-            (n, _) => format!("{n} selected"),
+            (1, Some(id)) => crate::t!("selection-one", id = id),
+            (0, _) if self.connection.is_some() => crate::t!("selection-connection"),
+            (0, _) => crate::t!("selection-nothing"),
+            (n, _) => crate::t!("selection-many", count = n),
         }
     }
 }

@@ -92,6 +92,13 @@ impl From<Msg> for Arg {
     }
 }
 
+/// The message in the reader's language, for text fields that hold plain strings.
+impl From<Msg> for String {
+    fn from(m: Msg) -> Self {
+        m.to_string()
+    }
+}
+
 impl From<&Msg> for Arg {
     fn from(m: &Msg) -> Self {
         Arg::Msg(Box::new(m.clone()))

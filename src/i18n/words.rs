@@ -36,6 +36,24 @@ pub fn named(c: &Component) -> Msg {
     crate::msg!("named", kind = kind(c.kind.name()), id = &c.id)
 }
 
+/// "a, b or c": a list where any one will do.
+pub fn any_of(items: Vec<Msg>) -> Msg {
+    let mut items = items.into_iter();
+    let Some(first) = items.next() else {
+        return Msg::verbatim("");
+    };
+    let rest: Vec<Msg> = items.collect();
+    match rest.split_last() {
+        None => first,
+        Some((last, middle)) => {
+            let head = middle
+                .iter()
+                .fold(first, |a, b| crate::msg!("part-comma", a = a, b = b));
+            crate::msg!("part-or", a = head, b = last)
+        }
+    }
+}
+
 /// An address as text, or "an unknown address".
 pub fn address(a: Option<std::net::Ipv4Addr>) -> Msg {
     a.map_or_else(|| Msg::new("unknown-address"), Msg::verbatim)

@@ -267,16 +267,20 @@ impl KindName {
     }
 
     /// A sentence fragment naming where this kind may go, for hints and errors.
-    pub fn placement_hint(self) -> String {
-        let names: Vec<&str> = self
+    pub fn placement_hint(self) -> crate::i18n::Msg {
+        let places: Vec<crate::i18n::Msg> = self
             .allowed_parents()
             .iter()
             .map(|p| match p {
-                None => "the top level",
-                Some(k) => k.human(),
+                None => crate::msg!("place-top-level"),
+                Some(k) => crate::i18n::words::kind(*k),
             })
             .collect();
-        format!("a {} goes in {}", self.human(), names.join(" or "))
+        crate::msg!(
+            "place-goes-in",
+            kind = crate::i18n::words::kind(self),
+            places = crate::i18n::words::any_of(places)
+        )
     }
 
     /// The default size of a new component of this kind, in canvas units.

@@ -11,31 +11,33 @@ use super::design::{Cluster, Design, DesignIndex};
 use super::geom::{Point, Rect, Size};
 use super::security::{DEFAULT_CLUSTER_SG, NetworkAcl, Peer, SecurityGroup};
 use super::validate::check_id;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// Why an edit was refused.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum EditError {
     /// No component has this id.
-    #[error("no component \"{0}\"")]
+    #[error("{}", msg!("refuse-no-component", id = .0))]
     UnknownComponent(String),
     /// The id is taken or malformed.
     #[error("{0}")]
-    BadId(String),
+    BadId(Msg),
     /// The component may not sit there.
     #[error("{0}")]
-    Placement(String),
+    Placement(Msg),
     /// A container cannot become smaller than its children.
     #[error("{0}")]
-    Resize(String),
+    Resize(Msg),
     /// A connection cannot be made.
     #[error("{0}")]
-    Connection(String),
+    Connection(Msg),
     /// Pasted text is not a fragment.
     #[error("{0}")]
-    Paste(String),
+    Paste(Msg),
     /// A security group or network ACL edit cannot be made.
     #[error("{0}")]
-    Security(String),
+    Security(Msg),
 }
 
 /// Components and connections copied out of a design (what the clipboard carries).
@@ -140,15 +142,13 @@ fn slot_for(
     ids: &[&str],
     old: Option<&str>,
     new_id: &str,
-    what: &str,
+    what: Msg,
 ) -> Result<Option<usize>, EditError> {
     check_id(new_id).map_err(EditError::BadId)?;
     let slot = match old {
-        Some(o) => Some(
-            ids.iter()
-                .position(|id| *id == o)
-                .ok_or_else(|| EditError::Security(format!("no {what} \"{o}\"")))?,
-        ),
+        Some(o) => Some(ids.iter().position(|id| *id == o).ok_or_else(|| {
+            EditError::Security(msg!("refuse-no-named", what = what.clone(), id = o))
+        })?),
         None => None,
     };
     if ids
@@ -156,8 +156,10 @@ fn slot_for(
         .enumerate()
         .any(|(i, id)| *id == new_id && Some(i) != slot)
     {
-        return Err(EditError::BadId(format!(
-            "the {what} id \"{new_id}\" is taken"
+        return Err(EditError::BadId(msg!(
+            "refuse-named-id-taken",
+            what = what,
+            id = new_id
         )));
     }
     Ok(slot)
@@ -226,7 +228,7 @@ impl Design {
             Edit::Add(c) => {
                 check_id(&c.id).map_err(EditError::BadId)?;
                 if self.component(&c.id).is_some() {
-                    return Err(EditError::BadId(format!("the id \"{}\" is taken", c.id)));
+                    return Err(EditError::BadId(msg!("refuse-id-taken", id = &c.id)));
                 }
                 self.check_parent(c.kind.name(), c.parent.as_deref())?;
                 self.components.push(c);
@@ -248,7 +250,7 @@ impl Design {
             }
             Edit::SetRect { id, rect } => {
                 if !(rect.size.w >= 20.0 && rect.size.h >= 20.0) {
-                    return Err(EditError::Resize("a box must be at least 20×20".to_owned()));
+                    return Err(EditError::Resize(msg!("refuse-box-too-small")));
                 }
                 let children: Vec<Rect> = self
                     .components
@@ -257,9 +259,7 @@ impl Design {
                     .map(Component::rect)
                     .collect();
                 if children.iter().any(|r| !rect.contains_rect(r)) {
-                    return Err(EditError::Resize(
-                        "a container cannot be smaller than what it holds".to_owned(),
-                    ));
+                    return Err(EditError::Resize(msg!("refuse-container-too-small")));
                 }
                 let c = self
                     .component_mut(&id)
@@ -276,9 +276,7 @@ impl Design {
                 if let Some(p) = &parent
                     && self.subtree(&id).contains(p)
                 {
-                    return Err(EditError::Placement(
-                        "a container cannot go inside itself".to_owned(),
-                    ));
+                    return Err(EditError::Placement(msg!("refuse-inside-itself")));
                 }
                 self.check_parent(kind, parent.as_deref())?;
                 if let Some(c) = self.component_mut(&id) {
@@ -309,9 +307,7 @@ impl Design {
                     .component(&new.id)
                     .ok_or_else(|| EditError::UnknownComponent(new.id.clone()))?;
                 if old.kind.name() != new.kind.name() {
-                    return Err(EditError::Placement(
-                        "the kind of a component cannot change".to_owned(),
-                    ));
+                    return Err(EditError::Placement(msg!("refuse-kind-fixed")));
                 }
                 self.check_parent(new.kind.name(), new.parent.as_deref())?;
                 if let Some(c) = self.component_mut(&new.id) {
@@ -324,7 +320,7 @@ impl Design {
                     return Ok(());
                 }
                 if self.component(&to).is_some() {
-                    return Err(EditError::BadId(format!("the id \"{to}\" is taken")));
+                    return Err(EditError::BadId(msg!("refuse-id-taken", id = &to)));
                 }
                 if self.component(&from).is_none() {
                     return Err(EditError::UnknownComponent(from));
@@ -339,23 +335,19 @@ impl Design {
                     }
                 }
                 if conn.from == conn.to {
-                    return Err(EditError::Connection(
-                        "a connection needs two different ends".to_owned(),
-                    ));
+                    return Err(EditError::Connection(msg!("refuse-connection-same-ends")));
                 }
                 if self.connections.iter().any(|c| {
                     (c.from == conn.from && c.to == conn.to)
                         || (c.from == conn.to && c.to == conn.from)
                 }) {
-                    return Err(EditError::Connection(
-                        "these two are already connected".to_owned(),
-                    ));
+                    return Err(EditError::Connection(msg!("refuse-already-connected")));
                 }
                 self.connections.push(conn);
             }
             Edit::Disconnect(i) => {
                 if i >= self.connections.len() {
-                    return Err(EditError::Connection("no such connection".to_owned()));
+                    return Err(EditError::Connection(msg!("refuse-no-connection")));
                 }
                 let c = self.connections.remove(i);
                 self.transit.detach(&c.from, &c.to);
@@ -378,7 +370,7 @@ impl Design {
             Edit::LabelConnection { index, label } => {
                 self.connections
                     .get_mut(index)
-                    .ok_or_else(|| EditError::Connection("no such connection".to_owned()))?
+                    .ok_or_else(|| EditError::Connection(msg!("refuse-no-connection")))?
                     .label = label;
             }
             Edit::PutSecurityGroup { old, group } => self.put_security_group(old, group)?,
@@ -388,7 +380,7 @@ impl Design {
                 let before = self.network_acls.len();
                 self.network_acls.retain(|a| a.id != id);
                 if self.network_acls.len() == before {
-                    return Err(EditError::Security(format!("no network ACL \"{id}\"")));
+                    return Err(EditError::Security(msg!("refuse-no-acl", id = &id)));
                 }
                 for c in &mut self.components {
                     if let ComponentKind::Subnet(s) = &mut c.kind
@@ -408,7 +400,7 @@ impl Design {
         group: SecurityGroup,
     ) -> Result<(), EditError> {
         let ids: Vec<&str> = self.security_groups.iter().map(|g| g.id.as_str()).collect();
-        let slot = slot_for(&ids, old.as_deref(), &group.id, "security group")?;
+        let slot = slot_for(&ids, old.as_deref(), &group.id, msg!("refuse-what-sg"))?;
         let renamed = old.filter(|o| *o != group.id);
         let new_id = group.id.clone();
         match slot {
@@ -429,7 +421,7 @@ impl Design {
         let before = self.security_groups.len();
         self.security_groups.retain(|g| g.id != id);
         if self.security_groups.len() == before {
-            return Err(EditError::Security(format!("no security group \"{id}\"")));
+            return Err(EditError::Security(msg!("refuse-no-sg", id = &id)));
         }
         if id == DEFAULT_CLUSTER_SG {
             // The implicit default takes its place again: references stay valid.
@@ -485,7 +477,7 @@ impl Design {
 
     fn put_network_acl(&mut self, old: Option<String>, acl: NetworkAcl) -> Result<(), EditError> {
         let ids: Vec<&str> = self.network_acls.iter().map(|a| a.id.as_str()).collect();
-        let slot = slot_for(&ids, old.as_deref(), &acl.id, "network ACL")?;
+        let slot = slot_for(&ids, old.as_deref(), &acl.id, msg!("refuse-what-acl"))?;
         if let Some(from) = old.filter(|o| *o != acl.id) {
             for c in &mut self.components {
                 if let ComponentKind::Subnet(s) = &mut c.kind

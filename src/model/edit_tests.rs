@@ -359,7 +359,7 @@ fn transit_tables_that_name_what_is_not_attached_are_errors() {
     });
     d.transit = transit;
     let problems = crate::model::validate(&d);
-    let text: Vec<String> = problems.iter().map(|p| p.message.clone()).collect();
+    let text: Vec<String> = problems.iter().map(|p| p.message.en()).collect();
     for want in [
         "\"office\" is not attached to tgw",
         "the attachment of \"vpc\" is associated with another table of tgw",

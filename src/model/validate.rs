@@ -9,6 +9,9 @@ use std::fmt;
 use ipnet::Ipv4Net;
 use serde::Serialize;
 
+use crate::i18n::{Msg, words};
+use crate::msg;
+
 use super::component::{Component, ComponentKind, ConnectionKind, KindName, LOCAL_TARGET, Route};
 use super::design::{Design, DesignIndex};
 use super::net::{parse_cidr_any, parse_cidr_v4, parse_ip_v4};
@@ -34,24 +37,48 @@ pub struct Problem {
     pub component: Option<String>,
     /// The field concerned (`cidr`, `routes[1].target`, `cluster.public_access_cidrs[0]`), if any.
     pub field: Option<String>,
-    /// What is wrong, in one sentence.
-    pub message: String,
+    /// What is wrong, in one sentence (English in JSON, the reader's language on screen).
+    pub message: Msg,
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        let severity = match self.severity {
+            Severity::Error => msg!("problem-error"),
+            Severity::Warning => msg!("problem-warning"),
         };
-        write!(f, "{sev} {}", self.code)?;
-        match (&self.component, &self.field) {
-            (Some(c), Some(field)) => write!(f, " in component `{c}`, field `{field}`")?,
-            (Some(c), None) => write!(f, " in component `{c}`")?,
-            (None, Some(field)) => write!(f, " in field `{field}`")?,
-            (None, None) => {}
-        }
-        write!(f, ": {}", self.message)
+        let (code, message) = (self.code, &self.message);
+        let line = match (&self.component, &self.field) {
+            (Some(component), Some(field)) => msg!(
+                "problem-in-component-field",
+                severity = severity,
+                code = code,
+                component = component,
+                field = field,
+                message = message
+            ),
+            (Some(component), None) => msg!(
+                "problem-in-component",
+                severity = severity,
+                code = code,
+                component = component,
+                message = message
+            ),
+            (None, Some(field)) => msg!(
+                "problem-in-field",
+                severity = severity,
+                code = code,
+                field = field,
+                message = message
+            ),
+            (None, None) => msg!(
+                "problem-plain",
+                severity = severity,
+                code = code,
+                message = message
+            ),
+        };
+        write!(f, "{line}")
     }
 }
 
@@ -66,7 +93,7 @@ impl Report {
         code: &'static str,
         component: Option<&str>,
         field: Option<String>,
-        message: String,
+        message: Msg,
     ) {
         self.problems.push(Problem {
             severity,
@@ -77,38 +104,34 @@ impl Report {
         });
     }
 
-    fn error(&mut self, code: &'static str, c: &str, field: impl Into<String>, message: String) {
+    fn error(&mut self, code: &'static str, c: &str, field: impl Into<String>, message: Msg) {
         self.push(Severity::Error, code, Some(c), Some(field.into()), message);
     }
 
-    fn warn(&mut self, code: &'static str, c: &str, field: Option<String>, message: String) {
+    fn warn(&mut self, code: &'static str, c: &str, field: Option<String>, message: Msg) {
         self.push(Severity::Warning, code, Some(c), field, message);
     }
 }
 
 /// Checks that an id is usable: non-empty, readable characters, not reserved.
-pub fn check_id(id: &str) -> Result<(), String> {
+pub fn check_id(id: &str) -> Result<(), Msg> {
     if id.is_empty() {
-        return Err("the id is empty".to_owned());
+        return Err(msg!("id-empty"));
     }
     if id.len() > 64 {
-        return Err(format!("the id \"{id}\" is longer than 64 characters"));
+        return Err(msg!("id-too-long", id = id));
     }
     if id == LOCAL_TARGET {
-        return Err("\"local\" is reserved for the local route target".to_owned());
+        return Err(msg!("id-reserved-local"));
     }
     if id == super::transit::BLACKHOLE {
-        return Err(
-            "\"blackhole\" is reserved for transit gateway routes that drop traffic".to_owned(),
-        );
+        return Err(msg!("id-reserved-blackhole"));
     }
     if !id
         .chars()
         .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '-' | '_' | '.'))
     {
-        return Err(format!(
-            "the id \"{id}\" may only use letters, digits, '-', '_' and '.'"
-        ));
+        return Err(msg!("id-bad-chars", id = id));
     }
     Ok(())
 }
@@ -155,7 +178,7 @@ fn check_ids(design: &Design, r: &mut Report) {
                 "E_DUPLICATE_ID",
                 &c.id,
                 "id",
-                format!("the id \"{}\" is used by more than one component", c.id),
+                msg!("val-duplicate-id", id = &c.id),
             );
         }
     }
@@ -168,14 +191,18 @@ fn check_geometry(c: &Component, r: &mut Report) {
             "E_BAD_GEOMETRY",
             &c.id,
             "pos/size",
-            "position and size must be finite numbers within ±10,000,000".to_owned(),
+            msg!("val-geometry-range"),
         );
     } else if c.size.w <= 0.0 || c.size.h <= 0.0 {
         r.error(
             "E_BAD_GEOMETRY",
             &c.id,
             "size",
-            format!("the size {}×{} must be positive", c.size.w, c.size.h),
+            msg!(
+                "val-size-positive",
+                w = c.size.w.to_string(),
+                h = c.size.h.to_string()
+            ),
         );
     }
 }
@@ -190,7 +217,7 @@ fn check_parent(c: &Component, index: &DesignIndex<'_>, r: &mut Report) {
                     "E_UNKNOWN_PARENT",
                     &c.id,
                     "parent",
-                    format!("the parent \"{pid}\" does not exist"),
+                    msg!("val-unknown-parent", parent = pid),
                 );
                 return;
             };
@@ -200,14 +227,18 @@ fn check_parent(c: &Component, index: &DesignIndex<'_>, r: &mut Report) {
     let parent_kind = parent.map(|p| p.kind.name());
     if !kind.allowed_parents().contains(&parent_kind) {
         let here = match parent {
-            Some(p) => format!("it sits in {} \"{}\"", p.kind.name().human(), p.id),
-            None => "it sits at the top level".to_owned(),
+            Some(p) => msg!("val-sits-in", kind = words::kind(p.kind.name()), id = &p.id),
+            None => msg!("val-sits-top"),
         };
         r.error(
             "E_BAD_PLACEMENT",
             &c.id,
             "parent",
-            format!("{}, but {here}", kind.placement_hint()),
+            msg!(
+                "val-bad-placement",
+                hint = kind.placement_hint(),
+                here = here
+            ),
         );
         return;
     }
@@ -219,7 +250,7 @@ fn check_parent(c: &Component, index: &DesignIndex<'_>, r: &mut Report) {
             "W_OUTSIDE_PARENT",
             &c.id,
             Some("pos".to_owned()),
-            format!("the box is drawn partly outside its parent \"{}\"", p.id),
+            msg!("val-outside-parent", parent = &p.id),
         );
     }
 }
@@ -231,12 +262,7 @@ fn check_cycles(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
         while let Some(p) = index.parent(cur) {
             steps += 1;
             if p.id == c.id || steps > design.components.len() {
-                r.error(
-                    "E_CONTAINMENT_CYCLE",
-                    &c.id,
-                    "parent",
-                    "the component is (indirectly) its own parent".to_owned(),
-                );
+                r.error("E_CONTAINMENT_CYCLE", &c.id, "parent", msg!("val-cycle"));
                 break;
             }
             cur = p;
@@ -287,7 +313,12 @@ fn check_ip_in_subnet(
             "E_IP_OUTSIDE_SUBNET",
             &c.id,
             field,
-            format!("{ip} is not inside subnet \"{sid}\" ({net})"),
+            msg!(
+                "val-ip-outside-subnet",
+                ip = ip,
+                subnet = sid,
+                cidr = net.to_string()
+            ),
         );
     }
 }
@@ -298,7 +329,7 @@ fn required_ip(c: &Component, index: &DesignIndex<'_>, r: &mut Report, field: &s
             "E_MISSING_IP",
             &c.id,
             field,
-            format!("a {} needs a private IP", c.kind.name().human()),
+            msg!("val-missing-ip", kind = words::kind(c.kind.name())),
         );
     } else if let Some(ip) = ip_field(r, &c.id, field, text) {
         check_ip_in_subnet(c, index, r, field, ip);
@@ -325,7 +356,11 @@ fn check_routes(
                 "E_DUPLICATE_ROUTE",
                 &c.id,
                 format!("routes[{i}].destination"),
-                format!("{net} is already routed by routes[{first}]"),
+                msg!(
+                    "val-duplicate-route",
+                    net = net.to_string(),
+                    first = first.to_string()
+                ),
             );
         }
         let field = format!("routes[{i}].target");
@@ -335,7 +370,7 @@ fn check_routes(
                     "E_BAD_ROUTE_TARGET",
                     &c.id,
                     field,
-                    "only subnet route tables have a local target".to_owned(),
+                    msg!("val-local-target-subnet-only"),
                 );
             }
             continue;
@@ -345,7 +380,7 @@ fn check_routes(
                 "E_UNKNOWN_ROUTE_TARGET",
                 &c.id,
                 field,
-                format!("the route target \"{}\" does not exist", route.target),
+                msg!("val-unknown-route-target", target = &route.target),
             );
             continue;
         };
@@ -356,11 +391,11 @@ fn check_routes(
                 "E_BAD_ROUTE_TARGET",
                 &c.id,
                 field,
-                format!(
-                    "\"{}\" is a {}; a route target must be local or one of {}",
-                    target.id,
-                    tk.as_str(),
-                    names.join(", ")
+                msg!(
+                    "val-bad-route-target",
+                    id = &target.id,
+                    kind = tk.as_str(),
+                    allowed = names.join(", ")
                 ),
             );
             continue;
@@ -374,7 +409,11 @@ fn check_routes(
                     "E_BAD_ROUTE_TARGET",
                     &c.id,
                     field,
-                    format!("{} \"{}\" is in another VPC", tk.human(), target.id),
+                    msg!(
+                        "val-gateway-other-vpc",
+                        kind = words::kind(tk),
+                        id = &target.id
+                    ),
                 );
             }
         }
@@ -385,12 +424,7 @@ fn check_props(c: &Component, index: &DesignIndex<'_>, r: &mut Report) {
     match &c.kind {
         ComponentKind::Vpc(v) => {
             if v.cidr_blocks.is_empty() {
-                r.error(
-                    "E_BAD_CIDR",
-                    &c.id,
-                    "cidr_blocks",
-                    "a VPC needs at least one CIDR block".to_owned(),
-                );
+                r.error("E_BAD_CIDR", &c.id, "cidr_blocks", msg!("val-vpc-no-cidr"));
             }
             for (i, b) in v.cidr_blocks.iter().enumerate() {
                 cidr_field(r, &c.id, format!("cidr_blocks[{i}]"), b);
@@ -403,7 +437,7 @@ fn check_props(c: &Component, index: &DesignIndex<'_>, r: &mut Report) {
                         "E_BAD_CIDR",
                         &c.id,
                         format!("recent_cidr_blocks[{i}]"),
-                        format!("{b} is not one of the VPC's cidr_blocks"),
+                        msg!("val-recent-not-in-vpc", cidr = b),
                     );
                 }
             }
@@ -423,21 +457,17 @@ fn check_props(c: &Component, index: &DesignIndex<'_>, r: &mut Report) {
                         "E_SUBNET_OUTSIDE_VPC_CIDR",
                         &c.id,
                         "cidr",
-                        format!(
-                            "{net} is not inside any CIDR block of VPC \"{}\" ({})",
-                            vpc.id,
-                            v.cidr_blocks.join(", ")
+                        msg!(
+                            "val-subnet-outside-vpc",
+                            net = net.to_string(),
+                            vpc = &vpc.id,
+                            blocks = v.cidr_blocks.join(", ")
                         ),
                     );
                 }
             }
             if s.az.trim().is_empty() {
-                r.warn(
-                    "W_NO_AZ",
-                    &c.id,
-                    Some("az".to_owned()),
-                    "the subnet has no availability zone".to_owned(),
-                );
+                r.warn("W_NO_AZ", &c.id, Some("az".to_owned()), msg!("val-no-az"));
             }
             check_routes(c, &s.routes, &KindName::SUBNET_ROUTE_TARGETS, index, r);
         }
@@ -459,8 +489,7 @@ fn check_props(c: &Component, index: &DesignIndex<'_>, r: &mut Report) {
                     "E_BAD_PLACEMENT",
                     &c.id,
                     "hybrid",
-                    "a worker node in an on-premises network must be a hybrid node (hybrid: true)"
-                        .to_owned(),
+                    msg!("val-onprem-node-hybrid"),
                 );
             }
             if let Some(ip) = &n.public_ip {
@@ -482,7 +511,7 @@ fn check_props(c: &Component, index: &DesignIndex<'_>, r: &mut Report) {
                     "E_MISSING_IP",
                     &c.id,
                     "private_ip",
-                    "a client inside a network needs a private IP".to_owned(),
+                    msg!("val-client-needs-ip"),
                 );
             }
         }
@@ -523,7 +552,7 @@ fn check_subnet_overlaps(design: &Design, index: &DesignIndex<'_>, r: &mut Repor
                     "E_SUBNET_OVERLAP",
                     &c.id,
                     "cidr",
-                    format!("{net} overlaps subnet \"{other}\""),
+                    msg!("val-subnet-overlap", net = net.to_string(), other = *other),
                 );
             }
             list.push((c.id.as_str(), net));
@@ -550,7 +579,7 @@ fn check_address_duplicates(design: &Design, index: &DesignIndex<'_>, r: &mut Re
                     "E_DUPLICATE_IP",
                     &c.id,
                     "private_ip",
-                    format!("{ip} is also the address of \"{other}\" in the same VPC"),
+                    msg!("val-duplicate-ip", ip = ip, other = other),
                 );
             }
         }
@@ -562,7 +591,7 @@ fn check_address_duplicates(design: &Design, index: &DesignIndex<'_>, r: &mut Re
                     "E_DUPLICATE_PUBLIC_IP",
                     &c.id,
                     "public_ip",
-                    format!("{ip} is also a public address of \"{other}\""),
+                    msg!("val-duplicate-public-ip", ip = ip, other = other),
                 );
             }
         }
@@ -585,7 +614,7 @@ fn check_connections(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
                     "E_UNKNOWN_CONNECTION_END",
                     None,
                     Some(field.clone()),
-                    format!("the connection end \"{id}\" does not exist"),
+                    msg!("val-unknown-connection-end", id = *id),
                 );
             }
         }
@@ -602,12 +631,12 @@ fn check_connections(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
                 "E_BAD_ATTACHMENT",
                 Some(&a.id),
                 Some(field),
-                format!(
-                    "an attachment joins a VPN, transit gateway or peering to a network; \"{}\" is a {} and \"{}\" a {}",
-                    a.id,
-                    ka.human(),
-                    b.id,
-                    kb.human()
+                msg!(
+                    "val-bad-attachment",
+                    a = &a.id,
+                    akind = words::kind(ka),
+                    b = &b.id,
+                    bkind = words::kind(kb)
                 ),
             );
         }
@@ -635,14 +664,18 @@ fn check_cluster(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
                 "E_UNKNOWN_SUBNET",
                 None,
                 field,
-                format!("the cluster subnet \"{sid}\" does not exist"),
+                msg!("val-unknown-cluster-subnet", id = sid),
             ),
             Some(c) if c.kind.name() != KindName::Subnet => r.push(
                 Severity::Error,
                 "E_UNKNOWN_SUBNET",
                 None,
                 field,
-                format!("\"{sid}\" is a {}, not a subnet", c.kind.name().human()),
+                msg!(
+                    "val-cluster-subnet-not-subnet",
+                    id = sid,
+                    kind = words::kind(c.kind.name())
+                ),
             ),
             Some(_) => {}
         }
@@ -658,10 +691,7 @@ fn check_cluster(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
                 "E_ENI_OUTSIDE_CLUSTER_SUBNETS",
                 &eni.id,
                 "parent",
-                format!(
-                    "subnet \"{}\" is not in cluster.subnet_ids; EKS only places its ENIs in cluster subnets",
-                    subnet.id
-                ),
+                msg!("val-eni-outside-cluster-subnets", subnet = &subnet.id),
             );
         }
         if let Some(vpc) = index.ancestor_of_kind(eni, KindName::Vpc)
@@ -676,10 +706,7 @@ fn check_cluster(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
             "E_ENIS_IN_SEVERAL_VPCS",
             None,
             Some("parent".to_owned()),
-            format!(
-                "EKS-owned ENIs sit in several VPCs ({}); a cluster has one VPC",
-                vpcs.join(", ")
-            ),
+            msg!("val-enis-several-vpcs", vpcs = vpcs.join(", ")),
         );
     }
 }
@@ -691,7 +718,11 @@ fn check_ports(r: &mut Report, field: String, ports: (u16, u16)) {
             "E_BAD_PORTS",
             None,
             Some(field),
-            format!("the port range {}-{} is reversed", ports.0, ports.1),
+            msg!(
+                "val-ports-reversed",
+                from = ports.0.to_string(),
+                to = ports.1.to_string()
+            ),
         );
     }
 }
@@ -710,7 +741,7 @@ fn check_security(design: &Design, r: &mut Report) {
                 "E_DUPLICATE_ID",
                 None,
                 Some(field),
-                format!("the security group id \"{}\" is used twice", sg.id),
+                msg!("val-sg-id-twice", id = &sg.id),
             );
         }
     }
@@ -722,7 +753,7 @@ fn check_security(design: &Design, r: &mut Report) {
                 "E_UNKNOWN_SG",
                 component,
                 Some(field),
-                format!("the security group \"{id}\" does not exist"),
+                msg!("val-unknown-sg", id = id),
             );
         }
     };
@@ -775,7 +806,7 @@ fn check_security(design: &Design, r: &mut Report) {
                 "E_DUPLICATE_ID",
                 None,
                 Some(format!("network_acls[{i}].id")),
-                format!("the network ACL id \"{}\" is used twice", acl.id),
+                msg!("val-acl-id-twice", id = &acl.id),
             );
         }
         for (dir, rules) in [("inbound", &acl.inbound), ("outbound", &acl.outbound)] {
@@ -798,9 +829,11 @@ fn check_security(design: &Design, r: &mut Report) {
                         "E_DUPLICATE_ACL_RULE",
                         None,
                         Some(format!("{field}.number")),
-                        format!(
-                            "{dir} rule number {} of \"{}\" is used twice",
-                            rule.number, acl.id
+                        msg!(
+                            "val-acl-number-twice",
+                            dir = dir,
+                            number = rule.number.to_string(),
+                            acl = &acl.id
                         ),
                     );
                 }
@@ -817,7 +850,7 @@ fn check_security(design: &Design, r: &mut Report) {
                         "E_UNKNOWN_ACL",
                         &c.id,
                         "network_acl",
-                        format!("the network ACL \"{acl}\" does not exist"),
+                        msg!("val-unknown-acl", id = acl),
                     );
                 }
             }
@@ -826,12 +859,7 @@ fn check_security(design: &Design, r: &mut Report) {
                     unknown_sg(r, Some(&c.id), format!("security_groups[{i}]"), id);
                 }
                 if n.webhook_ports.contains(&0) {
-                    r.error(
-                        "E_BAD_PORTS",
-                        &c.id,
-                        "webhook_ports",
-                        "port 0 is not a valid port".to_owned(),
-                    );
+                    r.error("E_BAD_PORTS", &c.id, "webhook_ports", msg!("val-port-zero"));
                 }
             }
             ComponentKind::Client(cl) => {
@@ -861,7 +889,7 @@ fn check_transit(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
     let mut associated: HashSet<(&str, &str)> = HashSet::new();
     for (i, t) in design.transit.route_tables.iter().enumerate() {
         let at = |f: &str| format!("transit.route_tables[{i}].{f}");
-        let mut err = |field: String, message: String| {
+        let mut err = |field: String, message: Msg| {
             r.push(
                 Severity::Error,
                 "E_TGW_ROUTE_TABLE",
@@ -874,10 +902,7 @@ fn check_transit(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
             err(at("id"), msg);
         }
         if !ids.insert(t.id.as_str()) {
-            err(
-                at("id"),
-                format!("the route table id \"{}\" is used twice", t.id),
-            );
+            err(at("id"), msg!("val-rt-id-twice", id = &t.id));
         }
         if index
             .get(&t.tgw)
@@ -885,10 +910,7 @@ fn check_transit(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
         {
             err(
                 at("tgw"),
-                format!(
-                    "route table {}: \"{}\" is not a transit gateway",
-                    t.id, t.tgw
-                ),
+                msg!("val-rt-not-tgw", table = &t.id, tgw = &t.tgw),
             );
             continue;
         }
@@ -896,14 +918,16 @@ fn check_transit(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
             if !attached(&t.tgw, a) {
                 err(
                     at("associations"),
-                    format!("route table {}: \"{a}\" is not attached to {}", t.id, t.tgw),
+                    msg!("val-rt-not-attached", table = &t.id, id = a, tgw = &t.tgw),
                 );
             } else if !associated.insert((t.tgw.as_str(), a.as_str())) {
                 err(
                     at("associations"),
-                    format!(
-                        "route table {}: the attachment of \"{a}\" is associated with another table of {}",
-                        t.id, t.tgw
+                    msg!(
+                        "val-rt-associated-elsewhere",
+                        table = &t.id,
+                        id = a,
+                        tgw = &t.tgw
                     ),
                 );
             }
@@ -912,7 +936,7 @@ fn check_transit(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
             if !attached(&t.tgw, a) {
                 err(
                     at("propagations"),
-                    format!("route table {}: \"{a}\" is not attached to {}", t.id, t.tgw),
+                    msg!("val-rt-not-attached", table = &t.id, id = a, tgw = &t.tgw),
                 );
             }
         }
@@ -921,24 +945,27 @@ fn check_transit(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
             if !destinations.insert(route.destination.as_str()) {
                 err(
                     format!("transit.route_tables[{i}].routes[{j}].destination"),
-                    format!(
-                        "route table {}: two static routes to {}",
-                        t.id, route.destination
+                    msg!(
+                        "val-rt-two-routes",
+                        table = &t.id,
+                        dest = &route.destination
                     ),
                 );
             }
             if let Err(msg) = parse_cidr_v4(&route.destination) {
                 err(
                     format!("transit.route_tables[{i}].routes[{j}].destination"),
-                    format!("route table {}: {msg}", t.id),
+                    msg!("val-rt-bad-destination", table = &t.id, reason = msg),
                 );
             }
             if route.target != BLACKHOLE && !attached(&t.tgw, &route.target) {
                 err(
                     format!("transit.route_tables[{i}].routes[{j}].target"),
-                    format!(
-                        "route table {}: the target \"{}\" is neither blackhole nor attached to {}",
-                        t.id, route.target, t.tgw
+                    msg!(
+                        "val-rt-bad-target",
+                        table = &t.id,
+                        target = &route.target,
+                        tgw = &t.tgw
                     ),
                 );
             }
@@ -956,7 +983,7 @@ fn check_transit(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
                 "E_CARRIED",
                 None,
                 Some(format!("{field}.link")),
-                format!("\"{}\" is not a VPN or peering", c.link),
+                msg!("val-carried-not-link", id = &c.link),
             );
         }
         if !links.insert(c.link.as_str()) {
@@ -965,7 +992,7 @@ fn check_transit(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
                 "E_CARRIED",
                 None,
                 Some(format!("{field}.link")),
-                format!("the ranges of {} are listed twice", c.link),
+                msg!("val-carried-twice", id = &c.link),
             );
         }
         for cidr in &c.cidrs {
@@ -975,7 +1002,7 @@ fn check_transit(design: &Design, index: &DesignIndex<'_>, r: &mut Report) {
                     "E_CARRIED",
                     None,
                     Some(format!("{field}.cidrs")),
-                    format!("{}: {msg}", c.link),
+                    msg!("val-carried-bad-cidr", link = &c.link, reason = msg),
                 );
             }
         }

@@ -38,7 +38,11 @@ fn subnet_outside_vpc_is_refused() {
         .find(|p| p.code == "E_BAD_PLACEMENT")
         .unwrap();
     assert_eq!(p.component.as_deref(), Some("subnet-a"));
-    assert!(p.message.contains("a subnet goes in VPC"), "{}", p.message);
+    assert!(
+        p.message.en().contains("a subnet goes in VPC"),
+        "{}",
+        p.message
+    );
 }
 
 #[test]

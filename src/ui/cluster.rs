@@ -89,7 +89,7 @@ pub fn cluster_ui(
                 buffers,
                 &format!("cluster.cidr.{i}"),
                 cidr,
-                &|t| net::parse_cidr_any(t).map(|_| ()),
+                &|t| net::parse_cidr_any(t).map(|_| ()).map_err(String::from),
                 160.0,
             ) && let Some(slot) = next.public_access_cidrs.get_mut(i)
             {

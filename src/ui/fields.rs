@@ -224,12 +224,12 @@ pub(crate) fn optional_ip(text: &str) -> Result<(), String> {
     if text.trim().is_empty() {
         Ok(())
     } else {
-        net::parse_ip_v4(text).map(|_| ())
+        net::parse_ip_v4(text).map(|_| ()).map_err(String::from)
     }
 }
 
 pub(crate) fn required_ip(text: &str) -> Result<(), String> {
-    net::parse_ip_v4(text).map(|_| ())
+    net::parse_ip_v4(text).map(|_| ()).map_err(String::from)
 }
 
 pub(crate) fn split_list(text: &str) -> Vec<String> {

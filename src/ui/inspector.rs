@@ -283,7 +283,7 @@ pub fn inspector_ui(
                 }
                 ComponentKind::Subnet(s) => {
                     if let Some(t) = row(ui, "CIDR", "cidr", s.cidr.clone(), &|t| {
-                        net::parse_cidr_v4(t).map(|_| ())
+                        net::parse_cidr_v4(t).map(|_| ()).map_err(String::from)
                     }) {
                         s.cidr = t.trim().to_owned();
                         changed = true;
@@ -311,9 +311,9 @@ pub fn inspector_ui(
                         "ips",
                         n.public_ips.join(", "),
                         &|t| {
-                            split_list(t)
-                                .iter()
-                                .try_for_each(|p| net::parse_ip_v4(p).map(|_| ()))
+                            split_list(t).iter().try_for_each(|p| {
+                                net::parse_ip_v4(p).map(|_| ()).map_err(String::from)
+                            })
                         },
                     ) {
                         n.public_ips = split_list(&t);
@@ -616,7 +616,7 @@ fn routes_ui(
                 buffers,
                 &format!("{id}.route.{i}"),
                 &r.destination,
-                &|t| net::parse_cidr_v4(t).map(|_| ()),
+                &|t| net::parse_cidr_v4(t).map(|_| ()).map_err(String::from),
                 120.0,
             ) {
                 r.destination = v.trim().to_owned();

@@ -456,7 +456,7 @@ fn sg_rules_ui(
                         buffers,
                         &format!("{k}.cidr"),
                         c,
-                        &|t| net::parse_cidr_v4(t).map(|_| ()),
+                        &|t| net::parse_cidr_v4(t).map(|_| ()).map_err(String::from),
                         130.0,
                     ) {
                         *c = v.trim().to_owned();
@@ -691,7 +691,7 @@ fn acl_rules_ui(
                 buffers,
                 &format!("{k}.cidr"),
                 &rule.cidr,
-                &|t| net::parse_cidr_v4(t).map(|_| ()),
+                &|t| net::parse_cidr_v4(t).map(|_| ()).map_err(String::from),
                 130.0,
             ) {
                 rule.cidr = v.trim().to_owned();

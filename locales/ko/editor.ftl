@@ -1,0 +1,37 @@
+note-cannot-fix = { $fix } 작업을 할 수 없습니다: { $reason }
+note-fixed = 고침: { $fix }
+note-tidied = 레이아웃을 정리했습니다
+note-placed = { $id }를 놓았습니다
+note-connected = { $from }와 { $to }를 연결했습니다
+note-pasted = 구성 요소 { $count }개를 붙여 넣었습니다
+note-duplicated = 구성 요소 { $count }개를 복제했습니다
+note-with-changes = { $note } ({ $notes })
+note-deleted-connection = 연결 1개를 삭제했습니다
+note-deleted = 구성 요소 { $count }개와 그 참조를 삭제했습니다
+note-undone = 실행 취소했습니다
+note-redone = 다시 실행했습니다
+note-gets-cidr = { $id }: { $cidr }로 바꿨습니다(이전 { $old })
+note-gets-ip = { $id }: { $ip }를 할당했습니다
+note-gets-ip-in = { $id }: { $subnet }의 { $ip }로 바꿨습니다(이전 { $old })
+note-public-ip-taken = { $id }: 퍼블릭 주소를 비웠습니다({ $ip }는 다른 구성 요소의 주소입니다)
+note-acl-dropped = { $id }: 이 설계에 없는 네트워크 ACL을 뺐습니다
+note-route-dropped = { $id }: 대상이 없는 경로 { $destination } → { $target }를 뺐습니다
+note-sg-dropped = { $id }: 이 설계에 없는 보안 그룹 { $group }을 뺐습니다
+
+refuse-problem-component = 거부됨: { $component }: { $message }
+refuse-problem = 거부됨: { $message }
+refuse-no-room-kind = { $container }에 { $kind }를 놓을 자리가 없습니다. 먼저 크기를 키우세요
+refuse-no-room-id = { $container }에 { $id }를 놓을 자리가 없습니다. 먼저 크기를 키우세요
+refuse-the-canvas = 캔버스
+refuse-no-free-cidr = { $vpc }에 { $id }에 줄 빈 /{ $prefix } 범위가 없습니다
+refuse-no-free-ip = { $subnet }에 { $id }에 줄 빈 주소가 없습니다
+refuse-cannot-paste = { $id }를 붙여 넣을 수 없습니다: { $hint }
+refuse-paste-empty = 클립보드에 구성 요소가 없습니다
+refuse-paste-too-large = 붙여 넣은 텍스트가 4 MiB보다 큽니다
+refuse-paste-not-ron = 클립보드에 eksplain 구성 요소가 없습니다({ $line }:{ $column }: { $error })
+refuse-cannot-copy = 복사할 수 없습니다: { $error }
+
+selection-one = { $id } 선택됨
+selection-connection = 연결 1개 선택됨
+selection-nothing = 선택 없음
+selection-many = { $count }개 선택됨
