@@ -80,3 +80,39 @@ fn json_and_sarif_stay_english_in_korean() {
         assert!(!ko.is_empty());
     }
 }
+
+#[test]
+fn validate_names_the_problem_in_korean_under_a_korean_locale() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::preset_path("public")).unwrap();
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(
+        &broken,
+        text.replace("\"10.0.11.0/24\"", "\"10.0.11.0/33\""),
+    )
+    .unwrap();
+    let path = broken.to_str().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_eksplain"))
+        .args(["validate", path])
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "ko_KR.UTF-8")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    // The file, the component, the field and the code stay; the sentences are Korean.
+    assert!(
+        err.contains(path) && err.contains("설계가 올바르지 않습니다"),
+        "{err}"
+    );
+    assert!(
+        err.contains("오류 E_BAD_CIDR, 구성 요소 `subnet-private-a`의 필드 `cidr`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("올바른 IPv4 CIDR이 아닙니다: \"10.0.11.0/33\""),
+        "{err}"
+    );
+    assert!(!err.contains("invalid"), "{err}");
+}

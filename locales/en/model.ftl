@@ -94,3 +94,14 @@ refuse-already-connected = these two are already connected
 refuse-no-connection = no such connection
 refuse-no-acl = no network ACL "{ $id }"
 refuse-no-sg = no security group "{ $id }"
+
+# Reading and writing design files. $path is the file; $error the system's message.
+io-cannot-read = { $path }: cannot read the file: { $error }
+io-too-large = { $path }: the file is { $size } bytes; design files are limited to { $limit } bytes
+io-not-utf8 = { $path }:{ $line }:{ $col }: the file is not UTF-8 text
+io-newer-version = { $path }: the file has format version { $found }, but this eksplain reads versions up to { $supported }; update eksplain to open it
+# $problems is one problem per line, indented.
+io-invalid = { $path }: the design is invalid:
+    { $problems }
+io-cannot-save = { $path }: cannot save: { $error }; the previous file was left unchanged
+io-cannot-serialize = { $path }: cannot write the design as RON: { $error }

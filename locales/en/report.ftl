@@ -119,3 +119,24 @@ pol-md-all-hold = All { $rules ->
    *[other] { $rules } rules
 } hold.
 pol-md-table = | rule | where | violation | fix |
+
+# What the command line says about files. $path is the file.
+# $at is " (component)" or nothing; $message why EKS rejects the design.
+cli-rejected = { $path }: error { $code }{ $at }: { $message }
+cli-ok = { $path }: ok
+cli-output-exists = { $path }: the file exists; pass --update to update it or --force to replace it
+cli-imported = { $path }: { $components ->
+    [one] 1 component
+   *[other] { $components } components
+}, { $groups ->
+    [one] 1 security group
+   *[other] { $groups } security groups
+}, { $acls ->
+    [one] 1 network ACL
+   *[other] { $acls } network ACLs
+}
+cli-not-canonical = { $path }: not in canonical form
+cli-rewritten = { $path }: rewritten
+cli-wrote = wrote { $path }
+cli-cannot-write-report = cannot write the report: { $error }
+cli-cannot-write-json = cannot write the JSON: { $error }

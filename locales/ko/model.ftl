@@ -87,3 +87,12 @@ refuse-already-connected = 이 둘은 이미 연결되어 있습니다
 refuse-no-connection = 그런 연결이 없습니다
 refuse-no-acl = 네트워크 ACL "{ $id }"가 없습니다
 refuse-no-sg = 보안 그룹 "{ $id }"가 없습니다
+
+io-cannot-read = { $path }: 파일을 읽을 수 없습니다: { $error }
+io-too-large = { $path }: 파일 크기가 { $size }바이트입니다. 설계 파일은 { $limit }바이트까지 읽습니다
+io-not-utf8 = { $path }:{ $line }:{ $col }: UTF-8 텍스트 파일이 아닙니다
+io-newer-version = { $path }: 파일 형식 버전이 { $found }인데 이 eksplain은 버전 { $supported }까지 읽습니다. 파일을 열려면 eksplain을 업데이트하세요
+io-invalid = { $path }: 설계가 올바르지 않습니다:
+    { $problems }
+io-cannot-save = { $path }: 저장할 수 없습니다: { $error }. 기존 파일은 그대로 두었습니다
+io-cannot-serialize = { $path }: 설계를 RON으로 쓸 수 없습니다: { $error }

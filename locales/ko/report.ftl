@@ -92,3 +92,13 @@ pol-text-all-hold = { $title }: 규칙 { $rules }개, 모두 충족
 pol-text-violations = { $title }: 규칙 { $rules }개, 위반 { $count }개:
 pol-md-all-hold = 규칙 { $rules }개를 모두 충족합니다.
 pol-md-table = | 규칙 | 위치 | 위반 | 해결 |
+
+cli-rejected = { $path }: 오류 { $code }{ $at }: { $message }
+cli-ok = { $path }: 이상 없음
+cli-output-exists = { $path }: 파일이 이미 있습니다. 갱신하려면 --update, 바꾸려면 --force를 주세요
+cli-imported = { $path }: 구성 요소 { $components }개, 보안 그룹 { $groups }개, 네트워크 ACL { $acls }개
+cli-not-canonical = { $path }: 표준 형식이 아닙니다
+cli-rewritten = { $path }: 다시 썼습니다
+cli-wrote = { $path } 파일을 썼습니다
+cli-cannot-write-report = 보고서를 쓸 수 없습니다: { $error }
+cli-cannot-write-json = JSON을 쓸 수 없습니다: { $error }

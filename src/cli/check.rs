@@ -95,7 +95,10 @@ pub(super) fn run(
             true
         }
         Err(e) => {
-            eprintln!("cannot write the report: {e}");
+            eprintln!(
+                "{}",
+                crate::t!("cli-cannot-write-report", error = e.to_string())
+            );
             false
         }
     };

@@ -88,7 +88,10 @@ pub(super) fn run(
             match serde_json::to_string_pretty(&value) {
                 Ok(text) => sayln!("{text}"),
                 Err(e) => {
-                    eprintln!("cannot write the JSON: {e}");
+                    eprintln!(
+                        "{}",
+                        crate::t!("cli-cannot-write-json", error = e.to_string())
+                    );
                     return ExitCode::from(2);
                 }
             }

@@ -12,7 +12,6 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::engine;
 use crate::io;
 use crate::model::{EndpointMode, Severity};
-use crate::text::plural;
 use out::sayln;
 
 /// `--mode` values.
@@ -368,14 +367,18 @@ fn validate(files: &[PathBuf]) -> ExitCode {
                         .as_deref()
                         .map_or(String::new(), |c| format!(" ({c})"));
                     eprintln!(
-                        "{}: error {}{at}: {}",
-                        path.display(),
-                        e.code.as_str(),
-                        e.message
+                        "{}",
+                        crate::t!(
+                            "cli-rejected",
+                            path = path.display().to_string(),
+                            code = e.code.as_str(),
+                            at = at,
+                            message = &e.message
+                        )
                     );
                 }
                 if rejected.is_empty() {
-                    sayln!("{}: ok", path.display());
+                    sayln!("{}", crate::t!("cli-ok", path = path.display().to_string()));
                 } else {
                     failed = true;
                 }
@@ -424,8 +427,8 @@ fn import(
 ) -> ExitCode {
     if output.exists() && existing == Existing::Refuse {
         eprintln!(
-            "{}: the file exists; pass --update to update it or --force to replace it",
-            output.display()
+            "{}",
+            crate::t!("cli-output-exists", path = output.display().to_string())
         );
         return ExitCode::from(2);
     }
@@ -464,11 +467,14 @@ fn import(
     }
     let d = &imported.design;
     sayln!(
-        "{}: {}, {}, {}",
-        output.display(),
-        plural(d.components.len(), "component", "components"),
-        plural(d.security_groups.len(), "security group", "security groups"),
-        plural(d.network_acls.len(), "network ACL", "network ACLs")
+        "{}",
+        crate::t!(
+            "cli-imported",
+            path = output.display().to_string(),
+            components = d.components.len(),
+            groups = d.security_groups.len(),
+            acls = d.network_acls.len()
+        )
     );
     for n in &imported.notes {
         sayln!("  {n}");
@@ -500,10 +506,16 @@ fn fmt(files: &[PathBuf], check: bool) -> ExitCode {
         match result {
             Ok(false) => {}
             Ok(true) if check => {
-                sayln!("{}: not in canonical form", path.display());
+                sayln!(
+                    "{}",
+                    crate::t!("cli-not-canonical", path = path.display().to_string())
+                );
                 status = ExitCode::from(1);
             }
-            Ok(true) => sayln!("{}: rewritten", path.display()),
+            Ok(true) => sayln!(
+                "{}",
+                crate::t!("cli-rewritten", path = path.display().to_string())
+            ),
             Err(e) => {
                 eprintln!("{e}");
                 return ExitCode::from(2);
@@ -539,7 +551,10 @@ fn load_for_cli(file: &std::path::Path) -> Option<crate::model::Design> {
 fn write_output(output: &std::path::Path, bytes: &[u8]) -> ExitCode {
     match io::ron_file::write_atomically(output, bytes) {
         Ok(()) => {
-            sayln!("wrote {}", output.display());
+            sayln!(
+                "{}",
+                crate::t!("cli-wrote", path = output.display().to_string())
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

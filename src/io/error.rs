@@ -10,7 +10,7 @@ use crate::model::Problem;
 #[derive(Debug, Error)]
 pub enum IoError {
     /// The file could not be read.
-    #[error("{path}: cannot read the file: {source}")]
+    #[error("{}", crate::t!("io-cannot-read", path = path.display().to_string(), error = source.to_string()))]
     Read {
         /// The file.
         path: PathBuf,
@@ -18,7 +18,7 @@ pub enum IoError {
         source: std::io::Error,
     },
     /// The file is larger than a design file can reasonably be.
-    #[error("{path}: the file is {size} bytes; design files are limited to {limit} bytes")]
+    #[error("{}", crate::t!("io-too-large", path = path.display().to_string(), size = size.to_string(), limit = limit.to_string()))]
     TooLarge {
         /// The file.
         path: PathBuf,
@@ -28,7 +28,7 @@ pub enum IoError {
         limit: u64,
     },
     /// The file is not UTF-8 text.
-    #[error("{path}:{line}:{col}: the file is not UTF-8 text")]
+    #[error("{}", crate::t!("io-not-utf8", path = path.display().to_string(), line = line.to_string(), col = col.to_string()))]
     NotUtf8 {
         /// The file.
         path: PathBuf,
@@ -50,9 +50,7 @@ pub enum IoError {
         message: String,
     },
     /// The file was written by a newer version of eksplain.
-    #[error(
-        "{path}: the file has format version {found}, but this eksplain reads versions up to {supported}; update eksplain to open it"
-    )]
+    #[error("{}", crate::t!("io-newer-version", path = path.display().to_string(), found = found.to_string(), supported = supported.to_string()))]
     NewerVersion {
         /// The file.
         path: PathBuf,
@@ -62,7 +60,7 @@ pub enum IoError {
         supported: u32,
     },
     /// The design breaks structural rules.
-    #[error("{path}: the design is invalid:\n{}", format_problems(problems))]
+    #[error("{}", crate::t!("io-invalid", path = path.display().to_string(), problems = format_problems(problems)))]
     Invalid {
         /// The file.
         path: PathBuf,
@@ -70,7 +68,7 @@ pub enum IoError {
         problems: Vec<Problem>,
     },
     /// The file could not be written; the old file, if any, is untouched.
-    #[error("{path}: cannot save: {source}; the previous file was left unchanged")]
+    #[error("{}", crate::t!("io-cannot-save", path = path.display().to_string(), error = source.to_string()))]
     Write {
         /// The file.
         path: PathBuf,
@@ -78,7 +76,7 @@ pub enum IoError {
         source: std::io::Error,
     },
     /// The design could not be turned into RON text.
-    #[error("{path}: cannot write the design as RON: {message}")]
+    #[error("{}", crate::t!("io-cannot-serialize", path = path.display().to_string(), error = message))]
     Serialize {
         /// The file.
         path: PathBuf,
