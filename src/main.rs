@@ -46,6 +46,12 @@ fn main() -> std::process::ExitCode {
             if let Some(lang) = args.lang {
                 settings.lang = Some(lang.into());
             }
+            // Opening the file already says things ("opened …"): in the window's language.
+            eksplain::i18n::set_current(
+                settings
+                    .lang
+                    .unwrap_or_else(eksplain::i18n::Lang::from_system),
+            );
             let mut app = match (&args.file, &args.preset) {
                 (Some(path), _) => EksplainApp::with_file(path),
                 (None, Some(name)) => EksplainApp::with_preset(name),

@@ -73,3 +73,37 @@ fn without_a_choice_the_system_language_is_spoken() {
     assert_eq!(h.state().lang(), Lang::Ko);
     h.get_by_label("도움말");
 }
+
+#[test]
+fn a_refused_edit_says_why_in_korean() {
+    let settings = Settings {
+        lang: Some(Lang::Ko),
+        ..Settings::default()
+    };
+    let app = EksplainApp::with_preset("public").with_settings(settings);
+    let mut h = harness_with(app, egui::vec2(1400.0, 900.0));
+    // A worker node may not sit at the top level: refused, with the placement rule.
+    h.state_mut().push_edit(eksplain::model::Edit::Reparent {
+        id: "node-a".to_owned(),
+        parent: None,
+    });
+    h.run_steps(2);
+    let status = h.state().status().unwrap();
+    assert!(status.is_error, "{}", status.text);
+    assert!(
+        status
+            .text
+            .contains("워커 노드: 서브넷 또는 온프레미스 네트워크에만 둘 수 있습니다"),
+        "{}",
+        status.text
+    );
+    assert!(
+        h.state()
+            .design()
+            .component("node-a")
+            .unwrap()
+            .parent
+            .is_some()
+    );
+    h.get_by_label_contains("워커 노드: 서브넷 또는 온프레미스 네트워크에만 둘 수 있습니다");
+}

@@ -430,3 +430,7 @@ policy-error = policy: { $error }
 policy-violation-line = ⛔ policy · { $rule }: { $message }
     fix: { $fix }
 tip-select-id = select { $id }
+status-opened-with-warnings = { $count ->
+    [one] opened with 1 warning
+   *[other] opened with { $count } warnings
+}

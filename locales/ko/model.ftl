@@ -9,7 +9,7 @@ id-reserved-local = "local"은 로컬 경로 대상을 위해 예약된 이름�
 id-reserved-blackhole = "blackhole"은 트래픽을 버리는 전송 게이트웨이 경로를 위해 예약된 이름입니다
 id-bad-chars = ID에는 영문자, 숫자, '-', '_', '.'만 쓸 수 있습니다: "{ $id }"
 
-place-goes-in = { $kind }은(는) { $places }에 놓습니다
+place-goes-in = { $kind }: { $places }에만 둘 수 있습니다
 place-top-level = 최상위
 part-or = { $a } 또는 { $b }
 

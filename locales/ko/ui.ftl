@@ -96,7 +96,7 @@ menu-language = 언어
 menu-language-tip = 창, 설명, 보고서에 쓰는 언어입니다
 toolbar-connect = 연결
 toolbar-connect-tip = 한 구성 요소에서 다른 구성 요소로 끕니다 (C)
-toolbar-place = 캔버스를 클릭해 { $kind }을(를) 배치합니다
+toolbar-place = 캔버스를 클릭해 배치합니다: { $kind }
 status-mode = 모드: { $mode }
 status-components = 구성 요소 { $count }개
 status-zoom-tip = 확대/축소: Ctrl+=, Ctrl+- 또는 마우스 휠. 클릭하면 화면에 맞춥니다 (F)
@@ -377,3 +377,4 @@ policy-error = 정책: { $error }
 policy-violation-line = ⛔ 정책 · { $rule }: { $message }
     해결: { $fix }
 tip-select-id = { $id } 선택
+status-opened-with-warnings = 열었습니다. 경고 { $count }개

@@ -429,7 +429,10 @@ impl EksplainApp {
         self.recovery.reset();
         self.canvas.request_fit();
         if !warnings.is_empty() {
-            self.info(format!("opened with {} warnings", warnings.len()));
+            self.info(crate::t!(
+                "status-opened-with-warnings",
+                count = warnings.len()
+            ));
         }
     }
 
