@@ -140,3 +140,10 @@ cli-rewritten = { $path }: rewritten
 cli-wrote = wrote { $path }
 cli-cannot-write-report = cannot write the report: { $error }
 cli-cannot-write-json = cannot write the JSON: { $error }
+
+# Errors in a team policy file (policy.ron).
+policy-file-no-rules = the policy has no rules
+policy-file-no-ranges = kubectl_only_from lists no ranges (it would refuse every client)
+# $error is a net-bad-cidr message.
+policy-file-bad-range = kubectl_only_from: "{ $range }" is not a CIDR: { $error }
+policy-file-too-large = the file is { $size } bytes; policy files are limited to { $limit } bytes

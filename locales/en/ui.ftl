@@ -434,3 +434,8 @@ status-opened-with-warnings = { $count ->
     [one] opened with 1 warning
    *[other] opened with { $count } warnings
 }
+# $fitted and $scale are scale factors; $side the largest side in pixels.
+export-scaled-to-fit = the diagram was scaled to { $fitted }× (not { $scale }×) to fit { $side } pixels; the SVG or PDF export keeps every detail
+export-cannot-write-pdf = cannot write the PDF: { $error }
+# $chars are the characters no font draws.
+export-missing-glyphs = no installed font draws { $chars }; install one (for Korean: fonts-nanum or fonts-noto-cjk)

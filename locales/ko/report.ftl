@@ -102,3 +102,8 @@ cli-rewritten = { $path }: 다시 썼습니다
 cli-wrote = { $path } 파일을 썼습니다
 cli-cannot-write-report = 보고서를 쓸 수 없습니다: { $error }
 cli-cannot-write-json = JSON을 쓸 수 없습니다: { $error }
+
+policy-file-no-rules = 정책에 규칙이 없습니다
+policy-file-no-ranges = kubectl_only_from에 범위가 없습니다(모든 클라이언트를 거부하게 됩니다)
+policy-file-bad-range = kubectl_only_from: CIDR이 아닙니다: "{ $range }". { $error }
+policy-file-too-large = 파일 크기가 { $size }바이트입니다. 정책 파일은 { $limit }바이트까지 읽습니다

@@ -378,3 +378,6 @@ policy-violation-line = ⛔ 정책 · { $rule }: { $message }
     해결: { $fix }
 tip-select-id = { $id } 선택
 status-opened-with-warnings = 열었습니다. 경고 { $count }개
+export-scaled-to-fit = { $side }픽셀에 맞추려고 다이어그램을 { $scale }×가 아닌 { $fitted }×로 줄였습니다. SVG나 PDF로 내보내면 세부까지 모두 남습니다
+export-cannot-write-pdf = PDF를 쓸 수 없습니다: { $error }
+export-missing-glyphs = 설치된 글꼴 중 { $chars } 문자를 그리는 글꼴이 없습니다. 글꼴을 설치하세요(한국어: fonts-nanum 또는 fonts-noto-cjk)

@@ -23,18 +23,16 @@ pub fn parse_policy(text: &str, path: &Path) -> Result<Policy, IoError> {
         message,
     };
     if policy.rules.is_empty() {
-        return Err(bad("the policy has no rules".to_owned()));
+        return Err(bad(crate::t!("policy-file-no-rules")));
     }
     for rule in &policy.rules {
         if let Rule::KubectlOnlyFrom(ranges) = rule {
             if ranges.is_empty() {
-                return Err(bad(
-                    "kubectl_only_from lists no ranges (it would refuse every client)".to_owned(),
-                ));
+                return Err(bad(crate::t!("policy-file-no-ranges")));
             }
             for r in ranges {
                 net::parse_cidr_any(r)
-                    .map_err(|e| bad(format!("kubectl_only_from: \"{r}\" is not a CIDR: {e}")))?;
+                    .map_err(|e| bad(crate::t!("policy-file-bad-range", range = r, error = e)))?;
             }
         }
     }
@@ -45,8 +43,10 @@ pub fn parse_policy(text: &str, path: &Path) -> Result<Policy, IoError> {
 pub fn load_policy(path: &Path) -> Result<Policy, IoError> {
     let text = read_capped(path, MAX_POLICY_BYTES, |size| IoError::Policy {
         path: path.to_path_buf(),
-        message: format!(
-            "the file is {size} bytes; policy files are limited to {MAX_POLICY_BYTES} bytes"
+        message: crate::t!(
+            "policy-file-too-large",
+            size = size.to_string(),
+            limit = MAX_POLICY_BYTES.to_string()
         ),
     })?;
     parse_policy(&text, path)

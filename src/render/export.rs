@@ -158,9 +158,7 @@ pub fn export_bytes(
             }));
             if !missing.is_empty() {
                 let chars: String = missing.iter().take(20).collect();
-                notes.push(format!(
-                    "no installed font draws {chars}; install one (for Korean: fonts-nanum or fonts-noto-cjk)"
-                ));
+                notes.push(crate::t!("export-missing-glyphs", chars = chars));
             }
             let svg = to_svg(&prims, bounds, palette, options.background);
             match format {

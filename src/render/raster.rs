@@ -64,8 +64,11 @@ pub fn svg_to_png_fitted(svg: &str, scale: f32) -> Result<(Vec<u8>, Option<Strin
     }
     let fitted = (MAX_PNG_SIDE as f32 - 1.0) / size.width().max(size.height());
     let png = render_png(&tree, fitted)?;
-    let note = format!(
-        "the diagram was scaled to {fitted:.2}× (not {scale}×) to fit {MAX_PNG_SIDE} pixels; the SVG or PDF export keeps every detail"
+    let note = crate::t!(
+        "export-scaled-to-fit",
+        fitted = format!("{fitted:.2}"),
+        scale = scale.to_string(),
+        side = MAX_PNG_SIDE.to_string()
     );
     Ok((png, Some(note)))
 }
@@ -174,7 +177,7 @@ pub fn svg_to_pdf(svg: &str) -> Result<Vec<u8>, String> {
         svg2pdf::ConversionOptions::default(),
         svg2pdf::PageOptions::default(),
     )
-    .map_err(|e| format!("cannot write the PDF: {e}"))
+    .map_err(|e| crate::t!("export-cannot-write-pdf", error = e.to_string()))
 }
 
 #[cfg(test)]
