@@ -29,7 +29,7 @@ pub(super) fn import(inputs: &[Input]) -> Result<Imported, ImportError> {
         return Err(ImportError::NotRecognised {
             path: second.path.clone(),
             message: "a second CloudFormation template; import one stack's template at a time"
-                .to_owned(),
+                .into(),
         });
     }
     let input = &inputs[0];
@@ -44,7 +44,7 @@ fn read(input: &Input) -> Result<Value, ImportError> {
         path: input.path.clone(),
         line: line.max(1),
         col: col.max(1),
-        message,
+        message: message.into(),
     };
     let template: Value = if input.text.trim_start().starts_with('{') {
         serde_json::from_str(&input.text).map_err(|e| super::json_syntax(input, &e))?
@@ -58,7 +58,7 @@ fn read(input: &Input) -> Result<Value, ImportError> {
     };
     let not = |message: String| ImportError::NotRecognised {
         path: input.path.clone(),
-        message,
+        message: message.into(),
     };
     let Some(resources) = template.get("Resources").and_then(Value::as_object) else {
         return Err(not(

@@ -497,7 +497,7 @@ fn route_tables(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
                 format!(
                     "{}: its route table is not in {}",
                     r.address,
-                    cx.tf.origin.name()
+                    cx.tf.origin.name().en()
                 ),
             );
             continue;
@@ -533,7 +533,7 @@ fn route_tables(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
                 format!(
                     "{}: which subnet or route table it joins is unknown in {} (the subnet keeps its VPC's main route table)",
                     a.address,
-                    cx.tf.origin.name()
+                    cx.tf.origin.name().en()
                 ),
             );
             continue;
@@ -553,7 +553,7 @@ fn route_tables(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
                 format!(
                     "{}: route table {table} is not in {} (subnet {subnet} keeps its VPC's main route table)",
                     a.address,
-                    cx.tf.origin.name()
+                    cx.tf.origin.name().en()
                 ),
             );
         }
@@ -637,7 +637,7 @@ fn gateways(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
                 format!(
                     "NAT gateway {}: its elastic IP is unknown in {}",
                     r.address,
-                    cx.tf.origin.name()
+                    cx.tf.origin.name().en()
                 ),
             );
         }
@@ -837,7 +837,7 @@ fn unknown_group(cx: &Cx<'_>, r: &Resource, notes: &mut Notes) {
         format!(
             "{}: the security group it adds to is unknown in {}",
             r.address,
-            cx.tf.origin.name()
+            cx.tf.origin.name().en()
         ),
     );
 }
