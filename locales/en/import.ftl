@@ -152,3 +152,12 @@ imp-err-tf-no-values = `terraform show -json` output with neither values (a stat
 imp-err-tf-plan-no-aws = a Terraform plan with no AWS resources
 imp-err-tf-state-no-aws = a Terraform state with no AWS resources
 imp-tf-plan = a plan: values known only after apply are left unknown; resources whose ids are unknown are named after their Terraform addresses
+
+## Networks beside the VPC (build_links.rs)
+
+imp-link-tgw = transit gateway
+imp-link-vpn = VPN gateway
+imp-link-peering = peering connection
+imp-peering-inactive = peering connection { $id }: it is not active
+# $link is imp-link-*.
+imp-link-beside = { $link } { $id } is drawn beside the VPC with the routes that use it; what lies beyond it (its route tables, the networks on the other side) is not in { $from }

@@ -74,12 +74,12 @@ imp-route-target = 라우팅 테이블 { $table }: 경로 { $dest } → { $targe
 imp-ipv6-routes = IPv6 경로 { $count }개: 설계는 IPv4만 다룹니다
 imp-acl-ipv6 = IPv6 네트워크 ACL 항목: 설계는 IPv4만 다룹니다
 imp-acl-protocol = 네트워크 ACL { $acl } 규칙 { $rule }: 프로토콜 { $protocol }(TCP, UDP, 전체 트래픽만 모델링합니다)
-imp-why-no-enis-output = 파일에 describe-network-interfaces 출력이 없습니다
+imp-why-no-enis-output = 파일에 `describe-network-interfaces` 출력이 없습니다
 imp-why-enis-not-listed = EKS가 만드는 ENI이며, AWS CLI 말고는 이를 나열하는 입력이 없습니다
 imp-why-no-eni-matches = 이 클러스터의 설명이 붙은 네트워크 인터페이스가 없습니다
 imp-eni = EKS 소유 ENI { $id }: 서브넷 { $subnet }, 주소 { $ip }({ $why })
 imp-stopped-instances = 클러스터의 중지되었거나 종료된 인스턴스 { $count }개
-imp-why-no-instances-output = 파일에 describe-instances 출력이 없습니다
+imp-why-no-instances-output = 파일에 `describe-instances` 출력이 없습니다
 imp-why-instances-not-listed = 인스턴스는 노드 그룹의 Auto Scaling 그룹이 만들며, AWS CLI 말고는 이를 나열하는 입력이 없습니다
 imp-why-no-instance-tagged = 클러스터 태그가 붙은 실행 중인 인스턴스가 없습니다
 imp-node-with-no-group = 보안 그룹 없음(시작 구성이 입력에 없습니다)
@@ -99,7 +99,7 @@ imp-client = 인터넷에 있는 kubectl 사용자, 주소 { $ip }(누가 kubect
 
 ## AWS CLI 출력(aws.rs)
 
-imp-paged = { $file }: NextToken이 있습니다. 더 긴 목록의 한 페이지입니다. 전체를 받으려면 --max-items 없이 명령을 실행하세요
+imp-paged = { $file }: NextToken이 있습니다. 더 긴 목록의 한 페이지입니다. 전체를 받으려면 `--max-items` 없이 명령을 실행하세요
 imp-err-not-aws = `aws eks describe-*` 또는 `aws ec2 describe-*` 명령의 출력이 아닙니다(다음 키가 하나도 없습니다: { $keys })
 
 ## 열린 설계 업데이트(merge.rs)
@@ -110,8 +110,16 @@ imp-merge-updated = 열린 설계를 업데이트했습니다: 구성 요소 { $
 
 imp-err-tf-raw-state = 원시 Terraform 상태 파일(`terraform state pull`)입니다. 가져오기는 이 파일 대신 `terraform show -json` 출력을 읽습니다
 imp-err-tf-not-show = `terraform show -json` 출력이 아닙니다: { $error }
-imp-err-tf-version = format_version { $version }: 가져오기는 `terraform show -json`의 JSON 형식 버전 1.x만 읽습니다
-imp-err-tf-no-values = values(상태)도 planned_values(계획)도 없는 `terraform show -json` 출력입니다
+imp-err-tf-version = `format_version` { $version }: 가져오기는 `terraform show -json`의 JSON 형식 버전 1.x만 읽습니다
+imp-err-tf-no-values = `values`(상태)도 `planned_values`(계획)도 없는 `terraform show -json` 출력입니다
 imp-err-tf-plan-no-aws = AWS 리소스가 없는 Terraform 계획입니다
 imp-err-tf-state-no-aws = AWS 리소스가 없는 Terraform 상태입니다
 imp-tf-plan = Terraform 계획입니다. `terraform apply` 후에야 알 수 있는 값은 알 수 없는 값으로 남기고, ID를 알 수 없는 리소스는 Terraform 주소로 이름을 붙입니다
+
+## VPC 옆의 네트워크(build_links.rs)
+
+imp-link-tgw = 전송 게이트웨이
+imp-link-vpn = VPN 게이트웨이
+imp-link-peering = 피어링 연결
+imp-peering-inactive = 피어링 연결 { $id }: 활성 상태가 아닙니다
+imp-link-beside = { $link } { $id }: 이를 쓰는 경로와 함께 VPC 옆에 그립니다. 그 너머(해당 라우팅 테이블, 반대편 네트워크)는 { $from }에 없습니다
