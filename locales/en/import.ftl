@@ -161,3 +161,25 @@ imp-link-peering = peering connection
 imp-peering-inactive = peering connection { $id }: it is not active
 # $link is imp-link-*.
 imp-link-beside = { $link } { $id } is drawn beside the VPC with the routes that use it; what lies beyond it (its route tables, the networks on the other side) is not in { $from }
+
+## Terraform resources (terraform_map.rs); $address is a Terraform resource address
+
+imp-tf-inferred-joins = joins whose ids are unknown in the plan (subnet to VPC, route table associations, the cluster's subnets) follow the plan's configuration references, matching count indexes
+imp-tf-only-vpc = resources whose VPC is unknown in the plan are in the only VPC, { $vpc }
+imp-tf-dns-support = VPC { $vpc }: DNS resolution on (the provider default)
+imp-tf-dns-hostnames = VPC { $vpc }: DNS hostnames off (the provider default)
+imp-tf-subnet-az-unknown = subnet { $subnet }: its availability zone is unknown; it is drawn in a column of its own
+imp-tf-subnet-cidr-unknown = subnet { $subnet }: its CIDR is unknown in the plan
+imp-tf-route-target-unknown = route table { $table }: a route whose target is unknown
+imp-tf-route-table-missing = { $address }: its route table is not in { $from }
+imp-tf-target-unknown = { $address }: its target is unknown
+imp-tf-association-unknown = { $address }: which subnet or route table it joins is unknown in { $from } (the subnet keeps its VPC's main route table)
+imp-tf-association-table-missing = { $address }: route table { $table } is not in { $from } (subnet { $subnet } keeps its VPC's main route table)
+imp-tf-main-table = VPC { $vpc }: its main route table { $table } has only the local route (Terraform does not manage it)
+imp-tf-nat-eip-unknown = NAT gateway { $nat }: its elastic IP is unknown in { $from }
+imp-tf-rule-group-unknown = { $address }: the security group it adds to is unknown in { $from }
+# $first is the address of the cluster that is imported.
+imp-tf-other-cluster = cluster { $cluster }: only the first cluster, { $first }, is imported
+imp-tf-cluster-groups-unknown = cluster { $cluster }: its extra security groups (vpc_config.security_group_ids) are unknown in the plan and their references do not lead to a resource (they go through locals); they are left out
+# $id is the id the design gives the group.
+imp-tf-cluster-sg-unknown = the cluster security group EKS creates is unknown in the plan; { $id } stands for it

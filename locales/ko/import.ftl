@@ -123,3 +123,23 @@ imp-link-vpn = VPN 게이트웨이
 imp-link-peering = 피어링 연결
 imp-peering-inactive = 피어링 연결 { $id }: 활성 상태가 아닙니다
 imp-link-beside = { $link } { $id }: 이를 쓰는 경로와 함께 VPC 옆에 그립니다. 그 너머(해당 라우팅 테이블, 반대편 네트워크)는 { $from }에 없습니다
+
+## Terraform 리소스(terraform_map.rs)
+
+imp-tf-inferred-joins = 계획에서 ID를 알 수 없는 연결(서브넷과 VPC, 라우팅 테이블 연결, 클러스터 서브넷)은 계획 구성의 참조를 따라가고, `count` 인덱스로 짝을 맞춥니다
+imp-tf-only-vpc = 계획에서 VPC를 알 수 없는 리소스는 유일한 VPC { $vpc }에 있다고 봅니다
+imp-tf-dns-support = VPC { $vpc }: DNS 확인 켜짐(프로바이더 기본값)
+imp-tf-dns-hostnames = VPC { $vpc }: DNS 호스트 이름 꺼짐(프로바이더 기본값)
+imp-tf-subnet-az-unknown = 서브넷 { $subnet }: 가용 영역을 알 수 없어서 별도의 열에 그립니다
+imp-tf-subnet-cidr-unknown = 서브넷 { $subnet }: 계획에서 CIDR을 알 수 없습니다
+imp-tf-route-target-unknown = 라우팅 테이블 { $table }: 대상을 알 수 없는 경로
+imp-tf-route-table-missing = { $address }: 이 경로의 라우팅 테이블이 { $from }에 없습니다
+imp-tf-target-unknown = { $address }: 대상을 알 수 없습니다
+imp-tf-association-unknown = { $address }: 어느 서브넷이나 라우팅 테이블을 연결하는지 { $from }에서 알 수 없습니다(서브넷은 VPC의 기본 라우팅 테이블을 그대로 씁니다)
+imp-tf-association-table-missing = { $address }: 라우팅 테이블 { $table } 정보가 { $from }에 없습니다(서브넷 { $subnet }은 VPC의 기본 라우팅 테이블을 그대로 씁니다)
+imp-tf-main-table = VPC { $vpc }: 기본 라우팅 테이블 { $table }에는 로컬 경로만 있습니다(Terraform이 관리하지 않는 테이블입니다)
+imp-tf-nat-eip-unknown = NAT 게이트웨이 { $nat }: { $from }에서 탄력적 IP를 알 수 없습니다
+imp-tf-rule-group-unknown = { $address }: 규칙을 추가하는 보안 그룹을 { $from }에서 알 수 없습니다
+imp-tf-other-cluster = 클러스터 { $cluster }: 첫 번째 클러스터 { $first }만 가져옵니다
+imp-tf-cluster-groups-unknown = 클러스터 { $cluster }: 추가 보안 그룹(`vpc_config.security_group_ids`)을 계획에서 알 수 없고, 참조도 리소스로 이어지지 않습니다(`locals`를 거칩니다). 이 그룹들은 제외합니다
+imp-tf-cluster-sg-unknown = EKS가 만드는 클러스터 보안 그룹을 계획에서 알 수 없어서 { $id } 그룹으로 대신합니다

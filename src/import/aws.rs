@@ -11,10 +11,7 @@ pub(super) fn import(inputs: &[Input]) -> Result<Imported, ImportError> {
     let mut b = parse(inputs)?;
     let mut notes = Notes::default();
     for file in &b.paged {
-        notes.add(
-            NoteKind::Dropped,
-            msg!("imp-paged", file = file),
-        );
+        notes.add(NoteKind::Dropped, msg!("imp-paged", file = file));
     }
     b.bundle.notes = notes;
     super::build::build(b.bundle)

@@ -7,7 +7,6 @@ use super::aws_shapes::{self as aws, name_tag};
 use super::bundle::{Bundle, Notes, Origin};
 use super::{ImportError, Imported, NoteKind};
 use crate::i18n::Msg;
-use crate::msg;
 use crate::model::component::{NatConnectivity, NodeGroup};
 use crate::model::design::{ControlPlaneEgress, IpFamily};
 use crate::model::{
@@ -15,6 +14,7 @@ use crate::model::{
     LOCAL_TARGET, Nat, NetworkAcl, Node, Peer, Point, Protocol, Route, SecurityGroup, SgRule, Size,
     Subnet, Vpc,
 };
+use crate::msg;
 
 /// Maps a bundle to a laid-out design with its notes.
 pub(super) fn build(mut b: Bundle) -> Result<Imported, ImportError> {
@@ -123,7 +123,11 @@ pub(super) fn build(mut b: Bundle) -> Result<Imported, ImportError> {
                 notes.add(
                     NoteKind::Dropped,
                     if n.subnet_id.is_empty() {
-                        msg!("imp-nat-regional", nat = &n.nat_gateway_id, from = from.name())
+                        msg!(
+                            "imp-nat-regional",
+                            nat = &n.nat_gateway_id,
+                            from = from.name()
+                        )
                     } else {
                         msg!(
                             "imp-nat-subnet-missing",
@@ -154,7 +158,11 @@ pub(super) fn build(mut b: Bundle) -> Result<Imported, ImportError> {
         if table.is_empty() {
             notes.add(
                 NoteKind::Dropped,
-                msg!("imp-subnet-no-table", subnet = &s.subnet_id, from = from.name()),
+                msg!(
+                    "imp-subnet-no-table",
+                    subnet = &s.subnet_id,
+                    from = from.name()
+                ),
             );
         }
         let acl = acls.by_subnet.get(s.subnet_id.as_str()).cloned();
@@ -245,10 +253,7 @@ pub(super) fn build(mut b: Bundle) -> Result<Imported, ImportError> {
             label: "private hosted zone".to_owned(),
             ..comp("phz", None, Some(&vpc_id), ComponentKind::Phz)
         });
-        notes.add(
-            NoteKind::Synthesised,
-            msg!("imp-phz"),
-        );
+        notes.add(NoteKind::Synthesised, msg!("imp-phz"));
     }
     synthesise_client(&mut comps, &d.cluster, &mut notes);
     comps.extend(links);
@@ -322,17 +327,11 @@ fn is_aws_id(id: &str) -> bool {
 fn cluster(eks: &aws::EksCluster, notes: &mut Notes) -> Cluster {
     let cfg = &eks.resources_vpc_config;
     let public = cfg.endpoint_public_access.unwrap_or_else(|| {
-        notes.add(
-            NoteKind::Assumed,
-            msg!("imp-public-access-default"),
-        );
+        notes.add(NoteKind::Assumed, msg!("imp-public-access-default"));
         true
     });
     let private = cfg.endpoint_private_access.unwrap_or_else(|| {
-        notes.add(
-            NoteKind::Assumed,
-            msg!("imp-private-access-default"),
-        );
+        notes.add(NoteKind::Assumed, msg!("imp-private-access-default"));
         false
     });
     let (v4, v6): (Vec<&String>, Vec<&String>) = cfg
@@ -347,20 +346,14 @@ fn cluster(eks: &aws::EksCluster, notes: &mut Notes) -> Cluster {
     }
     let mut cidrs: Vec<String> = v4.into_iter().cloned().collect();
     if cfg.public_access_cidrs.is_empty() && public {
-        notes.add(
-            NoteKind::Assumed,
-            msg!("imp-public-cidrs-default"),
-        );
+        notes.add(NoteKind::Assumed, msg!("imp-public-cidrs-default"));
         cidrs.push("0.0.0.0/0".to_owned());
     }
     let egress = match cfg.control_plane_egress_mode.as_deref() {
         None | Some("AWS_MANAGED") => ControlPlaneEgress::AwsManaged,
         Some("CUSTOMER_ROUTED") => ControlPlaneEgress::CustomerRouted,
         Some(other) => {
-            notes.add(
-                NoteKind::Assumed,
-                msg!("imp-egress-unknown", mode = other),
-            );
+            notes.add(NoteKind::Assumed, msg!("imp-egress-unknown", mode = other));
             ControlPlaneEgress::CustomerRouted
         }
     };
@@ -444,10 +437,7 @@ fn synthesise_control_plane(comps: &mut Vec<Component>, cluster: &Cluster, notes
             )
         });
     }
-    notes.add(
-        NoteKind::Synthesised,
-        msg!("imp-control-plane"),
-    );
+    notes.add(NoteKind::Synthesised, msg!("imp-control-plane"));
     if cluster.endpoint_public_access {
         notes.add(
             NoteKind::Dropped,
@@ -591,7 +581,11 @@ fn route_tables(
                 } else if let Some(pl) = &r.destination_prefix_list_id {
                     notes.add(
                         NoteKind::Dropped,
-                        msg!("imp-route-prefix-list", table = &t.route_table_id, list = pl),
+                        msg!(
+                            "imp-route-prefix-list",
+                            table = &t.route_table_id,
+                            list = pl
+                        ),
                     );
                 }
                 continue;
@@ -599,7 +593,11 @@ fn route_tables(
             if r.state.as_deref() == Some("blackhole") {
                 notes.add(
                     NoteKind::Dropped,
-                    msg!("imp-route-blackhole", table = &t.route_table_id, dest = dest),
+                    msg!(
+                        "imp-route-blackhole",
+                        table = &t.route_table_id,
+                        dest = dest
+                    ),
                 );
                 continue;
             }
@@ -639,10 +637,7 @@ fn route_tables(
     }
     let count: usize = ipv6.values().sum();
     if count > 0 {
-        notes.add(
-            NoteKind::Dropped,
-            msg!("imp-ipv6-routes", count = count),
-        );
+        notes.add(NoteKind::Dropped, msg!("imp-ipv6-routes", count = count));
     }
     out
 }
@@ -677,10 +672,7 @@ fn network_acls(b: &Bundle, vpc_id: &str, notes: &mut Notes) -> Acls {
             }
             let Some(cidr) = &e.cidr_block else {
                 if e.ipv6_cidr_block.is_some() {
-                    notes.add(
-                        NoteKind::Dropped,
-                        msg!("imp-acl-ipv6"),
-                    );
+                    notes.add(NoteKind::Dropped, msg!("imp-acl-ipv6"));
                 }
                 continue;
             };
@@ -1117,10 +1109,7 @@ fn security_groups(
         });
     }
     if ipv6 > 0 {
-        notes.add(
-            NoteKind::Dropped,
-            msg!("imp-sg-ipv6", count = ipv6),
-        );
+        notes.add(NoteKind::Dropped, msg!("imp-sg-ipv6", count = ipv6));
     }
     if prefix > 0 {
         notes.add(
@@ -1198,8 +1187,5 @@ fn synthesise_client(comps: &mut Vec<Component>, cluster: &Cluster, notes: &mut 
             }),
         )
     });
-    notes.add(
-        NoteKind::Synthesised,
-        msg!("imp-client", ip = &ip),
-    );
+    notes.add(NoteKind::Synthesised, msg!("imp-client", ip = &ip));
 }

@@ -403,7 +403,8 @@ fn planned_subnets(
             n => {
                 return Err(ImportError::NotRecognised {
                     path: input.path.clone(),
-                    message: format!("{n} subnets: eksctl carves at most 16 from the VPC CIDR").into(),
+                    message: format!("{n} subnets: eksctl carves at most 16 from the VPC CIDR")
+                        .into(),
                 });
             }
         };

@@ -28,8 +28,8 @@ use thiserror::Error;
 
 use crate::i18n::{Lang, Msg};
 use crate::io::ron_file::MAX_FILE_BYTES;
-use crate::msg;
 use crate::model::Design;
+use crate::msg;
 
 /// What an import note says about the design.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -181,7 +181,11 @@ impl ImportError {
         let shown = |p: &Path| p.display().to_string();
         match self {
             Self::Read { path, source } => {
-                msg!("imp-err-read", path = shown(path), error = source.to_string())
+                msg!(
+                    "imp-err-read",
+                    path = shown(path),
+                    error = source.to_string()
+                )
             }
             Self::TooLarge { path, size, limit } => msg!(
                 "imp-err-too-large",
@@ -383,12 +387,7 @@ fn json_syntax(input: &Input, e: &serde_json::Error) -> ImportError {
         line: e.line(),
         col: e.column(),
         // The parser's own words (English), as a value.
-        message: Msg::verbatim(
-            e.to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or_default(),
-        ),
+        message: Msg::verbatim(e.to_string().split(" at line ").next().unwrap_or_default()),
     }
 }
 

@@ -333,10 +333,7 @@ pub(super) fn strings_of(v: Option<&Value>) -> Vec<String> {
 
 /// Adds the note for a plan once: what is unknown stays unknown.
 pub(super) fn plan_note(notes: &mut Notes) {
-    notes.add(
-        NoteKind::Assumed,
-        msg!("imp-tf-plan"),
-    );
+    notes.add(NoteKind::Assumed, msg!("imp-tf-plan"));
 }
 
 #[cfg(test)]
