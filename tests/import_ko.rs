@@ -40,6 +40,7 @@ const KEPT: &[&str] = &[
     "IP",
     "ID",
     "CLI",
+    "EC2",
     "JSON",
     "UTF",
     "kubectl",
@@ -206,6 +207,20 @@ fn refused() -> Vec<(&'static str, Vec<Input>)> {
         (
             "no cluster",
             vec![input("vpcs.json", r#"{"Vpcs": [{"VpcId": "vpc-1"}]}"#)],
+        ),
+        (
+            "CloudFormation without EC2 or EKS",
+            vec![input(
+                "t.yaml",
+                "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n",
+            )],
+        ),
+        (
+            "two CloudFormation templates",
+            vec![
+                input("a.yaml", "Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n"),
+                input("b.yaml", "Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n"),
+            ],
         ),
         (
             "mixed formats",

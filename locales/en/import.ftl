@@ -183,3 +183,10 @@ imp-tf-other-cluster = cluster { $cluster }: only the first cluster, { $first },
 imp-tf-cluster-groups-unknown = cluster { $cluster }: its extra security groups (vpc_config.security_group_ids) are unknown in the plan and their references do not lead to a resource (they go through locals); they are left out
 # $id is the id the design gives the group.
 imp-tf-cluster-sg-unknown = the cluster security group EKS creates is unknown in the plan; { $id } stands for it
+
+## CloudFormation templates (cloudformation.rs)
+
+imp-err-cfn-second = a second CloudFormation template; import one stack's template at a time
+imp-err-cfn-no-resources = a CloudFormation template without a Resources section
+imp-err-cfn-foreach = the template uses Fn::ForEach (AWS::LanguageExtensions), which only CloudFormation expands; import the processed template (`aws cloudformation get-template --template-stage Processed`)
+imp-err-cfn-no-ec2-eks = a CloudFormation template with no EC2 or EKS resources (no VPC, subnet or cluster to draw)

@@ -143,3 +143,10 @@ imp-tf-rule-group-unknown = { $address }: 규칙을 추가하는 보안 그룹�
 imp-tf-other-cluster = 클러스터 { $cluster }: 첫 번째 클러스터 { $first }만 가져옵니다
 imp-tf-cluster-groups-unknown = 클러스터 { $cluster }: 추가 보안 그룹(`vpc_config.security_group_ids`)을 계획에서 알 수 없고, 참조도 리소스로 이어지지 않습니다(`locals`를 거칩니다). 이 그룹들은 제외합니다
 imp-tf-cluster-sg-unknown = EKS가 만드는 클러스터 보안 그룹을 계획에서 알 수 없어서 { $id } 그룹으로 대신합니다
+
+## CloudFormation 템플릿(cloudformation.rs)
+
+imp-err-cfn-second = 두 번째 CloudFormation 템플릿입니다. 한 번에 스택 하나의 템플릿만 가져올 수 있습니다
+imp-err-cfn-no-resources = `Resources` 섹션이 없는 CloudFormation 템플릿입니다
+imp-err-cfn-foreach = 템플릿이 `Fn::ForEach`(`AWS::LanguageExtensions`)를 씁니다. 이는 CloudFormation만 펼칠 수 있으므로, 처리된 템플릿(`aws cloudformation get-template --template-stage Processed`)을 가져오세요
+imp-err-cfn-no-ec2-eks = EC2나 EKS 리소스가 없는 CloudFormation 템플릿입니다(그릴 VPC, 서브넷, 클러스터가 없습니다)
