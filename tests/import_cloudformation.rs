@@ -132,13 +132,13 @@ fn the_four_inputs_of_one_cluster_give_the_same_verdicts() {
     assert!(!says_nat_ip(&imported[0]) && !says_nat_ip(&imported[1]));
     assert!(says_nat_ip(&imported[2]) && says_nat_ip(&imported[3]));
     // The notes every input shares: the parts no input holds.
-    let shared: Vec<BTreeSet<&str>> = imported
+    let shared: Vec<BTreeSet<String>> = imported
         .iter()
         .map(|i| {
             i.notes
                 .iter()
                 .filter(|n| n.kind == NoteKind::Synthesised)
-                .map(|n| n.text.as_str())
+                .map(|n| n.text.en())
                 .filter(|t| t.contains("AWS-managed VPC") || t.contains("private hosted zone"))
                 .collect()
         })

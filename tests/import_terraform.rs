@@ -208,7 +208,7 @@ fn a_data_source_reading_the_cluster_does_not_replace_it() {
     assert!(
         !i.notes
             .iter()
-            .any(|n| n.text.contains("only the first cluster")),
+            .any(|n| n.text.en().contains("only the first cluster")),
         "{:?}",
         i.notes
     );

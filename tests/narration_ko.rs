@@ -13,8 +13,9 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::designs::designs;
+use common::korean::{self, verbatim_sentence};
 use eksplain::engine::analyze;
-use eksplain::i18n::{Arg, Lang, Msg};
+use eksplain::i18n::{Lang, Msg};
 use eksplain::model::EndpointMode;
 
 /// Words that stay in Latin letters in Korean AWS documentation.
@@ -70,55 +71,9 @@ const KEPT: &[&str] = &[
     "true",
 ];
 
-/// The texts a message carries as values (ids, addresses), from it and the parts inside it.
-fn values(m: &Msg, out: &mut Vec<String>) {
-    // A verbatim sentence is English text that has not moved into the catalogue yet; a
-    // verbatim word (an address) is a value.
-    let sentence = m.key() == "verbatim"
-        && m.args()
-            .iter()
-            .any(|(_, a)| matches!(a, Arg::Text(t) if t.contains(' ')));
-    for (_, a) in m.args().iter().filter(|_| !sentence) {
-        match a {
-            Arg::Text(t) => out.push(t.to_string()),
-            Arg::Num(n) => out.push(n.to_string()),
-            Arg::Msg(inner) => values(inner, out),
-        }
-    }
-    for f in m.following() {
-        values(f, out);
-    }
-}
-
-/// The first English sentence built outside the catalogue inside `m`, if any.
-fn verbatim_sentence(m: &Msg) -> Option<String> {
-    if m.key() == "verbatim" && m.en().contains(' ') {
-        return Some(m.en());
-    }
-    m.args()
-        .iter()
-        .find_map(|(_, a)| match a {
-            Arg::Msg(inner) => verbatim_sentence(inner),
-            _ => None,
-        })
-        .or_else(|| m.following().iter().find_map(verbatim_sentence))
-}
-
 /// The English words left in a Korean message, once its values are taken out.
 fn english_left(m: &Msg) -> Vec<String> {
-    let mut text = m.in_lang(Lang::Ko);
-    let mut vals = Vec::new();
-    values(m, &mut vals);
-    vals.sort_by_key(|v| std::cmp::Reverse(v.len()));
-    for v in vals.iter().filter(|v| !v.is_empty()) {
-        text = text.replace(v.as_str(), " ");
-    }
-    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .filter(|w| w.len() >= 2 && w.chars().any(|c| c.is_ascii_alphabetic()))
-        .filter(|w| !w.chars().any(|c| c.is_ascii_digit()) || w.starts_with("IPv"))
-        .filter(|w| !KEPT.contains(w))
-        .map(str::to_owned)
-        .collect()
+    korean::english_left(m, KEPT)
 }
 
 #[test]

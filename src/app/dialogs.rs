@@ -277,8 +277,8 @@ impl EksplainApp {
                 .show(ui, |ui| {
                     for n in &imported.notes {
                         ui.horizontal_wrapped(|ui| {
-                            ui.strong(n.kind.word());
-                            ui.add(egui::Label::new(n.text.as_str()).wrap());
+                            ui.strong(n.kind.word().to_string());
+                            ui.add(egui::Label::new(n.text.to_string()).wrap());
                         });
                     }
                 });

@@ -17,8 +17,8 @@ macro_rules! files {
     };
 }
 
-const EN: &[(&str, &str)] = files!("en": "common.ftl", "editor.ftl", "engine.ftl", "model.ftl", "path.ftl", "report.ftl", "ui.ftl");
-const KO: &[(&str, &str)] = files!("ko": "common.ftl", "editor.ftl", "engine.ftl", "model.ftl", "path.ftl", "report.ftl", "ui.ftl");
+const EN: &[(&str, &str)] = files!("en": "common.ftl", "editor.ftl", "engine.ftl", "model.ftl", "path.ftl", "import.ftl", "report.ftl", "ui.ftl");
+const KO: &[(&str, &str)] = files!("ko": "common.ftl", "editor.ftl", "engine.ftl", "model.ftl", "path.ftl", "import.ftl", "report.ftl", "ui.ftl");
 
 /// The catalogue files of `lang`: (file name, FTL text).
 pub fn source(lang: Lang) -> &'static [(&'static str, &'static str)] {

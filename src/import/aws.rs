@@ -4,16 +4,14 @@
 use super::aws_shapes::Doc;
 use super::bundle::{Bundle, Notes, Origin};
 use super::{ImportError, Imported, Input, NoteKind};
+use crate::msg;
 
 /// Imports a describe-* bundle.
 pub(super) fn import(inputs: &[Input]) -> Result<Imported, ImportError> {
     let mut b = parse(inputs)?;
     let mut notes = Notes::default();
     for file in &b.paged {
-        notes.add(
-            NoteKind::Dropped,
-            format!("{file} has a NextToken: it is one page of a longer list; run the command without --max-items to get all of it"),
-        );
+        notes.add(NoteKind::Dropped, msg!("imp-paged", file = file));
     }
     b.bundle.notes = notes;
     super::build::build(b.bundle)
@@ -51,12 +49,13 @@ fn parse(inputs: &[Input]) -> Result<Parsed, ImportError> {
         if !any {
             return Err(ImportError::NotRecognised {
                 path: input.path.clone(),
-                message: "not the output of an `aws eks describe-*` or `aws ec2 describe-*` command \
-                          (none of the keys cluster, nodegroup, Vpcs, Subnets, RouteTables, SecurityGroups, \
-                          NetworkAcls, NatGateways, InternetGateways, NetworkInterfaces, Reservations, \
-                          DhcpOptions, TransitGatewayAttachments, VpnGateways, VpcPeeringConnections, \
-                          EnableDnsSupport, EnableDnsHostnames)"
-                    .to_owned(),
+                message: msg!(
+                    "imp-err-not-aws",
+                    keys = "cluster, nodegroup, Vpcs, Subnets, RouteTables, SecurityGroups, \
+                            NetworkAcls, NatGateways, InternetGateways, NetworkInterfaces, \
+                            Reservations, DhcpOptions, TransitGatewayAttachments, VpnGateways, \
+                            VpcPeeringConnections, EnableDnsSupport, EnableDnsHostnames"
+                ),
             });
         }
     }

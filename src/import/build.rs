@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use super::aws_shapes::{self as aws, name_tag};
 use super::bundle::{Bundle, Notes, Origin};
 use super::{ImportError, Imported, NoteKind};
+use crate::i18n::Msg;
 use crate::model::component::{NatConnectivity, NodeGroup};
 use crate::model::design::{ControlPlaneEgress, IpFamily};
 use crate::model::{
@@ -13,6 +14,7 @@ use crate::model::{
     LOCAL_TARGET, Nat, NetworkAcl, Node, Peer, Point, Protocol, Route, SecurityGroup, SgRule, Size,
     Subnet, Vpc,
 };
+use crate::msg;
 
 /// Maps a bundle to a laid-out design with its notes.
 pub(super) fn build(mut b: Bundle) -> Result<Imported, ImportError> {
@@ -21,13 +23,8 @@ pub(super) fn build(mut b: Bundle) -> Result<Imported, ImportError> {
     let Some(eks) = &b.cluster else {
         return Err(ImportError::Incomplete {
             message: match from {
-                Origin::AwsCli => "none of the files is the output of `aws eks describe-cluster`; it gives the \
-                                   cluster's endpoint access, subnets and security groups, which import needs"
-                    .to_owned(),
-                _ => format!(
-                    "{} holds no EKS cluster; import needs the cluster's endpoint access, subnets and security groups",
-                    from.name()
-                ),
+                Origin::AwsCli => msg!("imp-err-no-describe-cluster"),
+                _ => msg!("imp-err-no-cluster", from = from.name()),
             },
         });
     };
@@ -44,33 +41,27 @@ pub(super) fn build(mut b: Bundle) -> Result<Imported, ImportError> {
     };
     if vpc_id.is_empty() {
         return Err(ImportError::Incomplete {
-            message: format!(
-                "the cluster's VPC is not known: none of its subnets ({}) is in {} with a VPC",
-                if cfg.subnet_ids.is_empty() {
-                    "none given, or unknown offline".to_owned()
-                } else {
-                    cfg.subnet_ids.join(", ")
-                },
-                from.name()
-            ),
+            message: if cfg.subnet_ids.is_empty() {
+                msg!("imp-err-vpc-unknown-no-subnets", from = from.name())
+            } else {
+                msg!(
+                    "imp-err-vpc-unknown",
+                    subnets = cfg.subnet_ids.join(", "),
+                    from = from.name()
+                )
+            },
         });
     }
     let Some(avpc) = b.vpcs.iter().find(|v| v.vpc_id == vpc_id) else {
         return Err(ImportError::Incomplete {
-            message: format!(
-                "the cluster's VPC {vpc_id} is not in {}{}",
-                from.name(),
-                from.add(&format!("ec2 describe-vpcs --vpc-ids {vpc_id}"))
-            ),
+            message: msg!("imp-err-vpc-missing", vpc = &vpc_id, from = from.name())
+                .and_maybe(from.add(&format!("ec2 describe-vpcs --vpc-ids {vpc_id}"))),
         });
     };
     for other in b.vpcs.iter().filter(|v| v.vpc_id != vpc_id) {
         notes.add(
             NoteKind::Dropped,
-            format!(
-                "VPC {}: only the cluster's VPC {vpc_id} is imported",
-                other.vpc_id
-            ),
+            msg!("imp-other-vpc", vpc = &other.vpc_id, cluster_vpc = &vpc_id),
         );
     }
     let mut d = Design {
@@ -85,12 +76,10 @@ pub(super) fn build(mut b: Bundle) -> Result<Imported, ImportError> {
     let subnets: Vec<&aws::Subnet> = b.subnets.iter().filter(|s| s.vpc_id == vpc_id).collect();
     if subnets.is_empty() {
         return Err(ImportError::Incomplete {
-            message: format!(
-                "no subnet of VPC {vpc_id} is in {}{}",
-                from.name(),
+            message: msg!("imp-err-no-subnets", vpc = &vpc_id, from = from.name()).and_maybe(
                 from.add(&format!(
                     "ec2 describe-subnets --filters Name=vpc-id,Values={vpc_id}"
-                ))
+                )),
             ),
         });
     }
@@ -116,7 +105,7 @@ pub(super) fn build(mut b: Bundle) -> Result<Imported, ImportError> {
             if !live {
                 notes.add(
                     NoteKind::Dropped,
-                    format!("NAT gateway {}: it is {}", n.nat_gateway_id, n.state),
+                    msg!("imp-nat-state", nat = &n.nat_gateway_id, state = &n.state),
                 );
             }
             live
@@ -133,16 +122,20 @@ pub(super) fn build(mut b: Bundle) -> Result<Imported, ImportError> {
             if !here {
                 notes.add(
                     NoteKind::Dropped,
-                    format!(
-                        "NAT gateway {}: its subnet {} is not in {}",
-                        n.nat_gateway_id,
-                        if n.subnet_id.is_empty() {
-                            "(none: a regional NAT gateway)"
-                        } else {
-                            &n.subnet_id
-                        },
-                        from.name()
-                    ),
+                    if n.subnet_id.is_empty() {
+                        msg!(
+                            "imp-nat-regional",
+                            nat = &n.nat_gateway_id,
+                            from = from.name()
+                        )
+                    } else {
+                        msg!(
+                            "imp-nat-subnet-missing",
+                            nat = &n.nat_gateway_id,
+                            subnet = &n.subnet_id,
+                            from = from.name()
+                        )
+                    },
                 );
             }
             here
@@ -165,17 +158,18 @@ pub(super) fn build(mut b: Bundle) -> Result<Imported, ImportError> {
         if table.is_empty() {
             notes.add(
                 NoteKind::Dropped,
-                format!("subnet {}: no route table (neither its own nor the main one) is in {}, so it has no routes", s.subnet_id, from.name()),
+                msg!(
+                    "imp-subnet-no-table",
+                    subnet = &s.subnet_id,
+                    from = from.name()
+                ),
             );
         }
         let acl = acls.by_subnet.get(s.subnet_id.as_str()).cloned();
         let Some(cidr) = s.cidr_block.clone() else {
             notes.add(
                 NoteKind::Dropped,
-                format!(
-                    "subnet {}: it has no IPv4 CIDR (IPv6-only subnets are not modelled)",
-                    s.subnet_id
-                ),
+                msg!("imp-subnet-ipv6-only", subnet = &s.subnet_id),
             );
             continue;
         };
@@ -212,12 +206,12 @@ pub(super) fn build(mut b: Bundle) -> Result<Imported, ImportError> {
         if public.len() > 1 {
             notes.add(
                 NoteKind::Dropped,
-                format!(
-                    "NAT gateway {}: it has {} public addresses ({}); the design keeps {}",
-                    n.nat_gateway_id,
-                    public.len(),
-                    public.join(", "),
-                    primary.as_deref().unwrap_or_default()
+                msg!(
+                    "imp-nat-addresses",
+                    nat = &n.nat_gateway_id,
+                    count = public.len(),
+                    addresses = public.join(", "),
+                    kept = primary.as_deref().unwrap_or_default()
                 ),
             );
         }
@@ -248,7 +242,7 @@ pub(super) fn build(mut b: Bundle) -> Result<Imported, ImportError> {
         if !here {
             notes.add(
                 NoteKind::Dropped,
-                format!("cluster subnet {s}: it is not in {}", from.name()),
+                msg!("imp-cluster-subnet-missing", subnet = s, from = from.name()),
             );
         }
         here
@@ -259,10 +253,7 @@ pub(super) fn build(mut b: Bundle) -> Result<Imported, ImportError> {
             label: "private hosted zone".to_owned(),
             ..comp("phz", None, Some(&vpc_id), ComponentKind::Phz)
         });
-        notes.add(
-            NoteKind::Synthesised,
-            "the private hosted zone EKS manages for the private endpoint (no API lists it)",
-        );
+        notes.add(NoteKind::Synthesised, msg!("imp-phz"));
     }
     synthesise_client(&mut comps, &d.cluster, &mut notes);
     comps.extend(links);
@@ -272,9 +263,10 @@ pub(super) fn build(mut b: Bundle) -> Result<Imported, ImportError> {
     let mut list = notes.0;
     list.sort_by_key(|n| n.kind);
     apply_sources(&mut d, &b.sources);
+    // The description is part of the design file: English, as design files are written.
     d.description = format!(
         "Imported from {} of cluster {}. Check what import assumed, made up and left out:{}",
-        from.name(),
+        from.name().en(),
         eks.name,
         super::notes_paragraph(&list)
     );
@@ -335,17 +327,11 @@ fn is_aws_id(id: &str) -> bool {
 fn cluster(eks: &aws::EksCluster, notes: &mut Notes) -> Cluster {
     let cfg = &eks.resources_vpc_config;
     let public = cfg.endpoint_public_access.unwrap_or_else(|| {
-        notes.add(
-            NoteKind::Assumed,
-            "public access on (the EKS default; endpointPublicAccess is missing)",
-        );
+        notes.add(NoteKind::Assumed, msg!("imp-public-access-default"));
         true
     });
     let private = cfg.endpoint_private_access.unwrap_or_else(|| {
-        notes.add(
-            NoteKind::Assumed,
-            "private access off (the EKS default; endpointPrivateAccess is missing)",
-        );
+        notes.add(NoteKind::Assumed, msg!("imp-private-access-default"));
         false
     });
     let (v4, v6): (Vec<&String>, Vec<&String>) = cfg
@@ -355,30 +341,19 @@ fn cluster(eks: &aws::EksCluster, notes: &mut Notes) -> Cluster {
     if !v6.is_empty() {
         notes.add(
             NoteKind::Dropped,
-            format!(
-                "public access CIDRs {}: IPv6 ranges are not modelled",
-                join(&v6)
-            ),
+            msg!("imp-public-cidrs-ipv6", cidrs = join(&v6)),
         );
     }
     let mut cidrs: Vec<String> = v4.into_iter().cloned().collect();
     if cfg.public_access_cidrs.is_empty() && public {
-        notes.add(
-            NoteKind::Assumed,
-            "public access CIDRs 0.0.0.0/0 (the EKS default for an empty list)",
-        );
+        notes.add(NoteKind::Assumed, msg!("imp-public-cidrs-default"));
         cidrs.push("0.0.0.0/0".to_owned());
     }
     let egress = match cfg.control_plane_egress_mode.as_deref() {
         None | Some("AWS_MANAGED") => ControlPlaneEgress::AwsManaged,
         Some("CUSTOMER_ROUTED") => ControlPlaneEgress::CustomerRouted,
         Some(other) => {
-            notes.add(
-                NoteKind::Assumed,
-                format!(
-                    "control plane egress {other} is not modelled; analysed as customer routed"
-                ),
-            );
+            notes.add(NoteKind::Assumed, msg!("imp-egress-unknown", mode = other));
             ControlPlaneEgress::CustomerRouted
         }
     };
@@ -402,7 +377,10 @@ fn cluster(eks: &aws::EksCluster, notes: &mut Notes) -> Cluster {
     let sg = cfg.cluster_security_group_id.clone().unwrap_or_else(|| {
         notes.add(
             NoteKind::Assumed,
-            "the cluster security group is cluster-sg with EKS's default rules (clusterSecurityGroupId is missing)",
+            msg!(
+                "imp-cluster-sg-default",
+                id = crate::model::security::DEFAULT_CLUSTER_SG
+            ),
         );
         crate::model::security::DEFAULT_CLUSTER_SG.to_owned()
     });
@@ -459,19 +437,15 @@ fn synthesise_control_plane(comps: &mut Vec<Component>, cluster: &Cluster, notes
             )
         });
     }
-    notes.add(
-        NoteKind::Synthesised,
-        "the AWS-managed VPC with two API servers and the public NLB (no API lists them)",
-    );
+    notes.add(NoteKind::Synthesised, msg!("imp-control-plane"));
     if cluster.endpoint_public_access {
-        let name = if cluster.endpoint_hostname.is_empty() {
-            "the cluster's endpoint name".to_owned()
-        } else {
-            cluster.endpoint_hostname.clone()
-        };
         notes.add(
             NoteKind::Dropped,
-            format!("the public NLB's addresses: only resolving {name} gives them, which import does not do"),
+            if cluster.endpoint_hostname.is_empty() {
+                msg!("imp-nlb-addresses-unnamed")
+            } else {
+                msg!("imp-nlb-addresses", name = &cluster.endpoint_hostname)
+            },
         );
     }
 }
@@ -496,10 +470,9 @@ fn vpc_component(b: &Bundle, v: &aws::Vpc, notes: &mut Notes) -> Component {
     let dns_support = b.dns_support.get(id).copied().unwrap_or_else(|| {
         notes.add(
             NoteKind::Assumed,
-            format!(
-                "VPC {id}: DNS resolution on{}",
+            msg!("imp-dns-support", vpc = id).and_maybe(
                 b.origin
-                    .add("ec2 describe-vpc-attribute --attribute enableDnsSupport")
+                    .add("ec2 describe-vpc-attribute --attribute enableDnsSupport"),
             ),
         );
         true
@@ -507,10 +480,9 @@ fn vpc_component(b: &Bundle, v: &aws::Vpc, notes: &mut Notes) -> Component {
     let dns_hostnames = b.dns_hostnames.get(id).copied().unwrap_or_else(|| {
         notes.add(
             NoteKind::Assumed,
-            format!(
-                "VPC {id}: DNS hostnames on{}",
+            msg!("imp-dns-hostnames", vpc = id).and_maybe(
                 b.origin
-                    .add("ec2 describe-vpc-attribute --attribute enableDnsHostnames")
+                    .add("ec2 describe-vpc-attribute --attribute enableDnsHostnames"),
             ),
         );
         true
@@ -529,10 +501,14 @@ fn vpc_component(b: &Bundle, v: &aws::Vpc, notes: &mut Notes) -> Component {
     } else {
         notes.add(
             NoteKind::Assumed,
-            format!(
-                "VPC {id}: the DHCP options use AmazonProvidedDNS ({} holds no DHCP options{})",
-                b.origin.name(),
-                b.origin.add("ec2 describe-dhcp-options")
+            msg!(
+                "imp-dhcp-default",
+                vpc = id,
+                from = b.origin.name(),
+                add = b
+                    .origin
+                    .add("ec2 describe-dhcp-options")
+                    .unwrap_or_else(|| Msg::verbatim(""))
             ),
         );
         true
@@ -605,7 +581,11 @@ fn route_tables(
                 } else if let Some(pl) = &r.destination_prefix_list_id {
                     notes.add(
                         NoteKind::Dropped,
-                        format!("route table {}: the route to prefix list {pl} (gateway endpoints are kept as VPC endpoints)", t.route_table_id),
+                        msg!(
+                            "imp-route-prefix-list",
+                            table = &t.route_table_id,
+                            list = pl
+                        ),
                     );
                 }
                 continue;
@@ -613,9 +593,10 @@ fn route_tables(
             if r.state.as_deref() == Some("blackhole") {
                 notes.add(
                     NoteKind::Dropped,
-                    format!(
-                        "route table {}: the blackhole route {dest} (its target is gone; AWS drops that traffic, the design has no route instead, so a shorter route may match)",
-                        t.route_table_id
+                    msg!(
+                        "imp-route-blackhole",
+                        table = &t.route_table_id,
+                        dest = dest
                     ),
                 );
                 continue;
@@ -643,9 +624,11 @@ fn route_tables(
             } else {
                 notes.add(
                     NoteKind::Dropped,
-                    format!(
-                        "route table {}: the route {dest} → {target} (network interface and instance targets are not imported yet)",
-                        t.route_table_id
+                    msg!(
+                        "imp-route-target",
+                        table = &t.route_table_id,
+                        dest = dest,
+                        target = &target
                     ),
                 );
             }
@@ -654,10 +637,7 @@ fn route_tables(
     }
     let count: usize = ipv6.values().sum();
     if count > 0 {
-        notes.add(
-            NoteKind::Dropped,
-            format!("{count} IPv6 routes: the design is IPv4 only"),
-        );
+        notes.add(NoteKind::Dropped, msg!("imp-ipv6-routes", count = count));
     }
     out
 }
@@ -692,10 +672,7 @@ fn network_acls(b: &Bundle, vpc_id: &str, notes: &mut Notes) -> Acls {
             }
             let Some(cidr) = &e.cidr_block else {
                 if e.ipv6_cidr_block.is_some() {
-                    notes.add(
-                        NoteKind::Dropped,
-                        "IPv6 network ACL entries: the design is IPv4 only",
-                    );
+                    notes.add(NoteKind::Dropped, msg!("imp-acl-ipv6"));
                 }
                 continue;
             };
@@ -706,7 +683,12 @@ fn network_acls(b: &Bundle, vpc_id: &str, notes: &mut Notes) -> Acls {
                 other => {
                     notes.add(
                         NoteKind::Dropped,
-                        format!("network ACL {} rule {}: protocol {other} (only TCP, UDP and all are modelled)", a.network_acl_id, e.rule_number),
+                        msg!(
+                            "imp-acl-protocol",
+                            acl = &a.network_acl_id,
+                            rule = e.rule_number.to_string(),
+                            protocol = other
+                        ),
                     );
                     continue;
                 }
@@ -801,11 +783,11 @@ fn enis(
     }
     let why = if b.network_interfaces.is_none() {
         match b.origin {
-            Origin::AwsCli => "no describe-network-interfaces output is in the files",
-            _ => "EKS creates them; no input but the AWS CLI lists them",
+            Origin::AwsCli => msg!("imp-why-no-enis-output"),
+            _ => msg!("imp-why-enis-not-listed"),
         }
     } else {
-        "no network interface has the description of this cluster's"
+        msg!("imp-why-no-eni-matches")
     };
     let mut made = 0;
     for s in &cluster.subnet_ids {
@@ -832,7 +814,7 @@ fn enis(
         });
         notes.add(
             NoteKind::Synthesised,
-            format!("EKS-owned ENI {id} at {ip} in {s} ({why})"),
+            msg!("imp-eni", id = &id, ip = &ip, subnet = s, why = &why),
         );
         if made == 2 {
             break;
@@ -875,7 +857,7 @@ fn nodes(
         |i: &aws::Instance, k: &str| i.tags.iter().find(|t| t.key == k).map(|t| t.value.clone());
     let owned = format!("kubernetes.io/cluster/{}", eks.name);
     let mut found = 0;
-    let mut stopped = 0;
+    let mut stopped = 0_usize;
     for i in b.instances.iter().flatten() {
         let ours = tag(i, "eks:cluster-name").as_deref() == Some(eks.name.as_str())
             || i.tags.iter().any(|t| t.key == owned);
@@ -932,7 +914,7 @@ fn nodes(
     if stopped > 0 {
         notes.add(
             NoteKind::Dropped,
-            format!("{stopped} stopped or terminated instances of the cluster"),
+            msg!("imp-stopped-instances", count = stopped),
         );
     }
     if found > 0 {
@@ -940,13 +922,11 @@ fn nodes(
     }
     let why = if b.instances.is_none() {
         match b.origin {
-            Origin::AwsCli => "no describe-instances output is in the files",
-            _ => {
-                "their instances come from the node group's auto scaling group; no input but the AWS CLI lists them"
-            }
+            Origin::AwsCli => msg!("imp-why-no-instances-output"),
+            _ => msg!("imp-why-instances-not-listed"),
         }
     } else {
-        "no running instance is tagged with the cluster"
+        msg!("imp-why-no-instance-tagged")
     };
     let mut made = 0;
     let mut used: HashMap<String, u32> = HashMap::new();
@@ -965,17 +945,17 @@ fn nodes(
             let groups = g.security_groups.clone().unwrap_or_default();
             sgs.extend(groups.iter().cloned());
             let with = if groups.is_empty() && g.self_managed {
-                "no security group (its launch configuration is not in the input)".to_owned()
+                msg!("imp-node-with-no-group")
             } else if groups.is_empty() {
-                "the cluster security group".to_owned()
+                msg!("imp-node-with-cluster-sg")
             } else {
-                format!("its launch template's groups {}", groups.join(", "))
+                msg!("imp-node-with-groups", groups = groups.join(", "))
             };
             // Nodes get a public IP when their subnet assigns one on launch.
             let address = if sub.map_public_ip_on_launch {
-                "a public IP its subnet assigns"
+                msg!("imp-node-public-ip")
             } else {
-                "no public IP"
+                msg!("imp-node-no-public-ip")
             };
             comps.push(Component {
                 label: format!("{} node", g.nodegroup_name),
@@ -999,9 +979,15 @@ fn nodes(
             });
             notes.add(
                 NoteKind::Synthesised,
-                format!(
-                    "node {id} of node group {} at {ip} in {s}, with {with} and {address} ({why})",
-                    g.nodegroup_name
+                msg!(
+                    "imp-node",
+                    id = &id,
+                    group = &g.nodegroup_name,
+                    ip = &ip,
+                    subnet = s,
+                    with = with,
+                    address = address,
+                    why = &why
                 ),
             );
         }
@@ -1042,7 +1028,7 @@ fn security_groups(
             if id == cluster.cluster_security_group {
                 notes.add(
                     NoteKind::Synthesised,
-                    format!("cluster security group {id} with EKS's default rules (EKS creates it; it is not in {})", b.origin.name()),
+                    msg!("imp-cluster-sg-made", id = &id, from = b.origin.name()),
                 );
                 let mut sg = SecurityGroup::default_cluster(&id);
                 sg.source.clone_from(&id);
@@ -1050,10 +1036,7 @@ fn security_groups(
             } else {
                 notes.add(
                     NoteKind::Synthesised,
-                    format!(
-                        "security group {id} with no rules (it is not in {})",
-                        b.origin.name()
-                    ),
+                    msg!("imp-sg-made", id = &id, from = b.origin.name()),
                 );
                 out.push(SecurityGroup {
                     id: id.clone(),
@@ -1077,7 +1060,7 @@ fn security_groups(
                     other => {
                         notes.add(
                             NoteKind::Dropped,
-                            format!("security group {}: rules for protocol {other} (only TCP, UDP and all are modelled)", g.group_id),
+                            msg!("imp-sg-protocol", id = &g.group_id, protocol = other),
                         );
                         continue;
                     }
@@ -1126,15 +1109,12 @@ fn security_groups(
         });
     }
     if ipv6 > 0 {
-        notes.add(
-            NoteKind::Dropped,
-            format!("{ipv6} IPv6 security group rules: the design is IPv4 only"),
-        );
+        notes.add(NoteKind::Dropped, msg!("imp-sg-ipv6", count = ipv6));
     }
     if prefix > 0 {
         notes.add(
             NoteKind::Dropped,
-            format!("{prefix} security group rules naming prefix lists"),
+            msg!("imp-sg-prefix-lists", count = prefix),
         );
     }
     out.sort_by(|a, b| a.id.cmp(&b.id));
@@ -1152,12 +1132,17 @@ fn partial_group(
     notes: &mut Notes,
 ) -> SecurityGroup {
     let id = &g.group_id;
-    let added = crate::text::plural(ingress.len() + egress.len(), "rule", "rules");
+    let added = ingress.len() + egress.len();
     let origin = b.origin.name();
     if *id == cluster.cluster_security_group {
         notes.add(
             NoteKind::Synthesised,
-            format!("cluster security group {id} with EKS's default rules and the {added} {origin} adds (EKS creates the group; it is not in {origin})"),
+            msg!(
+                "imp-cluster-sg-partial",
+                id = id,
+                count = added,
+                from = &origin
+            ),
         );
         let mut sg = SecurityGroup::default_cluster(id);
         sg.source.clone_from(id);
@@ -1167,7 +1152,7 @@ fn partial_group(
     }
     notes.add(
         NoteKind::Assumed,
-        format!("security group {id}: only the {added} {origin} adds to it (the group is not in {origin}; its other rules are unknown)"),
+        msg!("imp-sg-partial", id = id, count = added, from = &origin),
     );
     SecurityGroup {
         id: id.clone(),
@@ -1202,8 +1187,5 @@ fn synthesise_client(comps: &mut Vec<Component>, cluster: &Cluster, notes: &mut 
             }),
         )
     });
-    notes.add(
-        NoteKind::Synthesised,
-        format!("a kubectl user on the internet at {ip} (no API lists who runs kubectl)"),
-    );
+    notes.add(NoteKind::Synthesised, msg!("imp-client", ip = &ip));
 }

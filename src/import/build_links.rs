@@ -9,7 +9,9 @@ use super::NoteKind;
 use super::aws_shapes::{self as aws, name_tag};
 use super::build::comp;
 use super::bundle::{Bundle, Notes};
+use crate::i18n::Msg;
 use crate::model::{Component, ComponentKind, Connection, ConnectionKind};
+use crate::msg;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Link {
@@ -27,12 +29,12 @@ impl Link {
         }
     }
 
-    const fn name(self) -> &'static str {
-        match self {
-            Link::Tgw => "transit gateway",
-            Link::Vpn => "VPN gateway",
-            Link::Peering => "peering connection",
-        }
+    fn name(self) -> Msg {
+        Msg::new(match self {
+            Link::Tgw => "imp-link-tgw",
+            Link::Vpn => "imp-link-vpn",
+            Link::Peering => "imp-link-peering",
+        })
     }
 }
 
@@ -94,10 +96,7 @@ pub(super) fn connected(
         if !live {
             notes.add(
                 NoteKind::Dropped,
-                format!(
-                    "peering connection {}: it is not active",
-                    p.vpc_peering_connection_id
-                ),
+                msg!("imp-peering-inactive", id = &p.vpc_peering_connection_id),
             );
             found.remove(&p.vpc_peering_connection_id);
             continue;
@@ -119,10 +118,11 @@ pub(super) fn connected(
     for (id, (link, label)) in found {
         notes.add(
             NoteKind::Assumed,
-            format!(
-                "{} {id} is drawn beside the VPC with the routes that use it; what lies beyond it (its route tables, the networks on the other side) is not in {}",
-                link.name(),
-                b.origin.name()
+            msg!(
+                "imp-link-beside",
+                link = link.name(),
+                id = &id,
+                from = b.origin.name()
             ),
         );
         comps.push(comp(&id, label.as_deref(), None, link.kind()));

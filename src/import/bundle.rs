@@ -6,6 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::aws_shapes as aws;
 use super::{ImportNote, NoteKind};
+use crate::i18n::Msg;
 
 /// Everything the files hold, merged.
 #[derive(Default)]
@@ -84,25 +85,25 @@ pub(super) enum Origin {
 
 impl Origin {
     /// "the AWS CLI output", as in "subnet-1 is not in the AWS CLI output".
-    pub fn name(self) -> &'static str {
-        match self {
-            Origin::AwsCli => "the AWS CLI output",
-            Origin::TerraformState => "the Terraform state",
-            Origin::TerraformPlan => "the Terraform plan",
-            Origin::Eksctl => "the eksctl config",
-            Origin::CloudFormation => "the CloudFormation template",
-        }
+    pub fn name(self) -> Msg {
+        Msg::new(match self {
+            Origin::AwsCli => "imp-origin-aws",
+            Origin::TerraformState => "imp-origin-tf-state",
+            Origin::TerraformPlan => "imp-origin-tf-plan",
+            Origin::Eksctl => "imp-origin-eksctl",
+            Origin::CloudFormation => "imp-origin-cfn",
+        })
     }
 
     /// How to add a missing kind of resource, for the AWS CLI the command that lists it
-    /// (`what` is the command without `aws ec2`), else nothing.
-    pub fn add(self, command: &str) -> String {
+    /// (`command` is the command without `aws`), else nothing: written after a sentence.
+    pub fn add(self, command: &str) -> Option<Msg> {
         match self {
-            Origin::AwsCli => format!(" (add the output of `aws {command}`)"),
+            Origin::AwsCli => Some(crate::msg!("imp-add-output", command = command)),
             Origin::TerraformState
             | Origin::TerraformPlan
             | Origin::Eksctl
-            | Origin::CloudFormation => String::new(),
+            | Origin::CloudFormation => None,
         }
     }
 }
@@ -112,7 +113,7 @@ impl Origin {
 pub(super) struct Notes(pub Vec<ImportNote>);
 
 impl Notes {
-    pub fn add(&mut self, kind: NoteKind, text: impl Into<String>) {
+    pub fn add(&mut self, kind: NoteKind, text: impl Into<Msg>) {
         let text = text.into();
         if !self.0.iter().any(|n| n.kind == kind && n.text == text) {
             self.0.push(ImportNote { kind, text });

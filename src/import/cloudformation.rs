@@ -6,6 +6,8 @@ use serde_json::Value;
 
 use super::bundle::Notes;
 use super::{ImportError, Imported, Input};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// True when the text looks like a CloudFormation template (cheap, for recognising files).
 pub(super) fn looks_like(text: &str) -> bool {
@@ -28,8 +30,7 @@ pub(super) fn import(inputs: &[Input]) -> Result<Imported, ImportError> {
     if let [_, second, ..] = inputs {
         return Err(ImportError::NotRecognised {
             path: second.path.clone(),
-            message: "a second CloudFormation template; import one stack's template at a time"
-                .to_owned(),
+            message: msg!("imp-err-cfn-second"),
         });
     }
     let input = &inputs[0];
@@ -40,7 +41,7 @@ pub(super) fn import(inputs: &[Input]) -> Result<Imported, ImportError> {
 }
 
 fn read(input: &Input) -> Result<Value, ImportError> {
-    let syntax = |line: usize, col: usize, message: String| ImportError::Syntax {
+    let syntax = |line: usize, col: usize, message: Msg| ImportError::Syntax {
         path: input.path.clone(),
         line: line.max(1),
         col: col.max(1),
@@ -53,27 +54,22 @@ fn read(input: &Input) -> Result<Value, ImportError> {
             let (line, col) = e
                 .location()
                 .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
-            syntax(line, col, super::eksctl::message_of(&e))
+            // The YAML reader's words, as eksctl.rs gives them (English for now).
+            syntax(line, col, Msg::verbatim(super::eksctl::message_of(&e)))
         })?
     };
-    let not = |message: String| ImportError::NotRecognised {
+    let not = |message: Msg| ImportError::NotRecognised {
         path: input.path.clone(),
         message,
     };
     let Some(resources) = template.get("Resources").and_then(Value::as_object) else {
-        return Err(not(
-            "a CloudFormation template without a Resources section".to_owned()
-        ));
+        return Err(not(msg!("imp-err-cfn-no-resources")));
     };
     if template.get("Transform").is_some() {
         // SAM and language extensions need AWS to expand them; say so rather than guess.
         let uses_foreach = resources.keys().any(|k| k.starts_with("Fn::ForEach"));
         if uses_foreach {
-            return Err(not(
-                "the template uses Fn::ForEach (AWS::LanguageExtensions), which only CloudFormation expands; \
-                 import the processed template (`aws cloudformation get-template --template-stage Processed`)"
-                    .to_owned(),
-            ));
+            return Err(not(msg!("imp-err-cfn-foreach")));
         }
     }
     let relevant = resources.values().any(|r| {
@@ -82,9 +78,7 @@ fn read(input: &Input) -> Result<Value, ImportError> {
             .is_some_and(|t| t.starts_with("AWS::EC2::") || t.starts_with("AWS::EKS::"))
     });
     if !relevant {
-        return Err(not(
-            "a CloudFormation template with no EC2 or EKS resources (no VPC, subnet or cluster to draw)".to_owned(),
-        ));
+        return Err(not(msg!("imp-err-cfn-no-ec2-eks")));
     }
     Ok(template)
 }

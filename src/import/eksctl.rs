@@ -23,7 +23,7 @@ pub(super) fn import(inputs: &[Input]) -> Result<Imported, ImportError> {
     if let [_, second, ..] = inputs {
         return Err(ImportError::NotRecognised {
             path: second.path.clone(),
-            message: "a second eksctl config; import one cluster's config at a time".to_owned(),
+            message: "a second eksctl config; import one cluster's config at a time".into(),
         });
     }
     let input = &inputs[0];
@@ -45,12 +45,12 @@ fn read(input: &Input) -> Result<ClusterConfig, ImportError> {
             path: input.path.clone(),
             line: line.max(1),
             col: col.max(1),
-            message: message_of(&e),
+            message: message_of(&e).into(),
         }
     })?;
     let not = |message: &str| ImportError::NotRecognised {
         path: input.path.clone(),
-        message: message.to_owned(),
+        message: message.into(),
     };
     if !config.api_version.starts_with("eksctl.io/") {
         return Err(not(
@@ -361,7 +361,7 @@ fn planned_subnets(
                 message: format!(
                     "{}: the config uses an existing VPC but lists none of its subnets (vpc.subnets)",
                     input.path.display()
-                ),
+                ).into(),
             });
         }
         let zones = zones(c, region, notes);
@@ -395,7 +395,7 @@ fn planned_subnets(
     if !existing && planned.iter().any(|s| s.cidr.is_none()) {
         let net: Ipv4Net = vpc_cidr.parse().map_err(|_| ImportError::NotRecognised {
             path: input.path.clone(),
-            message: format!("vpc.cidr {vpc_cidr:?} is not an IPv4 CIDR"),
+            message: format!("vpc.cidr {vpc_cidr:?} is not an IPv4 CIDR").into(),
         })?;
         let grow = match planned.len() {
             0..=8 => 3,
@@ -403,7 +403,8 @@ fn planned_subnets(
             n => {
                 return Err(ImportError::NotRecognised {
                     path: input.path.clone(),
-                    message: format!("{n} subnets: eksctl carves at most 16 from the VPC CIDR"),
+                    message: format!("{n} subnets: eksctl carves at most 16 from the VPC CIDR")
+                        .into(),
                 });
             }
         };
@@ -440,7 +441,7 @@ fn planned_subnets(
                     .map(|s| s.id.as_str())
                     .collect::<Vec<_>>()
                     .join(", ")
-            ),
+            ).into(),
         });
     }
     planned.retain(|s| {

@@ -140,9 +140,11 @@ pub fn merge(old: &Design, imported: Imported) -> (Imported, MergeCounts) {
     grow_to_fit(&mut design);
     notes.push(ImportNote {
         kind: NoteKind::Assumed,
-        text: format!(
-            "updated the open design: {} components kept their place, {} added, {} removed",
-            counts.kept, counts.added, counts.removed
+        text: crate::msg!(
+            "imp-merge-updated",
+            kept = counts.kept,
+            added = counts.added,
+            removed = counts.removed
         ),
     });
     (Imported { design, notes }, counts)

@@ -26,8 +26,10 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+use crate::i18n::{Lang, Msg};
 use crate::io::ron_file::MAX_FILE_BYTES;
 use crate::model::Design;
+use crate::msg;
 
 /// What an import note says about the design.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -42,12 +44,12 @@ pub enum NoteKind {
 
 impl NoteKind {
     /// The word that starts the note's line.
-    pub const fn word(self) -> &'static str {
-        match self {
-            Self::Assumed => "assumed",
-            Self::Synthesised => "synthesised",
-            Self::Dropped => "dropped",
-        }
+    pub fn word(self) -> Msg {
+        Msg::new(match self {
+            Self::Assumed => "imp-kind-assumed",
+            Self::Synthesised => "imp-kind-synthesised",
+            Self::Dropped => "imp-kind-dropped",
+        })
     }
 }
 
@@ -56,13 +58,21 @@ impl NoteKind {
 pub struct ImportNote {
     /// Assumed, synthesised or dropped.
     pub kind: NoteKind,
-    /// What, with the ids and values.
-    pub text: String,
+    /// What, with the ids and values, formatted in the reader's language.
+    pub text: Msg,
 }
 
+impl ImportNote {
+    /// The note's line ("assumed: …") in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        msg!("imp-note-line", kind = self.kind.word(), text = &self.text).in_lang(lang)
+    }
+}
+
+/// In the current language of the thread.
 impl fmt::Display for ImportNote {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.kind.word(), self.text)
+        f.write_str(&self.in_lang(crate::i18n::current()))
     }
 }
 
@@ -104,22 +114,22 @@ impl Format {
         }
     }
 
-    fn name(self) -> &'static str {
-        match self {
-            Format::Auto => "auto",
-            Format::Aws => "AWS CLI output",
-            Format::Terraform => "`terraform show -json` output",
-            Format::Eksctl => "an eksctl config",
-            Format::CloudFormation => "a CloudFormation template",
-        }
+    fn name(self) -> Msg {
+        Msg::new(match self {
+            Format::Auto => "imp-format-auto",
+            Format::Aws => "imp-format-aws",
+            Format::Terraform => "imp-format-terraform",
+            Format::Eksctl => "imp-format-eksctl",
+            Format::CloudFormation => "imp-format-cloudformation",
+        })
     }
 }
 
 /// Why an import failed: always names the file, and the line and column when there is one.
+/// Displayed in the current language ([`ImportError::msg`] keeps it as data).
 #[derive(Debug, Error)]
 pub enum ImportError {
     /// A file or folder could not be read.
-    #[error("{path}: cannot read it: {source}")]
     Read {
         /// The file or folder.
         path: PathBuf,
@@ -127,7 +137,6 @@ pub enum ImportError {
         source: std::io::Error,
     },
     /// A file is larger than any input can reasonably be.
-    #[error("{path}: the file is {size} bytes; import reads files up to {limit} bytes")]
     TooLarge {
         /// The file.
         path: PathBuf,
@@ -137,13 +146,11 @@ pub enum ImportError {
         limit: u64,
     },
     /// A file is not UTF-8 text.
-    #[error("{path}: the file is not UTF-8 text")]
     NotUtf8 {
         /// The file.
         path: PathBuf,
     },
     /// A file does not parse, or a field has the wrong type.
-    #[error("{path}:{line}:{col}: {message}")]
     Syntax {
         /// The file.
         path: PathBuf,
@@ -152,22 +159,66 @@ pub enum ImportError {
         /// 1-based column.
         col: usize,
         /// What is wrong.
-        message: String,
+        message: Msg,
     },
     /// A file parses but is not one of the inputs import reads.
-    #[error("{path}: {message}")]
     NotRecognised {
         /// The file.
         path: PathBuf,
         /// What it holds instead.
-        message: String,
+        message: Msg,
     },
     /// The files together lack something import needs.
-    #[error("{message}")]
     Incomplete {
         /// What is missing and which command gives it.
-        message: String,
+        message: Msg,
     },
+}
+
+impl ImportError {
+    /// The whole sentence, file and position included, as a message.
+    pub fn msg(&self) -> Msg {
+        let shown = |p: &Path| p.display().to_string();
+        match self {
+            Self::Read { path, source } => {
+                msg!(
+                    "imp-err-read",
+                    path = shown(path),
+                    error = source.to_string()
+                )
+            }
+            Self::TooLarge { path, size, limit } => msg!(
+                "imp-err-too-large",
+                path = shown(path),
+                size = size.to_string(),
+                limit = limit.to_string()
+            ),
+            Self::NotUtf8 { path } => msg!("imp-err-not-utf8", path = shown(path)),
+            Self::Syntax {
+                path,
+                line,
+                col,
+                message,
+            } => msg!(
+                "imp-err-at",
+                path = shown(path),
+                line = line.to_string(),
+                col = col.to_string(),
+                message = message
+            ),
+            Self::NotRecognised { path, message } => {
+                msg!("imp-err-in", path = shown(path), message = message)
+            }
+            Self::Incomplete { message } => message.clone(),
+        }
+    }
+}
+
+/// In the current language of the thread.
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.msg().fmt(f)
+    }
 }
 
 /// One input file's text.
@@ -211,7 +262,7 @@ pub fn read_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, ImportError> {
             if inner.is_empty() {
                 return Err(ImportError::NotRecognised {
                     path: path.clone(),
-                    message: "the folder holds no .json, .yaml or .yml files".to_owned(),
+                    message: msg!("imp-err-empty-folder"),
                 });
             }
             files.extend(inner);
@@ -253,7 +304,7 @@ fn read_one(path: &Path) -> Result<Input, ImportError> {
 pub fn import(inputs: &[Input], format: Format) -> Result<Imported, ImportError> {
     if inputs.is_empty() {
         return Err(ImportError::Incomplete {
-            message: "no input files were given".to_owned(),
+            message: msg!("imp-err-no-inputs"),
         });
     }
     let format = match format {
@@ -262,11 +313,11 @@ pub fn import(inputs: &[Input], format: Format) -> Result<Imported, ImportError>
             if let Some(other) = inputs.iter().find(|i| Format::of(i) != first) {
                 return Err(ImportError::NotRecognised {
                     path: other.path.clone(),
-                    message: format!(
-                        "it is {}, but {} is {}; import one kind of input at a time",
-                        Format::of(other).name(),
-                        inputs[0].path.display(),
-                        first.name()
+                    message: msg!(
+                        "imp-err-mixed-formats",
+                        format = Format::of(other).name(),
+                        first = inputs[0].path.display().to_string(),
+                        first_format = first.name()
                     ),
                 });
             }
@@ -281,7 +332,7 @@ pub fn import(inputs: &[Input], format: Format) -> Result<Imported, ImportError>
     {
         return Err(ImportError::NotRecognised {
             path: other.path.clone(),
-            message: format!("{what}; import reads AWS inputs only"),
+            message: msg!("imp-err-other-cloud", what = what),
         });
     }
     if format == Format::Aws
@@ -291,10 +342,7 @@ pub fn import(inputs: &[Input], format: Format) -> Result<Imported, ImportError>
     {
         return Err(ImportError::NotRecognised {
             path: other.path.clone(),
-            message:
-                "not JSON, nor an eksctl config or a CloudFormation template; import reads AWS CLI \
-                      output, `terraform show -json`, eksctl configs and CloudFormation templates"
-                    .to_owned(),
+            message: msg!("imp-err-not-json"),
         });
     }
     let result = match format {
@@ -306,7 +354,11 @@ pub fn import(inputs: &[Input], format: Format) -> Result<Imported, ImportError>
     // What one file lacks is said of that file.
     match (result, inputs) {
         (Err(ImportError::Incomplete { message }), [only]) => Err(ImportError::Incomplete {
-            message: format!("{}: {message}", only.path.display()),
+            message: msg!(
+                "imp-err-in",
+                path = only.path.display().to_string(),
+                message = message
+            ),
         }),
         (other, _) => other,
     }
@@ -334,22 +386,18 @@ fn json_syntax(input: &Input, e: &serde_json::Error) -> ImportError {
         path: input.path.clone(),
         line: e.line(),
         col: e.column(),
-        message: e
-            .to_string()
-            .split(" at line ")
-            .next()
-            .unwrap_or_default()
-            .to_owned(),
+        // The parser's own words (English), as a value.
+        message: Msg::verbatim(e.to_string().split(" at line ").next().unwrap_or_default()),
     }
 }
 
 /// What a file of another cloud is, when it is one (cheap: the marks each format carries).
-fn other_cloud(text: &str) -> Option<&'static str> {
+fn other_cloud(text: &str) -> Option<Msg> {
     let head: String = text.chars().take(4096).collect();
     if head.contains("schema.management.azure.com") {
-        Some("an Azure Resource Manager template")
+        Some(msg!("imp-other-azure"))
     } else if head.contains("compute.v1.") || head.contains("gcp-types/") {
-        Some("a Google Cloud Deployment Manager config")
+        Some(msg!("imp-other-gcp"))
     } else {
         None
     }
@@ -360,12 +408,13 @@ pub fn import_paths(paths: &[PathBuf], format: Format) -> Result<Imported, Impor
     import(&read_inputs(paths)?, format)
 }
 
-/// The notes as the paragraph that goes into the design's description.
+/// The notes as the paragraph that goes into the design's description (in English, as
+/// design files are written).
 fn notes_paragraph(notes: &[ImportNote]) -> String {
     let mut out = String::new();
     for n in notes {
         out.push_str("\n- ");
-        out.push_str(&n.to_string());
+        out.push_str(&n.in_lang(Lang::En));
     }
     out
 }

@@ -9,6 +9,8 @@ use serde_json::{Map, Value};
 
 use super::bundle::{Notes, Origin};
 use super::{ImportError, Imported, Input, NoteKind};
+use crate::i18n::Msg;
+use crate::msg;
 
 #[derive(Deserialize)]
 struct Show {
@@ -118,39 +120,34 @@ pub(super) fn import(inputs: &[Input]) -> Result<Imported, ImportError> {
 }
 
 fn read(input: &Input) -> Result<Tf, ImportError> {
-    let not = |message: String| ImportError::NotRecognised {
+    let not = |message: Msg| ImportError::NotRecognised {
         path: input.path.clone(),
         message,
     };
     let raw: Value =
         serde_json::from_str(&input.text).map_err(|e| super::json_syntax(input, &e))?;
     if raw.get("version").is_some() && raw.get("resources").is_some() {
-        return Err(not(
-            "a raw Terraform state file (`terraform state pull`); import reads `terraform show -json` \
-             of it instead"
-                .to_owned(),
-        ));
+        return Err(not(msg!("imp-err-tf-raw-state")));
     }
     let show: Show = serde_json::from_value(raw).map_err(|e| {
-        not(format!(
-            "not the output of `terraform show -json`: {}",
-            e.to_string().split(" at line ").next().unwrap_or_default()
+        not(msg!(
+            "imp-err-tf-not-show",
+            // The parser's own words (English), as a value.
+            error = e.to_string().split(" at line ").next().unwrap_or_default()
         ))
     })?;
     let version = show.format_version.as_deref().unwrap_or_default();
     if version.split('.').next() != Some("1") {
-        return Err(not(format!(
-            "format_version {version:?}: import reads the JSON format version 1.x of `terraform show -json`"
+        return Err(not(msg!(
+            "imp-err-tf-version",
+            version = format!("{version:?}")
         )));
     }
     let (origin, values) = match (show.planned_values, show.values) {
         (Some(v), _) => (Origin::TerraformPlan, v),
         (None, Some(v)) => (Origin::TerraformState, v),
         (None, None) => {
-            return Err(not(
-                "`terraform show -json` output with neither values (a state) nor planned_values (a plan)"
-                    .to_owned(),
-            ));
+            return Err(not(msg!("imp-err-tf-no-values")));
         }
     };
     let unknown: HashMap<String, Value> = show
@@ -173,8 +170,8 @@ fn read(input: &Input) -> Result<Tf, ImportError> {
     resources.sort_by(|a, b| a.address.cmp(&b.address));
     if !resources.iter().any(|r| r.kind.starts_with("aws_")) {
         return Err(not(match origin {
-            Origin::TerraformPlan => "a Terraform plan with no AWS resources".to_owned(),
-            _ => "a Terraform state with no AWS resources".to_owned(),
+            Origin::TerraformPlan => msg!("imp-err-tf-plan-no-aws"),
+            _ => msg!("imp-err-tf-state-no-aws"),
         }));
     }
     Ok(Tf {
@@ -336,10 +333,7 @@ pub(super) fn strings_of(v: Option<&Value>) -> Vec<String> {
 
 /// Adds the note for a plan once: what is unknown stays unknown.
 pub(super) fn plan_note(notes: &mut Notes) {
-    notes.add(
-        NoteKind::Assumed,
-        "a plan: values known only after apply are left unknown; resources whose ids are unknown are named after their Terraform addresses",
-    );
+    notes.add(NoteKind::Assumed, msg!("imp-tf-plan"));
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use super::aws_shapes as aws;
 use super::bundle::{Bundle, Notes, Origin};
 use super::terraform::{Resource, Tf, plan_note, str_of, strings_of};
 use super::terraform_refs::Refs;
+use crate::msg;
 
 struct Cx<'a> {
     tf: &'a Tf,
@@ -220,10 +221,7 @@ pub(super) fn bundle(tf: &Tf, notes: &mut Notes) -> Bundle {
         });
     }
     if cx.inferred.get() {
-        notes.add(
-            NoteKind::Assumed,
-            "joins whose ids are unknown in the plan (subnet to VPC, route table associations, the cluster's subnets) follow the plan's configuration references, matching count indexes",
-        );
+        notes.add(NoteKind::Assumed, msg!("imp-tf-inferred-joins"));
     }
     b.notes = std::mem::take(notes);
     b.dedup();
@@ -241,10 +239,7 @@ fn vpc_of(cx: &Cx<'_>, b: &Bundle, r: &Resource, notes: &mut Notes) -> String {
             if r.is_unknown(&["vpc_id"]) {
                 notes.add(
                     NoteKind::Assumed,
-                    format!(
-                        "resources whose VPC is unknown in the plan are in the only VPC, {}",
-                        only.vpc_id
-                    ),
+                    msg!("imp-tf-only-vpc", vpc = &only.vpc_id),
                 );
             }
             only.vpc_id.clone()
@@ -276,17 +271,11 @@ fn vpcs(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
             })
             .collect();
         let support = r.bool("enable_dns_support").unwrap_or_else(|| {
-            notes.add(
-                NoteKind::Assumed,
-                format!("VPC {id}: DNS resolution on (the provider default)"),
-            );
+            notes.add(NoteKind::Assumed, msg!("imp-tf-dns-support", vpc = &id));
             true
         });
         let hostnames = r.bool("enable_dns_hostnames").unwrap_or_else(|| {
-            notes.add(
-                NoteKind::Assumed,
-                format!("VPC {id}: DNS hostnames off (the provider default)"),
-            );
+            notes.add(NoteKind::Assumed, msg!("imp-tf-dns-hostnames", vpc = &id));
             false
         });
         b.dns_support.insert(id.clone(), support);
@@ -330,10 +319,7 @@ fn subnets(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
             availability_zone: r.str("availability_zone").unwrap_or_else(|| {
                 notes.add(
                     NoteKind::Assumed,
-                    format!(
-                        "subnet {}: its availability zone is unknown; it is drawn in a column of its own",
-                        r.address
-                    ),
+                    msg!("imp-tf-subnet-az-unknown", subnet = &r.address),
                 );
                 String::new()
             }),
@@ -343,7 +329,7 @@ fn subnets(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
         if s.cidr_block.is_none() && r.is_unknown(&["cidr_block"]) {
             notes.add(
                 NoteKind::Dropped,
-                format!("subnet {}: its CIDR is unknown in the plan", r.address),
+                msg!("imp-tf-subnet-cidr-unknown", subnet = &r.address),
             );
         }
         b.subnets.push(s);
@@ -473,7 +459,7 @@ fn route_tables(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
             } else {
                 notes.add(
                     NoteKind::Dropped,
-                    format!("route table {}: a route whose target is unknown", r.address),
+                    msg!("imp-tf-route-target-unknown", table = &r.address),
                 );
             }
         }
@@ -494,10 +480,10 @@ fn route_tables(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
         else {
             notes.add(
                 NoteKind::Dropped,
-                format!(
-                    "{}: its route table is not in {}",
-                    r.address,
-                    cx.tf.origin.name()
+                msg!(
+                    "imp-tf-route-table-missing",
+                    address = &r.address,
+                    from = cx.tf.origin.name()
                 ),
             );
             continue;
@@ -505,7 +491,7 @@ fn route_tables(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
         if !has_target(&route) {
             notes.add(
                 NoteKind::Dropped,
-                format!("{}: its target is unknown", r.address),
+                msg!("imp-tf-target-unknown", address = &r.address),
             );
             continue;
         }
@@ -530,10 +516,10 @@ fn route_tables(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
         ) else {
             notes.add(
                 NoteKind::Dropped,
-                format!(
-                    "{}: which subnet or route table it joins is unknown in {} (the subnet keeps its VPC's main route table)",
-                    a.address,
-                    cx.tf.origin.name()
+                msg!(
+                    "imp-tf-association-unknown",
+                    address = &a.address,
+                    from = cx.tf.origin.name()
                 ),
             );
             continue;
@@ -550,10 +536,12 @@ fn route_tables(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
         } else {
             notes.add(
                 NoteKind::Dropped,
-                format!(
-                    "{}: route table {table} is not in {} (subnet {subnet} keeps its VPC's main route table)",
-                    a.address,
-                    cx.tf.origin.name()
+                msg!(
+                    "imp-tf-association-table-missing",
+                    address = &a.address,
+                    table = &table,
+                    from = cx.tf.origin.name(),
+                    subnet = &subnet
                 ),
             );
         }
@@ -573,7 +561,7 @@ fn route_tables(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
         let id = id.unwrap_or_else(|| format!("{v}.main-route-table"));
         notes.add(
             NoteKind::Assumed,
-            format!("VPC {v}: its main route table {id} has only the local route (Terraform does not manage it)"),
+            msg!("imp-tf-main-table", vpc = &v, table = &id),
         );
         b.route_tables.push(aws::RouteTable {
             route_table_id: id,
@@ -634,10 +622,10 @@ fn gateways(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
         if public.is_none() && !private {
             notes.add(
                 NoteKind::Dropped,
-                format!(
-                    "NAT gateway {}: its elastic IP is unknown in {}",
-                    r.address,
-                    cx.tf.origin.name()
+                msg!(
+                    "imp-tf-nat-eip-unknown",
+                    nat = &r.address,
+                    from = cx.tf.origin.name()
                 ),
             );
         }
@@ -834,10 +822,10 @@ fn security_groups(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
 fn unknown_group(cx: &Cx<'_>, r: &Resource, notes: &mut Notes) {
     notes.add(
         NoteKind::Dropped,
-        format!(
-            "{}: the security group it adds to is unknown in {}",
-            r.address,
-            cx.tf.origin.name()
+        msg!(
+            "imp-tf-rule-group-unknown",
+            address = &r.address,
+            from = cx.tf.origin.name()
         ),
     );
 }
@@ -936,9 +924,10 @@ fn cluster(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
         }
         notes.add(
             NoteKind::Dropped,
-            format!(
-                "cluster {}: only the first cluster, {}, is imported",
-                other.address, r.address
+            msg!(
+                "imp-tf-other-cluster",
+                cluster = &other.address,
+                first = &r.address
             ),
         );
     }
@@ -950,7 +939,7 @@ fn cluster(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
     if security_group_ids.is_empty() && r.is_unknown(&["vpc_config", "security_group_ids"]) {
         notes.add(
             NoteKind::Dropped,
-            format!("cluster {}: its extra security groups (vpc_config.security_group_ids) are unknown in the plan and their references do not lead to a resource (they go through locals); they are left out", r.address),
+            msg!("imp-tf-cluster-groups-unknown", cluster = &r.address),
         );
     }
     let mut cluster_sg = str_of(cfg.and_then(|c| c.get("cluster_security_group_id")));
@@ -958,9 +947,7 @@ fn cluster(cx: &Cx<'_>, b: &mut Bundle, notes: &mut Notes) {
         let id = cluster_sg_of(r);
         notes.add(
             NoteKind::Assumed,
-            format!(
-                "the cluster security group EKS creates is unknown in the plan; {id} stands for it"
-            ),
+            msg!("imp-tf-cluster-sg-unknown", id = &id),
         );
         cluster_sg = Some(id);
     }

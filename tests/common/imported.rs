@@ -37,7 +37,7 @@ pub fn assert_valid(d: &Design) {
 pub fn has_note(i: &Imported, kind: NoteKind, part: &str) -> bool {
     i.notes
         .iter()
-        .any(|n| n.kind == kind && n.text.contains(part))
+        .any(|n| n.kind == kind && n.text.en().contains(part))
 }
 
 /// The subnet `id` of a design.

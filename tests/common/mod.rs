@@ -4,6 +4,7 @@
 
 pub mod designs;
 pub mod imported;
+pub mod korean;
 
 use egui::Pos2;
 use egui_kittest::Harness;
