@@ -439,3 +439,20 @@ export-scaled-to-fit = the diagram was scaled to { $fitted }× (not { $scale }×
 export-cannot-write-pdf = cannot write the PDF: { $error }
 # $chars are the characters no font draws.
 export-missing-glyphs = no installed font draws { $chars }; install one (for Korean: fonts-nanum or fonts-noto-cjk)
+status-copied-one = copied { $id }
+status-copied = { $count ->
+    [one] copied 1 component
+   *[other] copied { $count } components
+}
+# $what is baseline-file, baseline-saved or baseline-revision.
+status-comparing-with = comparing with { $what }
+status-imported-untitled = { $count ->
+    [one] imported 1 component (untitled until saved)
+   *[other] imported { $count } components (untitled until saved)
+}
+status-exported = exported { $path }
+# $notes say what the export changed (scaled to fit, glyphs no font has).
+status-exported-with-notes = exported { $path }; { $notes }
+status-not-reloaded = not reloaded: { $error }
+status-reloaded-kept = reloaded; your edits are in { $path }
+status-recovery-write-failed = cannot write the recovery file: { $error }

@@ -147,7 +147,7 @@ impl EksplainApp {
     }
 
     fn set_baseline(&mut self, label: String, design: Design) {
-        self.info(format!("comparing with {label}"));
+        self.info(t!("status-comparing-with", what = &label));
         self.baseline = Some(Baseline {
             label,
             design,

@@ -209,8 +209,11 @@ impl EksplainApp {
             Ok(text) => {
                 ctx.copy_text(text.clone());
                 self.clipboard = Some(text);
-                let summary = self.editor.selection().summary().replace(" selected", "");
-                self.info(format!("copied {summary}"));
+                let copied = match selection.iter().next() {
+                    Some(id) if selection.len() == 1 => t!("status-copied-one", id = id),
+                    _ => t!("status-copied", count = selection.len()),
+                };
+                self.info(copied);
                 true
             }
             Err(e) => {

@@ -249,7 +249,7 @@ impl EksplainApp {
                     let warnings = crate::model::validate(&imported.design);
                     let n = imported.design.components.len();
                     self.set_design(imported.design, &warnings, Source::Untitled);
-                    self.info(format!("imported {n} components (untitled until saved)"));
+                    self.info(t!("status-imported-untitled", count = n));
                 }
             }
             Pending::Close => {
@@ -324,9 +324,15 @@ impl EksplainApp {
                     .map(|()| out.notes)
                     .map_err(|e| e.to_string())
             }) {
-            Ok(notes) if notes.is_empty() => self.info(format!("exported {}", path.display())),
+            Ok(notes) if notes.is_empty() => {
+                self.info(t!("status-exported", path = path.display().to_string()));
+            }
             // Scaled to fit, or glyphs no font has: said where the user looks.
-            Ok(notes) => self.refused(format!("exported {}; {}", path.display(), notes.join("; "))),
+            Ok(notes) => self.refused(t!(
+                "status-exported-with-notes",
+                path = path.display().to_string(),
+                notes = notes.join("; ")
+            )),
             Err(e) => self.error(e),
         }
     }

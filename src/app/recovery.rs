@@ -109,11 +109,14 @@ impl EksplainApp {
                 .map_or_else(|| "design".into(), |s| s.to_string_lossy().into_owned());
             let keep = path.with_file_name(format!("{stem}.unsaved-{}.ron", recovery::now()));
             if let Err(e) = io::save(self.editor.design(), &keep) {
-                self.error(format!("not reloaded: {e}"));
+                self.error(t!("status-not-reloaded", error = e.to_string()));
                 return;
             }
             self.open_file(&path);
-            self.info(format!("reloaded; your edits are in {}", keep.display()));
+            self.info(t!(
+                "status-reloaded-kept",
+                path = keep.display().to_string()
+            ));
         } else {
             self.open_file(&path);
         }
@@ -160,7 +163,7 @@ impl EksplainApp {
         r.due = None;
         match written {
             Ok(()) => r.written_revision = revision,
-            Err(e) => self.error(format!("cannot write the recovery file: {e}")),
+            Err(e) => self.error(t!("status-recovery-write-failed", error = e.to_string())),
         }
     }
 
