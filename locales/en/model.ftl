@@ -105,3 +105,9 @@ io-invalid = { $path }: the design is invalid:
     { $problems }
 io-cannot-save = { $path }: cannot save: { $error }; the previous file was left unchanged
 io-cannot-serialize = { $path }: cannot write the design as RON: { $error }
+
+# What a field says under a value it refuses.
+field-not-a-port-range = "{ $text }" is not a port (0-65535)
+field-not-a-port = "{ $text }" is not a port (1-65535)
+field-range-reversed = the range { $from }-{ $to } is reversed
+field-id-taken = "{ $id }" is taken

@@ -96,3 +96,8 @@ io-invalid = { $path }: 설계가 올바르지 않습니다:
     { $problems }
 io-cannot-save = { $path }: 저장할 수 없습니다: { $error }. 기존 파일은 그대로 두었습니다
 io-cannot-serialize = { $path }: 설계를 RON으로 쓸 수 없습니다: { $error }
+
+field-not-a-port-range = 포트가 아닙니다: "{ $text }"(0-65535)
+field-not-a-port = 포트가 아닙니다: "{ $text }"(1-65535)
+field-range-reversed = 범위 { $from }-{ $to }의 순서가 거꾸로입니다
+field-id-taken = 이미 쓰이는 ID입니다: "{ $id }"

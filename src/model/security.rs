@@ -67,7 +67,7 @@ pub fn parse_ports(text: &str) -> Result<(u16, u16), String> {
     let port = |t: &str| {
         t.trim()
             .parse::<u16>()
-            .map_err(|_| format!("\"{}\" is not a port (0-65535)", t.trim()))
+            .map_err(|_| crate::t!("field-not-a-port-range", text = t.trim()))
     };
     let (a, b) = if let Some((a, b)) = text.split_once('-') {
         (port(a)?, port(b)?)
@@ -76,7 +76,11 @@ pub fn parse_ports(text: &str) -> Result<(u16, u16), String> {
         (p, p)
     };
     if a > b {
-        return Err(format!("the range {a}-{b} is reversed"));
+        return Err(crate::t!(
+            "field-range-reversed",
+            from = a.to_string(),
+            to = b.to_string()
+        ));
     }
     Ok((a, b))
 }

@@ -195,7 +195,7 @@ pub fn id_field(
         &|t| {
             check_id(t)?;
             if t != current && taken(t) {
-                Err(format!("\"{t}\" is taken"))
+                Err(crate::t!("field-id-taken", id = t))
             } else {
                 Ok(())
             }
@@ -249,7 +249,7 @@ pub(crate) fn parse_webhook_ports(text: &str) -> Result<Vec<u16>, String> {
     split_list(text)
         .iter()
         .map(|p| match p.parse::<u16>() {
-            Ok(0) | Err(_) => Err(format!("\"{p}\" is not a port (1-65535)")),
+            Ok(0) | Err(_) => Err(crate::t!("field-not-a-port", text = p)),
             Ok(n) => Ok(n),
         })
         .collect()
