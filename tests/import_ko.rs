@@ -18,34 +18,13 @@ use common::korean::{english_left_in, verbatim_sentence};
 use eksplain::i18n::{Lang, Msg};
 use eksplain::import::{Format, Input, import, read_inputs};
 
-/// Words that stay in Latin letters in Korean: AWS, Kubernetes and product names, and field
+/// Words that stay in Latin letters in Korean import notes, beside `korean::AWS_NAMES`: product names and field
 /// names of the input formats, as the files write them.
 const KEPT: &[&str] = &[
-    "AWS",
-    "EKS",
-    "VPC",
-    "VPN",
-    "NAT",
-    "NLB",
-    "ENI",
-    "ACL",
-    "API",
-    "DNS",
     "DHCP",
-    "TCP",
-    "UDP",
-    "CIDR",
-    "IPv4",
-    "IPv6",
-    "IP",
-    "ID",
     "CLI",
-    "EC2",
     "JSON",
     "UTF",
-    "kubectl",
-    "Amazon",
-    "AmazonProvidedDNS",
     "Auto",
     "Scaling",
     "Terraform",

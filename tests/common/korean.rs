@@ -3,6 +3,32 @@
 
 use eksplain::i18n::{Arg, Lang, Msg};
 
+/// Names that stay in Latin letters in every Korean text: AWS and Kubernetes names and the
+/// protocols and address words of AWS's Korean documentation.
+pub const AWS_NAMES: &[&str] = &[
+    "AWS",
+    "EKS",
+    "VPC",
+    "VPN",
+    "NAT",
+    "NLB",
+    "ENI",
+    "ACL",
+    "API",
+    "DNS",
+    "TCP",
+    "UDP",
+    "CIDR",
+    "IPv4",
+    "IPv6",
+    "IP",
+    "ID",
+    "EC2",
+    "Amazon",
+    "AmazonProvidedDNS",
+    "kubectl",
+];
+
 /// The texts a message carries as values (ids, addresses), from it and the parts inside it.
 pub fn values(m: &Msg, out: &mut Vec<String>) {
     // A verbatim sentence is English text that has not moved into the catalogue yet; a
@@ -38,7 +64,7 @@ pub fn verbatim_sentence(m: &Msg) -> Option<String> {
 }
 
 /// The English words left in `text` (a message in Korean) once the message's values are
-/// taken out, except the words in `kept`.
+/// taken out, except [`AWS_NAMES`] and the words in `kept`.
 pub fn english_left_in(text: &str, m: &Msg, kept: &[&str]) -> Vec<String> {
     let mut text = text.to_owned();
     let mut vals = Vec::new();
@@ -50,12 +76,12 @@ pub fn english_left_in(text: &str, m: &Msg, kept: &[&str]) -> Vec<String> {
     text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .filter(|w| w.len() >= 2 && w.chars().any(|c| c.is_ascii_alphabetic()))
         .filter(|w| !w.chars().any(|c| c.is_ascii_digit()) || w.starts_with("IPv"))
-        .filter(|w| !kept.contains(w))
+        .filter(|w| !AWS_NAMES.contains(w) && !kept.contains(w))
         .map(str::to_owned)
         .collect()
 }
 
-/// The English words left in `m` in Korean, except the words in `kept`.
+/// The English words left in `m` in Korean, except [`AWS_NAMES`] and the words in `kept`.
 pub fn english_left(m: &Msg, kept: &[&str]) -> Vec<String> {
     english_left_in(&m.in_lang(Lang::Ko), m, kept)
 }
