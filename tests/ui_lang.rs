@@ -47,14 +47,19 @@ fn view_language_switches_every_panel_and_is_kept() {
     h.get_by_label_contains("mode: public + private");
 }
 
-#[test]
-fn the_kept_choice_wins_over_the_system_language() {
+/// The window on `preset`, with Korean kept as the user's choice in the settings.
+fn korean_harness(preset: &str) -> Harness<'static, EksplainApp> {
     let settings = Settings {
         lang: Some(Lang::Ko),
         ..Settings::default()
     };
-    let app = EksplainApp::with_preset("private").with_settings(settings);
-    let h = harness_with(app, egui::vec2(1400.0, 900.0));
+    let app = EksplainApp::with_preset(preset).with_settings(settings);
+    harness_with(app, egui::vec2(1400.0, 900.0))
+}
+
+#[test]
+fn the_kept_choice_wins_over_the_system_language() {
+    let h = korean_harness("private");
     assert_eq!(h.state().lang(), Lang::Ko);
     h.get_by_label("편집");
     h.get_by_label_contains("모드: 프라이빗");
@@ -76,12 +81,7 @@ fn without_a_choice_the_system_language_is_spoken() {
 
 #[test]
 fn a_refused_edit_says_why_in_korean() {
-    let settings = Settings {
-        lang: Some(Lang::Ko),
-        ..Settings::default()
-    };
-    let app = EksplainApp::with_preset("public").with_settings(settings);
-    let mut h = harness_with(app, egui::vec2(1400.0, 900.0));
+    let mut h = korean_harness("public");
     // A worker node may not sit at the top level: refused, with the placement rule.
     h.state_mut().push_edit(eksplain::model::Edit::Reparent {
         id: "node-a".to_owned(),
