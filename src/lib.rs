@@ -13,5 +13,4 @@ pub mod import;
 pub mod io;
 pub mod model;
 pub mod render;
-pub mod text;
 pub mod ui;
